@@ -1,0 +1,215 @@
+/*
+ * pith.h - extract the article from a web page.
+ *
+ * pith takes the bytes of an HTML page and gives back what a reader came for:
+ * the article text and its title, without menus, banners, share bars, related
+ * links, comments and footers.
+ *
+ * This header is the reference manual; read it top to bottom.
+ *
+ *   1. Simple interface: pith_extract() with default options.
+ *   2. Options: an opaque, extensible set of typed settings.
+ *   3. The document: accessors for what was extracted.
+ *   4. Errors, versions, memory and threads.
+ *
+ * Naming: functions and types start with "pith_", macros and enum values with
+ * "PITH_". Every handle is opaque. Strings returned by accessors are UTF-8,
+ * NUL-terminated, owned by the handle and valid until it is freed.
+ *
+ * Threads: the library has no mutable global state after its one-time
+ * initialisation, which pith_extract() performs itself (pith_init() lets a
+ * program do it up front). Any number of threads may call pith_extract() at
+ * the same time. One pith_doc or pith_options handle must not be used by two
+ * threads at once; a pith_options that is no longer modified may be shared
+ * read-only by any number of concurrent pith_extract() calls.
+ *
+ * The library never prints, never aborts and never exits: every failure,
+ * including running out of memory, is reported as a pith_status.
+ */
+#ifndef PITH_H
+#define PITH_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32) && defined(PITH_BUILDING_DLL)
+#define PITH_API __declspec(dllexport)
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define PITH_API __attribute__((visibility("default")))
+#else
+#define PITH_API
+#endif
+
+/* ---------------------------------------------------------------------------
+ * Versions
+ * ------------------------------------------------------------------------- */
+
+#define PITH_VERSION_MAJOR 0
+#define PITH_VERSION_MINOR 1
+#define PITH_VERSION_PATCH 0
+/** 0xMMmmpp: major, minor and patch in one comparable number. */
+#define PITH_VERSION_NUMBER                                                    \
+    ((PITH_VERSION_MAJOR << 16) | (PITH_VERSION_MINOR << 8) | PITH_VERSION_PATCH)
+#define PITH_VERSION_STRING "0.1.0"
+
+/** The version string of the library linked at run time, e.g. "0.1.0".
+ *  Compare with PITH_VERSION_STRING to detect a header/library mismatch. */
+PITH_API const char *pith_version(void);
+
+/** The version of the library linked at run time as 0xMMmmpp. */
+PITH_API unsigned pith_version_number(void);
+
+/* ---------------------------------------------------------------------------
+ * Status codes
+ *
+ * Every fallible call returns a pith_status; PITH_OK is 0. Codes are only ever
+ * appended: a value keeps its meaning in every later release.
+ * ------------------------------------------------------------------------- */
+
+typedef enum pith_status {
+    PITH_OK = 0,
+    /** A required pointer was NULL, or a length did not match its buffer. */
+    PITH_ERR_INVALID_ARGUMENT = 1,
+    /** Memory could not be allocated. Nothing was leaked. */
+    PITH_ERR_NOMEM = 2,
+    /** The option key is not known to this version of the library. */
+    PITH_ERR_UNSUPPORTED_OPTION = 3,
+    /** The option value is out of range or of the wrong type for its key. */
+    PITH_ERR_OPTION_VALUE = 4,
+    /** The input is larger than PITH_OPT_MAX_INPUT_SIZE. */
+    PITH_ERR_INPUT_TOO_LARGE = 5,
+    /** The HTML parser could not build a document from the input. */
+    PITH_ERR_PARSE = 6,
+    /** The encoding named by the caller is unknown or cannot be converted. */
+    PITH_ERR_ENCODING = 7,
+    /** The library failed to initialise (ICU or libxml2 could not start). */
+    PITH_ERR_INIT = 8,
+    /** An internal limit was hit (e.g. the page is too deeply nested). */
+    PITH_ERR_LIMIT = 9
+} pith_status;
+
+/** A short, static English description of a status code. Never NULL; an
+ *  unknown code gives "unknown status". */
+PITH_API const char *pith_strerror(pith_status status);
+
+/* ---------------------------------------------------------------------------
+ * Initialisation
+ * ------------------------------------------------------------------------- */
+
+/** Initialise libxml2 and ICU for use from many threads. Optional:
+ *  pith_extract() calls it on first use. Safe to call more than once and from
+ *  several threads. Returns PITH_OK or PITH_ERR_INIT. The library never calls
+ *  xmlCleanupParser(); a program that wants libxml2's memory back at exit may
+ *  call it itself once every thread is done with pith. */
+PITH_API pith_status pith_init(void);
+
+/* ---------------------------------------------------------------------------
+ * Options
+ *
+ * An opaque set of settings, keyed by enum values. A setting unknown to the
+ * library at run time returns PITH_ERR_UNSUPPORTED_OPTION, so a program built
+ * against a newer header fails cleanly on an older library. Passing NULL
+ * where a pith_options is expected means "all defaults".
+ * ------------------------------------------------------------------------- */
+
+typedef struct pith_options pith_options;
+
+typedef enum pith_option {
+    /** string: the URL the page was fetched from (used to resolve relative
+     *  links and as evidence for metadata). Default: none. */
+    PITH_OPT_URL = 1,
+    /** string: the charset the transport declared, e.g. the charset of an
+     *  HTTP Content-Type header ("windows-1251", "Shift_JIS"). It outranks
+     *  what the page declares itself; a byte-order mark outranks it. An
+     *  unknown label is ignored. Default: none. */
+    PITH_OPT_ENCODING = 2,
+    /** integer: largest input accepted, in bytes; larger input fails with
+     *  PITH_ERR_INPUT_TOO_LARGE. Range 1 .. 2147483647. Default 67108864. */
+    PITH_OPT_MAX_INPUT_SIZE = 3,
+    /** integer (0 or 1): keep the title as the first line of the text when
+     *  the page repeats it at the top of the article. Default 0. */
+    PITH_OPT_KEEP_TITLE = 4
+} pith_option;
+
+/** Allocate an option set with every setting at its default. Returns NULL
+ *  when out of memory. Free with pith_options_free(). */
+PITH_API pith_options *pith_options_new(void);
+
+/** Free an option set. Accepts NULL. */
+PITH_API void pith_options_free(pith_options *options);
+
+/** Set a string option; the string is copied. NULL resets it to its default.
+ *  Returns PITH_ERR_UNSUPPORTED_OPTION for an unknown key,
+ *  PITH_ERR_OPTION_VALUE for a key that does not take a string,
+ *  PITH_ERR_NOMEM, or PITH_OK. */
+PITH_API pith_status pith_options_set_string(pith_options *options,
+                                             pith_option key, const char *value);
+
+/** Set an integer option. Returns PITH_ERR_UNSUPPORTED_OPTION for an unknown
+ *  key, PITH_ERR_OPTION_VALUE for a value outside the bounds reported by
+ *  pith_option_bounds() or a key that does not take an integer, or PITH_OK. */
+PITH_API pith_status pith_options_set_int(pith_options *options, pith_option key,
+                                          long long value);
+
+/** The accepted range of an integer option. Returns
+ *  PITH_ERR_UNSUPPORTED_OPTION for an unknown key and PITH_ERR_OPTION_VALUE for
+ *  a string option; the outputs are written only on PITH_OK. */
+PITH_API pith_status pith_option_bounds(pith_option key, long long *min,
+                                        long long *max);
+
+/* ---------------------------------------------------------------------------
+ * Extraction
+ * ------------------------------------------------------------------------- */
+
+typedef struct pith_doc pith_doc;
+
+/** Extract the article from html[0 .. len-1].
+ *
+ *  The bytes may be in any encoding; output is always UTF-8. The input is
+ *  only read during the call and may be freed afterwards. `options` may be
+ *  NULL for defaults. On PITH_OK, *doc receives a new handle to free with
+ *  pith_doc_free(); on failure *doc is set to NULL and nothing is leaked.
+ *
+ *  A page with no recognisable article is not an error: the call succeeds and
+ *  the text is empty. Empty input (len == 0) succeeds the same way; `html` may
+ *  then be NULL.
+ *
+ *  Returns PITH_OK, PITH_ERR_INVALID_ARGUMENT (doc is NULL, or html is NULL
+ *  with len > 0), PITH_ERR_INPUT_TOO_LARGE, PITH_ERR_NOMEM, PITH_ERR_PARSE,
+ *  PITH_ERR_INIT or PITH_ERR_LIMIT. */
+PITH_API pith_status pith_extract(const char *html, size_t len,
+                                  const pith_options *options, pith_doc **doc);
+
+/** Free a document and every string it owns. Accepts NULL. */
+PITH_API void pith_doc_free(pith_doc *doc);
+
+/** The article as plain text: one block (paragraph, heading, list item, table
+ *  row, preformatted block) per line, whitespace inside blocks collapsed to
+ *  single spaces, preformatted text kept as it is. Never NULL; "" when the
+ *  page has no article. Owned by `doc`. */
+PITH_API const char *pith_doc_text(const pith_doc *doc);
+
+/** Length in bytes of pith_doc_text(), without the terminating NUL. */
+PITH_API size_t pith_doc_text_length(const pith_doc *doc);
+
+/** The title of the page, whitespace collapsed. Never NULL; "" when the page
+ *  has none. Owned by `doc`. */
+PITH_API const char *pith_doc_title(const pith_doc *doc);
+
+/* ---------------------------------------------------------------------------
+ * Memory
+ * ------------------------------------------------------------------------- */
+
+/** Release memory that a pith_* function handed to the caller to own.
+ *  Accepts NULL. Never use free() on such memory, nor pith_free() on strings
+ *  owned by a handle. */
+PITH_API void pith_free(void *ptr);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PITH_H */

@@ -1,0 +1,344 @@
+/* api.c - the public interface: checks arguments, runs the stages, maps
+ * failures to status codes. The only file that implements pith.h. */
+#include "pith.h"
+
+#include "blocks.h"
+#include "buf.h"
+#include "clean.h"
+#include "dom.h"
+#include "input.h"
+#include "metadata.h"
+#include "model.h"
+#include "render.h"
+#include "score.h"
+#include "stats.h"
+
+#include <libxml/parser.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/ucsdet.h>
+
+#define DEFAULT_MAX_INPUT (64LL * 1024 * 1024)
+
+struct pith_options {
+    char *url;
+    char *encoding;
+    long long max_input;
+    int keep_title;
+};
+
+struct pith_doc {
+    char *text;
+    size_t text_len;
+    char *title;
+    pi_meta meta;
+    char encoding[48];
+    const char *encoding_source;
+};
+
+/* ---- versions and errors ---------------------------------------------- */
+
+const char *pith_version(void)
+{
+    return PITH_VERSION_STRING;
+}
+
+unsigned pith_version_number(void)
+{
+    return PITH_VERSION_NUMBER;
+}
+
+const char *pith_strerror(pith_status status)
+{
+    switch (status) {
+    case PITH_OK:
+        return "success";
+    case PITH_ERR_INVALID_ARGUMENT:
+        return "invalid argument";
+    case PITH_ERR_NOMEM:
+        return "out of memory";
+    case PITH_ERR_UNSUPPORTED_OPTION:
+        return "option not supported by this version of the library";
+    case PITH_ERR_OPTION_VALUE:
+        return "option value out of range or of the wrong type";
+    case PITH_ERR_INPUT_TOO_LARGE:
+        return "input larger than the maximum input size";
+    case PITH_ERR_PARSE:
+        return "the HTML parser could not build a document";
+    case PITH_ERR_ENCODING:
+        return "unknown or unsupported encoding";
+    case PITH_ERR_INIT:
+        return "library initialisation failed";
+    case PITH_ERR_LIMIT:
+        return "an internal limit was exceeded";
+    }
+    return "unknown status";
+}
+
+static pith_status map_err(int e)
+{
+    switch (e) {
+    case PI_OK:
+        return PITH_OK;
+    case PI_ENOMEM:
+        return PITH_ERR_NOMEM;
+    case PI_EENCODING:
+        return PITH_ERR_ENCODING;
+    case PI_ELIMIT:
+        return PITH_ERR_LIMIT;
+    default:
+        return PITH_ERR_PARSE;
+    }
+}
+
+/* ---- initialisation ----------------------------------------------------- */
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static pith_status init_status = PITH_ERR_INIT;
+
+static void init_run(void)
+{
+    /* libxml2 initialises lazily and racily: do it once, up front. */
+    xmlInitParser();
+    /* Load ICU's break rules and detector data once, so that concurrent
+     * first uses do not race on it. */
+    UErrorCode e = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_WORD, "", NULL, 0, &e);
+    if (U_FAILURE(e))
+        return;
+    ubrk_close(bi);
+    UCharsetDetector *d = ucsdet_open(&e);
+    if (U_FAILURE(e))
+        return;
+    ucsdet_close(d);
+    init_status = PITH_OK;
+}
+
+pith_status pith_init(void)
+{
+    if (pthread_once(&init_once, init_run) != 0)
+        return PITH_ERR_INIT;
+    return init_status;
+}
+
+/* ---- options ------------------------------------------------------------- */
+
+pith_options *pith_options_new(void)
+{
+    pith_options *o = calloc(1, sizeof *o);
+    if (o)
+        o->max_input = DEFAULT_MAX_INPUT;
+    return o;
+}
+
+void pith_options_free(pith_options *o)
+{
+    if (!o)
+        return;
+    free(o->url);
+    free(o->encoding);
+    free(o);
+}
+
+static int is_string_option(pith_option key)
+{
+    return key == PITH_OPT_URL || key == PITH_OPT_ENCODING;
+}
+
+pith_status pith_option_bounds(pith_option key, long long *min, long long *max)
+{
+    long long lo, hi;
+    switch (key) {
+    case PITH_OPT_URL:
+    case PITH_OPT_ENCODING:
+        return PITH_ERR_OPTION_VALUE;
+    case PITH_OPT_MAX_INPUT_SIZE:
+        lo = 1;
+        hi = 2147483647LL;
+        break;
+    case PITH_OPT_KEEP_TITLE:
+        lo = 0;
+        hi = 1;
+        break;
+    default:
+        return PITH_ERR_UNSUPPORTED_OPTION;
+    }
+    if (min)
+        *min = lo;
+    if (max)
+        *max = hi;
+    return PITH_OK;
+}
+
+pith_status pith_options_set_string(pith_options *o, pith_option key, const char *value)
+{
+    if (!o)
+        return PITH_ERR_INVALID_ARGUMENT;
+    if (!is_string_option(key)) {
+        long long lo, hi;
+        return pith_option_bounds(key, &lo, &hi) == PITH_ERR_UNSUPPORTED_OPTION
+                   ? PITH_ERR_UNSUPPORTED_OPTION
+                   : PITH_ERR_OPTION_VALUE;
+    }
+    char *copy = NULL;
+    if (value && !(copy = pi_strdup(value)))
+        return PITH_ERR_NOMEM;
+    char **slot = key == PITH_OPT_URL ? &o->url : &o->encoding;
+    free(*slot);
+    *slot = copy;
+    return PITH_OK;
+}
+
+pith_status pith_options_set_int(pith_options *o, pith_option key, long long value)
+{
+    long long lo, hi;
+    if (!o)
+        return PITH_ERR_INVALID_ARGUMENT;
+    pith_status s = pith_option_bounds(key, &lo, &hi);
+    if (s != PITH_OK)
+        return s;
+    if (value < lo || value > hi)
+        return PITH_ERR_OPTION_VALUE;
+    if (key == PITH_OPT_MAX_INPUT_SIZE)
+        o->max_input = value;
+    else if (key == PITH_OPT_KEEP_TITLE)
+        o->keep_title = (int)value;
+    return PITH_OK;
+}
+
+/* ---- extraction -------------------------------------------------------- */
+
+static xmlNodePtr find_body(xmlNodePtr root)
+{
+    for (xmlNodePtr n = root; n; n = pi_next(n, root, 0))
+        if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "body"))
+            return n;
+    return root;
+}
+
+/* Parse, clean, score and build the text of an already decoded page. */
+static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
+{
+    int err = PI_OK;
+    xmlDocPtr doc = pi_parse_html(utf8, len, o ? o->url : NULL, &err);
+    if (!doc)
+        return err;
+    pi_words *words = NULL;
+    pi_stats st = {0};
+    pi_choice choice = {0};
+    pi_model model;
+    pi_model_init(&model);
+
+    err = pi_meta_extract(doc, o ? o->url : NULL, &d->meta);
+    if (err)
+        goto done;
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (!root) {
+        d->text = pi_strdup("");
+        err = d->text ? PI_OK : PI_ENOMEM;
+        goto done;
+    }
+    pi_clean(root);
+    xmlNodePtr body = find_body(root);
+    words = pi_words_new();
+    if (!words) {
+        err = PI_ENOMEM;
+        goto done;
+    }
+    if ((err = pi_stats_build(&st, body, words)))
+        goto done;
+    if (st.n == 0) {
+        d->text = pi_strdup("");
+        err = d->text ? PI_OK : PI_ENOMEM;
+        goto done;
+    }
+    if ((err = pi_choose(&st, 0, &choice)))
+        goto done;
+    pi_blocks_classify(&st, &choice);
+    if ((err = pi_blocks_build(&st, &choice, d->meta.title, o ? o->keep_title : 0, &model)))
+        goto done;
+    d->text = pi_render_text(&model, &d->text_len);
+    if (!d->text)
+        err = PI_ENOMEM;
+done:
+    pi_model_free(&model);
+    pi_choice_free(&choice);
+    pi_stats_free(&st);
+    pi_words_free(words);
+    xmlFreeDoc(doc);
+    return err;
+}
+
+pith_status pith_extract(const char *html, size_t len, const pith_options *o, pith_doc **out)
+{
+    if (!out)
+        return PITH_ERR_INVALID_ARGUMENT;
+    *out = NULL;
+    if (!html && len)
+        return PITH_ERR_INVALID_ARGUMENT;
+    pith_status s = pith_init();
+    if (s != PITH_OK)
+        return s;
+    long long max = o ? o->max_input : DEFAULT_MAX_INPUT;
+    if ((unsigned long long)len > (unsigned long long)max)
+        return PITH_ERR_INPUT_TOO_LARGE;
+
+    pith_doc *d = calloc(1, sizeof *d);
+    if (!d)
+        return PITH_ERR_NOMEM;
+    pi_input in;
+    int err = pi_input_decode(html, len, o ? o->encoding : NULL, &in);
+    if (err) {
+        free(d);
+        return map_err(err);
+    }
+    memcpy(d->encoding, in.encoding, sizeof d->encoding);
+    d->encoding_source = in.source;
+    err = run(d, in.utf8, in.len, o);
+    pi_input_free(&in);
+    if (err) {
+        pith_doc_free(d);
+        return map_err(err);
+    }
+    if (!d->text_len && !d->text)
+        d->text = pi_strdup("");
+    d->title = pi_strdup(d->meta.title ? d->meta.title : "");
+    if (!d->text || !d->title) {
+        pith_doc_free(d);
+        return PITH_ERR_NOMEM;
+    }
+    *out = d;
+    return PITH_OK;
+}
+
+void pith_doc_free(pith_doc *d)
+{
+    if (!d)
+        return;
+    free(d->text);
+    free(d->title);
+    pi_meta_free(&d->meta);
+    free(d);
+}
+
+const char *pith_doc_text(const pith_doc *d)
+{
+    return d && d->text ? d->text : "";
+}
+
+size_t pith_doc_text_length(const pith_doc *d)
+{
+    return d && d->text ? d->text_len : 0;
+}
+
+const char *pith_doc_title(const pith_doc *d)
+{
+    return d && d->title ? d->title : "";
+}
+
+void pith_free(void *p)
+{
+    free(p);
+}

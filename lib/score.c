@@ -1,0 +1,185 @@
+/* score.c - candidate scoring (paragraphs pass their score up). */
+#include "score.h"
+#include "buf.h"
+#include "dom.h"
+#include "tune.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+float pi_link_density(const pi_node *r)
+{
+    if (r->words)
+        return (float)r->link_words / (float)r->words;
+    if (r->chars)
+        return (float)r->link_chars / (float)r->chars;
+    return 0.0f;
+}
+
+static float tag_score(const pi_node *r)
+{
+    const char *name = (const char *)r->node->name;
+    if (r->flags & PI_TF_MAIN)
+        return TAG_MAIN;
+    if (!strcmp(name, "div"))
+        return TAG_DIV;
+    if (r->flags & (PI_TF_PRE | PI_TF_CELL | PI_TF_QUOTE))
+        return TAG_CELL;
+    if (r->flags & (PI_TF_LIST | PI_TF_ITEM) || !strcmp(name, "address") ||
+        !strcmp(name, "form"))
+        return TAG_LIST;
+    if (r->flags & PI_TF_HEADING || !strcmp(name, "th"))
+        return TAG_HEADING;
+    return 0;
+}
+
+static void init_candidate(pi_node *r)
+{
+    if (r->candidate)
+        return;
+    r->candidate = 1;
+    r->score = tag_score(r) + (float)r->weight;
+}
+
+/* Can this element hold the article? Inline elements and furniture cannot. */
+static int can_hold(const pi_node *r)
+{
+    return (r->flags & PI_TF_BLOCK) && !(r->flags & (PI_TF_HEADING | PI_TF_PARA)) &&
+           strcmp((const char *)r->node->name, "html") != 0;
+}
+
+static int same_class(const pi_node *a, const pi_node *b)
+{
+    const char *x = pi_attr(a->node, "class"), *y = pi_attr(b->node, "class");
+    return x && y && *x && !strcmp(x, y);
+}
+
+int pi_choose(pi_stats *st, int32_t body, pi_choice *out)
+{
+    memset(out, 0, sizeof *out);
+    out->top = -1;
+    pi_node *N = st->nodes;
+
+    /* 1. Every text block passes its score to its ancestors. */
+    for (size_t i = 0; i < st->n; i++) {
+        pi_node *r = &N[i];
+        if (!(r->flags & PI_TF_BLOCK) || r->own_chars < PARA_MIN_CHARS)
+            continue;
+        if (r->flags & (PI_TF_HEADING | PI_TF_FURNITURE))
+            continue;
+        if (r->own_words && r->own_link_words * 2 > r->own_words)
+            continue;
+        float s = 1.0f + (float)r->own_commas;
+        float len = (float)r->own_chars / 100.0f;
+        s += len > 3.0f ? 3.0f : (float)(int)len;
+        /* Text directly in a container (not in a <p>) scores the container
+         * itself, as if it were wrapped in a paragraph. */
+        int32_t a = can_hold(r) ? (int32_t)i : r->parent;
+        for (int level = 0; a >= 0 && level < SCORE_LEVELS; level++, a = N[a].parent) {
+            if (!can_hold(&N[a])) {
+                level--;
+                continue;
+            }
+            init_candidate(&N[a]);
+            float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
+            N[a].score += s / div;
+        }
+    }
+
+    /* 2. Scale by link density; pick the best. */
+    int32_t top = -1;
+    for (size_t i = 0; i < st->n; i++) {
+        pi_node *r = &N[i];
+        if (!r->candidate)
+            continue;
+        r->score *= 1.0f - pi_link_density(r);
+        if (top < 0 || r->score > N[top].score)
+            top = (int32_t)i;
+    }
+
+    if (top < 0) {
+        out->layer = "fallback";
+        top = body;
+    } else {
+        out->layer = "score";
+        /* 3. Move up while the parent scores close to the winner: the
+         * article is then split over several of its children. */
+        float last = N[top].score, threshold = last / 3.0f;
+        for (int32_t p = N[top].parent; p >= 0 && p != body; p = N[p].parent) {
+            if (!N[p].candidate)
+                continue;
+            if (N[p].score < threshold)
+                break;
+            if (N[p].score > last) {
+                top = p;
+                break;
+            }
+            last = N[p].score;
+        }
+        /* An only child: its parent is the same container. */
+        while (N[top].parent >= 0 && N[top].parent != body) {
+            xmlNodePtr pn = N[N[top].parent].node;
+            int elems = 0;
+            for (xmlNodePtr c = pn->children; c; c = c->next)
+                if (c->type == XML_ELEMENT_NODE ||
+                    (c->type == XML_TEXT_NODE && pi_count_chars((const char *)c->content,
+                                                                strlen((const char *)c->content))))
+                    elems++;
+            if (elems != 1)
+                break;
+            top = N[top].parent;
+        }
+    }
+    out->top = top;
+
+    /* 4. Siblings that belong with the winner. */
+    size_t cap = 8;
+    out->roots = malloc(cap * sizeof *out->roots);
+    if (!out->roots)
+        return PI_ENOMEM;
+    pi_node *t = &N[top];
+    if (t->parent < 0 || top == body) {
+        out->roots[out->n++] = top;
+        return PI_OK;
+    }
+    float tscore = t->candidate ? t->score : 0.0f;
+    float thresh = tscore * SIBLING_SHARE > SIBLING_MIN ? tscore * SIBLING_SHARE : SIBLING_MIN;
+    for (xmlNodePtr c = N[t->parent].node->children; c; c = c->next) {
+        pi_node *s = pi_stats_of(st, c);
+        if (!s)
+            continue;
+        int32_t si = (int32_t)(s - N);
+        int join = si == top;
+        if (!join && !(s->flags & PI_TF_FURNITURE) && s->weight >= 0) {
+            float bonus = same_class(s, t) ? tscore * 0.2f : 0.0f;
+            if (s->candidate && s->score + bonus >= thresh)
+                join = 1;
+            else if (s->flags & PI_TF_PARA) {
+                float ld = pi_link_density(s);
+                if (s->chars > 80 && ld < 0.25f)
+                    join = 1;
+                else if (s->chars > 0 && ld == 0.0f && s->words >= 4)
+                    join = 1;
+            }
+        }
+        if (!join)
+            continue;
+        if (out->n == cap) {
+            int32_t *p = realloc(out->roots, cap * 2 * sizeof *p);
+            if (!p)
+                return PI_ENOMEM;
+            out->roots = p;
+            cap *= 2;
+        }
+        out->roots[out->n++] = si;
+    }
+    return PI_OK;
+}
+
+void pi_choice_free(pi_choice *c)
+{
+    if (!c)
+        return;
+    free(c->roots);
+    memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,23 @@
+/* score.h - candidate scores; choose the article container. */
+#ifndef PI_SCORE_H
+#define PI_SCORE_H
+
+#include "stats.h"
+
+typedef struct pi_choice {
+    int32_t *roots;   /* indices of the chosen subtrees, in document order */
+    size_t n;
+    int32_t top;      /* the winning candidate, -1 when none scored */
+    const char *layer; /* static: which evidence decided ("score", "fallback" ...) */
+} pi_choice;
+
+/* Score candidates and choose the article: the top candidate and the
+ * siblings that belong with it. `body` is the index to fall back on.
+ * Returns PI_OK or PI_ENOMEM. */
+int pi_choose(pi_stats *st, int32_t body, pi_choice *out);
+void pi_choice_free(pi_choice *c);
+
+/* Share of the words of `r` that are inside links, 0..1. */
+float pi_link_density(const pi_node *r);
+
+#endif

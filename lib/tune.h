@@ -1,0 +1,109 @@
+/* tune.h - every tuning constant and word list of the extractor, with its
+ * reason. Accuracy work is a change in this file; measure it with `make eval`
+ * on every dataset. */
+#ifndef PI_TUNE_H
+#define PI_TUNE_H
+
+/* A block with fewer non-space characters than this is not a paragraph for
+ * scoring: captions, labels and buttons are shorter. */
+#define PARA_MIN_CHARS 25
+
+/* Class/id evidence, added per matching attribute (class, id). Same size as
+ * the largest paragraph score a container gets from a few paragraphs, so
+ * that names tip close calls but do not beat a page of text. */
+#define CW_POSITIVE 25
+#define CW_NEGATIVE (-25)
+/* role=navigation and the like are explicit statements of purpose. */
+#define CW_ROLE_NEGATIVE (-50)
+/* itemprop=articleBody is the page telling us where the article is. */
+#define CW_ARTICLE_BODY 60
+
+/* Tag evidence for candidate containers (as in Readability's initial
+ * scores: divs hold articles, list items and headings do not). */
+#define TAG_DIV 5
+#define TAG_CELL 3
+#define TAG_LIST (-3)
+#define TAG_HEADING (-5)
+#define TAG_MAIN 10      /* article and main elements */
+
+/* Ancestors a paragraph passes its score to, and how it decays: parent gets
+ * all, grandparent half, then 1/(3 level). */
+#define SCORE_LEVELS 5
+
+/* A sibling joins the winner when its score reaches this share of the
+ * winner's (or SIBLING_MIN absolute). */
+#define SIBLING_SHARE 0.2f
+#define SIBLING_MIN 10.0f
+
+/* Walk up from the winner while the parent holds at least this share of the
+ * winner's score: the article is often split over sibling containers. */
+#define PARENT_SHARE 0.75f
+
+/* Block cleaning inside the winner. */
+#define LINK_DENSITY_MAX 0.33f       /* a block mostly of links is furniture */
+#define LINK_DENSITY_MAX_POSITIVE 0.5f
+#define SHORT_BLOCK_WORDS 10         /* short blocks are judged by context */
+
+enum { M_SUB, M_TOKEN, M_PREFIX };
+
+struct pi_pattern {
+    const char *word;
+    int mode; /* M_SUB: substring of the lowercased attribute; M_TOKEN: a whole
+                 token (tokens split at anything but letters and digits);
+                 M_PREFIX: a token that starts with the word */
+};
+
+/* Names of containers that hold the article. */
+static const struct pi_pattern PI_POSITIVE[] = {
+    {"article", M_SUB}, {"body", M_SUB}, {"content", M_SUB}, {"entry", M_SUB},
+    {"hentry", M_SUB}, {"main", M_TOKEN}, {"post", M_PREFIX}, {"text", M_TOKEN},
+    {"blog", M_SUB}, {"story", M_SUB}, {"prose", M_SUB}, {"markdown", M_SUB},
+    {"page", M_TOKEN}, {"column", M_TOKEN}, {"abstract", M_TOKEN},
+    {NULL, 0}};
+
+/* Names of page furniture. Substrings only where they cannot occur inside
+ * content words; short words must be whole tokens ("ad" is not "header"). */
+static const struct pi_pattern PI_NEGATIVE[] = {
+    {"comment", M_SUB}, {"sidebar", M_SUB}, {"footer", M_SUB}, {"footnote", M_SUB},
+    {"related", M_SUB}, {"share", M_SUB}, {"sharing", M_SUB}, {"social", M_SUB},
+    {"sponsor", M_SUB}, {"promo", M_SUB}, {"advert", M_SUB}, {"banner", M_SUB},
+    {"cookie", M_SUB}, {"consent", M_SUB}, {"gdpr", M_SUB}, {"newsletter", M_SUB},
+    {"subscri", M_SUB}, {"breadcrumb", M_SUB}, {"masthead", M_SUB}, {"menu", M_SUB},
+    {"navbar", M_SUB}, {"navigation", M_SUB}, {"popup", M_SUB}, {"modal", M_SUB},
+    {"outbrain", M_SUB}, {"taboola", M_SUB}, {"widget", M_SUB}, {"recommend", M_SUB},
+    {"teaser", M_SUB}, {"trending", M_SUB}, {"popular", M_SUB}, {"mostread", M_SUB},
+    {"most-read", M_SUB}, {"signup", M_SUB}, {"login", M_SUB}, {"toolbar", M_SUB},
+    {"combx", M_SUB}, {"shoutbox", M_SUB}, {"skyscraper", M_SUB}, {"disqus", M_SUB},
+    {"paywall", M_SUB}, {"overlay", M_SUB}, {"pagination", M_SUB}, {"pager", M_TOKEN},
+    {"contact", M_SUB}, {"scroll", M_SUB}, {"shopping", M_SUB}, {"supplement", M_SUB},
+    {"community", M_SUB}, {"replies", M_SUB}, {"reply", M_TOKEN}, {"rss", M_TOKEN},
+    {"nav", M_PREFIX}, {"ad", M_TOKEN}, {"ads", M_TOKEN}, {"advertisement", M_TOKEN},
+    {"adv", M_TOKEN}, {"tags", M_TOKEN}, {"tag", M_TOKEN}, {"tagcloud", M_SUB},
+    {"meta", M_TOKEN}, {"more", M_TOKEN}, {"aside", M_TOKEN}, {"hidden", M_TOKEN},
+    {"hide", M_TOKEN}, {"print", M_TOKEN}, {"follow", M_TOKEN}, {"donate", M_SUB},
+    {"rating", M_SUB}, {"author-bio", M_SUB}, {"bio", M_TOKEN}, {"links", M_TOKEN},
+    {"header", M_TOKEN}, {"foot", M_TOKEN}, {"extra", M_TOKEN}, {"sponsored", M_SUB},
+    {NULL, 0}};
+
+/* Names that, in a container that also looks like content, still mean
+ * "furniture": these decide block drops inside the winner. */
+static const struct pi_pattern PI_STRONG_NEGATIVE[] = {
+    {"share", M_SUB}, {"sharing", M_SUB}, {"social", M_SUB}, {"related", M_SUB},
+    {"newsletter", M_SUB}, {"subscri", M_SUB}, {"cookie", M_SUB}, {"consent", M_SUB},
+    {"comment", M_SUB}, {"breadcrumb", M_SUB}, {"advert", M_SUB}, {"promo", M_SUB},
+    {"recommend", M_SUB}, {"teaser", M_SUB}, {"outbrain", M_SUB}, {"taboola", M_SUB},
+    {"sponsor", M_SUB}, {"paywall", M_SUB}, {"popular", M_SUB}, {"trending", M_SUB},
+    {"tags", M_TOKEN}, {"tag", M_TOKEN}, {"ad", M_TOKEN}, {"ads", M_TOKEN},
+    {"tagcloud", M_SUB}, {"most-read", M_SUB}, {"mostread", M_SUB}, {"disqus", M_SUB},
+    {"read-more", M_SUB}, {"readmore", M_SUB}, {"more-stories", M_SUB},
+    {"author-bio", M_SUB}, {"toolbar", M_SUB}, {"widget", M_SUB}, {"nav", M_PREFIX},
+    {"menu", M_SUB}, {"pagination", M_SUB}, {"signup", M_SUB}, {"print", M_TOKEN},
+    {NULL, 0}};
+
+/* Bylines and datelines: not article text when metadata carries them. */
+static const struct pi_pattern PI_BYLINE[] = {
+    {"byline", M_SUB}, {"by-line", M_SUB}, {"author", M_SUB}, {"dateline", M_SUB},
+    {"timestamp", M_SUB}, {"publish", M_SUB}, {"posted", M_SUB}, {"date", M_TOKEN},
+    {"time", M_TOKEN}, {"meta", M_TOKEN}, {"credits", M_TOKEN}, {NULL, 0}};
+
+#endif

@@ -1,0 +1,57 @@
+/* check_common.h - shared helpers for the Check test programs. */
+#ifndef PI_CHECK_COMMON_H
+#define PI_CHECK_COMMON_H
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Read a whole file; NULL if it cannot be read. */
+static inline char *pi_test_read(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    size_t r;
+    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap) {
+            char *p = realloc(buf, cap * 2 + 1);
+            if (!p) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = p;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+        if (len)
+            *len = n;
+    }
+    return buf;
+}
+
+/* A main() that runs one suite made of the test cases `add` registers. */
+#define PI_TEST_MAIN(name, add)                                                \
+    int main(void)                                                             \
+    {                                                                          \
+        Suite *s = suite_create(name);                                         \
+        TCase *tc = tcase_create("core");                                      \
+        tcase_set_timeout(tc, 60);                                             \
+        add(tc);                                                               \
+        suite_add_tcase(s, tc);                                                \
+        SRunner *sr = srunner_create(s);                                       \
+        srunner_run_all(sr, CK_NORMAL);                                        \
+        int failed = srunner_ntests_failed(sr);                                \
+        srunner_free(sr);                                                      \
+        return failed ? EXIT_FAILURE : EXIT_SUCCESS;                           \
+    }
+
+#endif
