@@ -244,7 +244,7 @@ int pi_stats_build(pi_stats *st, xmlNodePtr root, pi_words *w)
             r->weight = pi_class_weight(n);
             if (p && (r->flags & PI_TF_BLOCK))
                 p->has_block_child = 1;
-            count++;
+            st->n = ++count;
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             pi_node *p = pi_stats_of(st, n->parent);
             if (!p || !n->content)
@@ -268,8 +268,6 @@ int pi_stats_build(pi_stats *st, xmlNodePtr root, pi_words *w)
             }
         }
     }
-    st->n = count;
-
     /* Bottom-up: add each element's totals into its parent. */
     for (size_t i = count; i-- > 0;) {
         pi_node *r = &st->nodes[i];
