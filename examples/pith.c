@@ -78,12 +78,14 @@ static void progress_clear(struct progress *p)
 static void progress_show(struct progress *p, size_t index, size_t count,
                           const char *name)
 {
+    const char *slash = strrchr(name, '/');
     int n;
 
     if (!p->enabled)
         return;
     progress_clear(p);
-    n = fprintf(stderr, "\r[%zu/%zu] %s", index, count, name);
+    /* The file name only: a long path would wrap and defeat the \r. */
+    n = fprintf(stderr, "\r[%zu/%zu] %s", index, count, slash ? slash + 1 : name);
     if (n > 1)
         p->width = (size_t)n - 1; /* the carriage return takes no column */
     fflush(stderr);
