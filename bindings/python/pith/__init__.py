@@ -1,0 +1,183 @@
+"""Extract the article text and title from web pages, with libpith.
+
+    >>> import pith
+    >>> doc = pith.extract(open("page.html", "rb").read(), url="https://example.com/a")
+    >>> print(doc.title)
+    >>> print(doc.text)
+
+This is a thin ctypes binding of the C library: it calls the functions
+declared in pith.h and nothing else. ctypes releases the GIL during each C
+call, so threads extracting different pages run in parallel.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import enum
+import operator
+
+from ._lib import OPT_ENCODING, OPT_KEEP_TITLE, OPT_MAX_INPUT_SIZE, OPT_URL, lib as _lib
+
+__all__ = ["Document", "PithError", "Status", "extract", "version", "__version__"]
+
+__version__ = "0.1.0"
+
+
+class Status(enum.IntEnum):
+    """The pith_status codes of pith.h."""
+
+    OK = 0
+    INVALID_ARGUMENT = 1
+    NOMEM = 2
+    UNSUPPORTED_OPTION = 3
+    OPTION_VALUE = 4
+    INPUT_TOO_LARGE = 5
+    PARSE = 6
+    ENCODING = 7
+    INIT = 8
+    LIMIT = 9
+
+
+class PithError(Exception):
+    """A call into libpith failed.
+
+    ``status`` is the pith_status code (a :class:`Status` when this version
+    of the package knows it, else a plain int) and ``message`` the library's
+    pith_strerror() text for it.
+    """
+
+    def __init__(self, status: int, message: str | None = None):
+        try:
+            status = Status(status)
+        except ValueError:
+            status = int(status)
+        if message is None:
+            message = _strerror(status)
+        super().__init__(status, message)
+        self.status = status
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.message} (pith status {int(self.status)})"
+
+
+class Document:
+    """What was extracted from one page.
+
+    ``text`` is the article, one block per line ("" when the page has no
+    article); ``title`` is the page title ("" when it has none). Both are
+    copied out of the C document before :func:`extract` returns, so a
+    Document holds no C memory: ``close()`` and ``with`` are accepted for
+    symmetry with other handles and do nothing.
+    """
+
+    __slots__ = ("text", "title")
+
+    def __init__(self, text: str, title: str):
+        self.text = text
+        self.title = title
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> Document:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<pith.Document title={self.title!r} text={len(self.text)} chars>"
+
+
+def version() -> str:
+    """The version of the libpith loaded at run time, e.g. "0.1.0"."""
+    return _lib.pith_version().decode("ascii")
+
+
+def _strerror(status: int) -> str:
+    return _lib.pith_strerror(int(status)).decode("utf-8", "replace")
+
+
+def _check(status: int) -> None:
+    if status != Status.OK:
+        raise PithError(status)
+
+
+def _c_string(value: str, name: str) -> bytes:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    if "\0" in value:
+        raise ValueError(f"{name} must not contain NUL characters")
+    return value.encode("utf-8")
+
+
+def _make_options(url, encoding, keep_title, max_input_size):
+    """A pith_options pointer for the given settings (strings already as
+    bytes), or None for defaults. The caller frees it with
+    pith_options_free()."""
+    if url is None and encoding is None and not keep_title and max_input_size is None:
+        return None
+    opts = _lib.pith_options_new()
+    if not opts:
+        raise PithError(Status.NOMEM)
+    try:
+        if url is not None:
+            _check(_lib.pith_options_set_string(opts, OPT_URL, url))
+        if encoding is not None:
+            _check(_lib.pith_options_set_string(opts, OPT_ENCODING, encoding))
+        if keep_title:
+            _check(_lib.pith_options_set_int(opts, OPT_KEEP_TITLE, 1))
+        if max_input_size is not None:
+            size = operator.index(max_input_size)
+            if not -(2**63) <= size < 2**63:  # beyond C's long long
+                raise PithError(Status.OPTION_VALUE)
+            _check(_lib.pith_options_set_int(opts, OPT_MAX_INPUT_SIZE, size))
+    except BaseException:
+        _lib.pith_options_free(opts)
+        raise
+    return opts
+
+
+def extract(
+    html: bytes | str,
+    url: str | None = None,
+    encoding: str | None = None,
+    *,
+    keep_title: bool = False,
+    max_input_size: int | None = None,
+) -> Document:
+    """Extract the article from a page and return a :class:`Document`.
+
+    ``html`` is the page as bytes in any encoding (bytearray and memoryview
+    are accepted too), or as str, which is passed on as UTF-8 with the
+    encoding hint forced to UTF-8. ``url`` is the address the page came
+    from; ``encoding`` the charset the server declared (ignored for str
+    input). ``keep_title`` keeps a headline that repeats the title at the
+    top of the text; ``max_input_size`` overrides the library's input limit
+    in bytes.
+
+    Raises TypeError for arguments of the wrong type and :class:`PithError`
+    when the library fails (e.g. Status.INPUT_TOO_LARGE). A page without an
+    article is not an error: its text is "".
+    """
+    url_b = None if url is None else _c_string(url, "url")
+    encoding_b = None if encoding is None else _c_string(encoding, "encoding")
+    if isinstance(html, str):
+        data = html.encode("utf-8")
+        encoding_b = b"utf-8"
+    elif isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html)
+    else:
+        raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
+
+    opts = _make_options(url_b, encoding_b, keep_title, max_input_size)
+    doc = ctypes.c_void_p()
+    try:
+        _check(_lib.pith_extract(data, len(data), opts, ctypes.byref(doc)))
+        text = ctypes.string_at(_lib.pith_doc_text(doc), _lib.pith_doc_text_length(doc))
+        title = ctypes.string_at(_lib.pith_doc_title(doc))
+    finally:
+        _lib.pith_doc_free(doc)
+        _lib.pith_options_free(opts)
+    return Document(text.decode("utf-8"), title.decode("utf-8"))

@@ -1,0 +1,98 @@
+"""Loading libpith and declaring the C functions the package calls.
+
+Where the library comes from, first match wins:
+
+1. ``PITH_LIBRARY``: the path of a ``libpith.so``. When it is set it must
+   load; there is no silent fallback to another copy.
+2. A build tree: ``$PITH_BUILD_DIR/lib/.libs/libpith.so``, then
+   ``lib/.libs/libpith.so`` and ``_build/lib/.libs/libpith.so`` in the
+   source checkout this package lives in (found by its include/pith.h).
+3. The installed library: ``ctypes.util.find_library("pith")``, then the
+   soname ``libpith.so.0``.
+
+Every function used has its argtypes and restype declared. Strings that a
+pith_doc owns come back as ``c_void_p`` so that ctypes does not convert (and
+lose) the pointer; the caller copies them with ``ctypes.string_at``.
+"""
+
+import ctypes
+import ctypes.util
+import os
+from pathlib import Path
+
+_SONAME = "libpith.so.0"
+_LIBS_PATH = Path("lib", ".libs", "libpith.so")
+
+# Values from include/pith.h; the header promises they never change.
+OPT_URL = 1
+OPT_ENCODING = 2
+OPT_MAX_INPUT_SIZE = 3
+OPT_KEEP_TITLE = 4
+
+
+def _build_tree_candidates():
+    build_dir = os.environ.get("PITH_BUILD_DIR")
+    if build_dir:
+        yield Path(build_dir) / _LIBS_PATH
+    # The source checkout this package sits in, if any: the first directory
+    # above it that holds include/pith.h.
+    for parent in Path(__file__).resolve().parent.parents:
+        if (parent / "include" / "pith.h").is_file():
+            yield parent / _LIBS_PATH
+            yield parent / "_build" / _LIBS_PATH
+            break
+
+
+def _load():
+    explicit = os.environ.get("PITH_LIBRARY")
+    if explicit:
+        try:
+            return ctypes.CDLL(explicit)
+        except OSError as exc:
+            raise ImportError(f"PITH_LIBRARY={explicit} cannot be loaded: {exc}") from exc
+
+    for path in _build_tree_candidates():
+        if path.is_file():
+            return ctypes.CDLL(str(path))
+
+    tried = []
+    for name in (ctypes.util.find_library("pith"), _SONAME):
+        if not name:
+            continue
+        try:
+            return ctypes.CDLL(name)
+        except OSError as exc:
+            tried.append(f"{name}: {exc}")
+    raise ImportError(
+        "libpith not found: build it (see README.md), install it, or set "
+        "PITH_LIBRARY to the path of libpith.so (" + "; ".join(tried) + ")"
+    )
+
+
+def _declare(lib):
+    c_int, c_size_t, c_void_p = ctypes.c_int, ctypes.c_size_t, ctypes.c_void_p
+    c_char_p = ctypes.c_char_p
+    protos = {
+        # Static strings: c_char_p's copy is all we need, nothing to free.
+        "pith_version": (c_char_p, []),
+        "pith_strerror": (c_char_p, [c_int]),
+        "pith_init": (c_int, []),
+        "pith_options_new": (c_void_p, []),
+        "pith_options_free": (None, [c_void_p]),
+        "pith_options_set_string": (c_int, [c_void_p, c_int, c_char_p]),
+        "pith_options_set_int": (c_int, [c_void_p, c_int, ctypes.c_longlong]),
+        "pith_extract": (c_int, [c_char_p, c_size_t, c_void_p, ctypes.POINTER(c_void_p)]),
+        "pith_doc_free": (None, [c_void_p]),
+        # Owned by the pith_doc: copy with string_at before pith_doc_free.
+        "pith_doc_text": (c_void_p, [c_void_p]),
+        "pith_doc_text_length": (c_size_t, [c_void_p]),
+        "pith_doc_title": (c_void_p, [c_void_p]),
+    }
+    for name, (restype, argtypes) in protos.items():
+        func = getattr(lib, name)
+        func.restype = restype
+        func.argtypes = argtypes
+    return lib
+
+
+lib = _declare(_load())
