@@ -27,8 +27,15 @@ static int is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_word
 
     if ((r->flags & PI_TF_FURNITURE) && !big)
         return 1;
-    if (!big && ((cls && pi_class_matches(cls, PI_CW_STRONG_NEGATIVE)) ||
-                 (id && pi_class_matches(id, PI_CW_STRONG_NEGATIVE))))
+    /* Dropped by name: share bars, tag rows, related boxes. Not when the
+     * same names also say "content" (CMSs put "tag-x" and "has-paywall" on
+     * the article itself) or the element holds several real paragraphs. */
+    int substantial = r->n_para >= 3 && pi_link_density(r) < 0.3f;
+    if (!big && !substantial &&
+        ((cls && pi_class_matches(cls, PI_CW_STRONG_NEGATIVE) &&
+          !pi_class_matches(cls, PI_CW_POSITIVE)) ||
+         (id && pi_class_matches(id, PI_CW_STRONG_NEGATIVE) &&
+          !pi_class_matches(id, PI_CW_POSITIVE))))
         return 1;
     /* Bylines and datelines: metadata, not article text. */
     if (r->words < 30 && ((cls && pi_class_matches(cls, PI_CW_BYLINE)) ||
@@ -44,20 +51,21 @@ static int is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_word
     /* Conditional cleaning of containers (tables, lists, divs), after
      * Readability's: judge by what they hold. */
     float score = r->candidate ? r->score : 0.0f;
-    if ((float)r->weight + score < 0.0f && !big)
+    float ld = pi_link_density(r);
+    /* Most of the article is not furniture, whatever it is made of. */
+    if (big)
+        return ld > LINK_DENSITY_MAX_POSITIVE && r->n_para < 3;
+    if ((float)r->weight + score < 0.0f)
         return 1;
     if (r->commas >= 10)
         return 0;
-    float ld = pi_link_density(r);
     int list = is_list(r);
     int figure = (r->flags & PI_TF_FIGURE) != 0;
-    uint32_t p = r->n_p, img = r->n_img, li = r->n_li, input = r->n_formctl;
+    uint32_t p = r->n_p, img = r->n_img, li = r->n_li;
 
     if (img > 1 && (float)p / (float)img < 0.5f && !figure && r->words < 10 * img)
         return 1;
     if (!list && li > p + 100)
-        return 1;
-    if (input > p / 3 + 1)
         return 1;
     if (!list && !figure && r->chars < PARA_MIN_CHARS && (img == 0 || img > 2) &&
         r->n_headings == 0 && r->words > 0)

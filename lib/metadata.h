@@ -1,8 +1,54 @@
-/* metadata.h - what the page is: title, authors, dates, site, language ...
+/* metadata.h - what the page says about itself: title, authors, dates, site,
+ * language, direction, canonical URL, image, tags and kind of page.
  *
  * Runs on the parsed DOM before anything is removed from it (JSON-LD lives in
  * <script>, OpenGraph in <meta>). Every string is UTF-8, whitespace collapsed,
- * malloc'd, NULL when the page does not say. */
+ * malloc'd, NULL when the page does not say.
+ *
+ * Each field comes from the strongest source present, in this order (the
+ * first source that yields a usable value wins; a value that does not parse,
+ * e.g. a date in no known format, passes the turn to the next source):
+ *
+ *   title        JSON-LD headline/name of the main entity; <meta> dc.title,
+ *                dcterms.title, og:title, twitter:title, parsely-title,
+ *                sailthru.title, citation_title, title; microdata headline;
+ *                <title> with the site-name part split off; first <h1>.
+ *                Whatever the source, a title made of "<h1> | rest" or
+ *                "rest | <h1>" is reduced to the headline the reader sees.
+ *   authors      JSON-LD author/creator (string, {name}, {@id} reference,
+ *                list); <meta> dc.creator, dcterms.creator, author,
+ *                article:author (not a URL), parsely-author, sailthru.author,
+ *                citation_author; microdata author; <a rel=author>; byline
+ *                elements (class/id byline, author, by-line, writtenby).
+ *   published    JSON-LD datePublished (main entity, then WebPage);
+ *                article:published_time and ~20 other <meta> names;
+ *                microdata datePublished; <time pubdate>, then the first
+ *                <time datetime> of the page; a date in the canonical URL or
+ *                page URL (/2024/03/15/, /2024-03-15-, /20240315/).
+ *   modified     JSON-LD dateModified; article:modified_time, og:updated_time,
+ *                dcterms.modified ...; microdata dateModified.
+ *   description  JSON-LD description; og:description, twitter:description,
+ *                dc.description, description.
+ *   site_name    JSON-LD publisher.name of the main entity, then a WebSite's
+ *                name; og:site_name, application-name, dc.publisher;
+ *                microdata publisher.
+ *   lang         <html lang>; http-equiv content-language; <meta> language,
+ *                dc.language; og:locale; JSON-LD inLanguage. Normalised to
+ *                BCP 47 case ("en_us" -> "en-US").
+ *   dir          dir on <html>, then <body>; else from lang (ar, he, fa ... or
+ *                an Arab/Hebr/Thaa/Syrc script subtag -> "rtl", else "ltr").
+ *   canonical_url <link rel=canonical>; og:url; JSON-LD url/mainEntityOfPage.
+ *   image        og:image; twitter:image; JSON-LD image (string, object,
+ *                list); <link rel=image_src>; microdata image.
+ *   tags         JSON-LD keywords (string or list); article:tag;
+ *                news_keywords / keywords (split on commas); then the section
+ *                (JSON-LD articleSection, article:section) is appended.
+ *   page_type    JSON-LD main entity type; microdata itemtype; og:type;
+ *                "other" when nothing says.
+ *
+ * URLs resolve against <base href> and page_url. Dates are ISO 8601:
+ * "2025-08-17" or "2025-08-17T11:25:00+03:00" ("Z" for UTC, no offset when
+ * the page gives none). */
 #ifndef PI_METADATA_H
 #define PI_METADATA_H
 
@@ -27,8 +73,25 @@ typedef struct pi_meta {
 } pi_meta;
 
 /* Fill `out` from `doc`; `page_url` (may be NULL) resolves relative URLs.
- * Returns PI_OK or PI_ENOMEM (then `out` holds nothing to free). */
+ * A NULL or empty doc gives an empty result (page_type "other") and PI_OK.
+ * Returns PI_OK or PI_ENOMEM (then `out` holds nothing to free). Uses no
+ * global mutable state: calls on different documents may run in parallel. */
 int pi_meta_extract(xmlDocPtr doc, const char *page_url, pi_meta *out);
 void pi_meta_free(pi_meta *m);
+
+/* Parse a date as pages write it (ISO 8601 variants, RFC 2822, "August 17,
+ * 2025", "17 August 2025", "17.08.2025", "2025/08/17", month names in
+ * English, German, French, Spanish, Italian, Dutch and Portuguese, CJK
+ * 2025年8月17日, unix timestamps) into a malloc'd ISO 8601 string, or NULL
+ * when it is not a date (or on out of memory). `day_first` decides an
+ * ambiguous "03/04/2025" (1: 3 April, 0: March 4). */
+char *pi_meta_parse_date(const char *s, int day_first);
+
+/* Normalise a language tag ("en_us" -> "en-US", "zh-hant-tw" -> "zh-Hant-TW");
+ * malloc'd, NULL when `s` is not a plausible tag or on out of memory. */
+char *pi_meta_norm_lang(const char *s);
+
+/* "rtl" or "ltr" for a BCP 47 tag (static strings), NULL for NULL. */
+const char *pi_meta_lang_dir(const char *lang);
 
 #endif

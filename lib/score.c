@@ -65,7 +65,7 @@ int pi_choose(pi_stats *st, int32_t body, pi_choice *out)
         pi_node *r = &N[i];
         if (!(r->flags & PI_TF_BLOCK) || r->own_chars < PARA_MIN_CHARS)
             continue;
-        if (r->flags & (PI_TF_HEADING | PI_TF_FURNITURE))
+        if (r->flags & (PI_TF_HEADING | PI_TF_FURNITURE) || r->unlikely)
             continue;
         if (r->own_words && r->own_link_words * 2 > r->own_words)
             continue;

@@ -5,6 +5,7 @@
 #include "tune.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -149,6 +150,8 @@ int pi_class_matches(const char *classes, int kind)
     const struct pi_pattern *set = kind == PI_CW_POSITIVE   ? PI_POSITIVE
                                    : kind == PI_CW_BYLINE   ? PI_BYLINE
                                    : kind == PI_CW_NEGATIVE ? PI_NEGATIVE
+                                   : kind == PI_CW_UNLIKELY ? PI_UNLIKELY
+                                   : kind == PI_CW_MAYBE    ? PI_MAYBE
                                                             : PI_STRONG_NEGATIVE;
     char low[256];
     lower_into(low, sizeof low, classes);
@@ -186,6 +189,21 @@ int pi_class_weight(xmlNodePtr n)
     if (v && (strstr(v, "articleBody") || strstr(v, "reviewBody") || strstr(v, "text")))
         w += CW_ARTICLE_BODY;
     return w;
+}
+
+/* Named like furniture, and not also like content. */
+static int is_unlikely(xmlNodePtr n, unsigned flags)
+{
+    if (flags & (PI_TF_MAIN | PI_TF_LINK))
+        return 0;
+    const char *v = pi_attr(n, "role");
+    if (v && (!strcmp(v, "navigation") || !strcmp(v, "menu") || !strcmp(v, "menubar") ||
+              !strcmp(v, "complementary") || !strcmp(v, "dialog") || !strcmp(v, "alertdialog")))
+        return 1;
+    const char *c = pi_attr(n, "class"), *i = pi_attr(n, "id");
+    char both[300];
+    snprintf(both, sizeof both, "%.140s %.140s", c ? c : "", i ? i : "");
+    return pi_class_matches(both, PI_CW_UNLIKELY) && !pi_class_matches(both, PI_CW_MAYBE);
 }
 
 static uint32_t count_commas(const char *s, size_t len)
@@ -242,6 +260,7 @@ int pi_stats_build(pi_stats *st, xmlNodePtr root, pi_words *w)
             r->in_link = (p && p->in_link) || (r->flags & PI_TF_LINK);
             r->block = (r->flags & PI_TF_BLOCK) || !p ? (int32_t)count : p->block;
             r->weight = pi_class_weight(n);
+            r->unlikely = (p && p->unlikely) || (p && is_unlikely(n, r->flags));
             if (p && (r->flags & PI_TF_BLOCK))
                 p->has_block_child = 1;
             st->n = ++count;

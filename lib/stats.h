@@ -31,6 +31,7 @@ typedef struct pi_node {
     uint32_t n_img, n_li, n_headings, n_links, n_embeds, n_blocks, n_formctl;
 
     uint8_t in_link;        /* inside an <a> */
+    uint8_t unlikely;       /* inside a container named like furniture */
     uint8_t has_block_child;
     float score;            /* candidate score, filled by score.c */
     uint8_t candidate;      /* score is set */
@@ -68,7 +69,8 @@ int pi_class_weight(xmlNodePtr n);
 
 /* Does a class/id token list contain one of the furniture words? (for tests
  * and for blocks.c) `kind` is one of the PI_CW_* sets. */
-enum { PI_CW_NEGATIVE, PI_CW_POSITIVE, PI_CW_BYLINE, PI_CW_STRONG_NEGATIVE };
+enum { PI_CW_NEGATIVE, PI_CW_POSITIVE, PI_CW_BYLINE, PI_CW_STRONG_NEGATIVE, PI_CW_UNLIKELY,
+       PI_CW_MAYBE };
 int pi_class_matches(const char *classes, int kind);
 
 #endif

@@ -100,6 +100,24 @@ static const struct pi_pattern PI_STRONG_NEGATIVE[] = {
     {"menu", M_SUB}, {"pagination", M_SUB}, {"signup", M_SUB}, {"print", M_TOKEN},
     {NULL, 0}};
 
+/* Containers that almost never hold the article (comment threads, menus,
+ * sidebars ...): their paragraphs do not vote, unless the same names also say
+ * "content" (PI_MAYBE). */
+static const struct pi_pattern PI_UNLIKELY[] = {
+    {"banner", M_SUB}, {"breadcrumb", M_SUB}, {"combx", M_SUB}, {"comment", M_SUB},
+    {"community", M_SUB}, {"disqus", M_SUB}, {"extra", M_TOKEN}, {"footer", M_SUB},
+    {"gdpr", M_SUB}, {"header", M_TOKEN}, {"legends", M_SUB}, {"menu", M_SUB},
+    {"related", M_SUB}, {"remark", M_SUB}, {"replies", M_SUB}, {"rss", M_TOKEN},
+    {"shoutbox", M_SUB}, {"sidebar", M_SUB}, {"skyscraper", M_SUB}, {"social", M_SUB},
+    {"sponsor", M_SUB}, {"supplemental", M_SUB}, {"ad-break", M_SUB}, {"agegate", M_SUB},
+    {"pagination", M_SUB}, {"pager", M_TOKEN}, {"popup", M_SUB}, {"cookie", M_SUB},
+    {"consent", M_SUB}, {"newsletter", M_SUB}, {"recommend", M_SUB}, {"teaser", M_SUB},
+    {"navbar", M_SUB}, {"navigation", M_SUB}, {"nav", M_TOKEN}, {NULL, 0}};
+static const struct pi_pattern PI_MAYBE[] = {
+    {"and", M_SUB}, {"article", M_SUB}, {"body", M_SUB}, {"column", M_SUB},
+    {"content", M_SUB}, {"main", M_SUB}, {"shadow", M_SUB}, {"entry", M_SUB},
+    {"post", M_TOKEN}, {"story", M_SUB}, {NULL, 0}};
+
 /* Bylines and datelines: not article text when metadata carries them. */
 static const struct pi_pattern PI_BYLINE[] = {
     {"byline", M_SUB}, {"by-line", M_SUB}, {"author", M_SUB}, {"dateline", M_SUB},
