@@ -1,0 +1,39 @@
+#!/bin/sh
+# Build when needed and run every test, C and Python (make check). On failure
+# print the logs of the failing tests; always end with the summary.
+# BUILD_DIR and CONFIGURE_FLAGS work as for scripts/setup.sh, e.g. a
+# sanitizer run: BUILD_DIR=_build-asan CONFIGURE_FLAGS=--enable-sanitizers sh scripts/test.sh
+set -u
+
+cd "$(dirname "$0")/.." || exit 1
+build=${BUILD_DIR:-_build}
+jobs=$(nproc 2>/dev/null || echo 2)
+log="$build/tests/test-suite.log"
+
+sh scripts/setup.sh || exit $?
+
+rm -f "$log"
+status=0
+make -s -C "$build" -j"$jobs" check || status=$?
+
+if [ ! -f "$log" ]; then
+    echo "test: make check stopped before the tests ran (exit $status); see above"
+    [ "$status" -ne 0 ] || status=1
+    exit "$status"
+fi
+if [ "$status" -ne 0 ]; then
+    echo
+    echo "======== $log (the failing tests' output) ========"
+    cat "$log"
+fi
+
+# automake's summary once more, last, then one plain line.
+count() { sed -n "s/^# $1: *//p" "$log"; }
+echo
+echo "======== Test summary ($build) ========"
+grep '^# [A-Z]*:' "$log"
+pass=$(( $(count PASS) + $(count XFAIL) ))
+fail=$(( $(count FAIL) + $(count ERROR) + $(count XPASS) ))
+echo "tests: $pass passed, $fail failed, $(count SKIP) skipped"
+[ "$status" -ne 0 ] || [ "$fail" -eq 0 ] || status=1
+exit "$status"
