@@ -55,7 +55,8 @@ static int is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_word
     /* Most of the article is not furniture, whatever it is made of. */
     if (big)
         return ld > LINK_DENSITY_MAX_POSITIVE && r->n_para < 3;
-    if ((float)r->weight + score < 0.0f)
+    /* Lists start with a negative tag score; that alone is no verdict. */
+    if ((float)r->weight + score < 0.0f && !(r->flags & PI_TF_LIST))
         return 1;
     if (r->commas >= 10)
         return 0;
@@ -194,7 +195,7 @@ static int enter(walker *w, xmlNodePtr n)
     if (f & PI_TF_BR) {
         if (w->row)
             w->pending_space = 1;
-        else if (w->cur.len) {
+        else if (w->cur.len && w->cur.data[w->cur.len - 1] != '\n') {
             pi_buf_rtrim(&w->cur, " ");
             pi_buf_putc(&w->cur, '\n');
             w->pending_space = 0;

@@ -1,0 +1,95 @@
+/* Unit tests: lib/blocks.c (furniture inside the article) */
+#include "check_common.h"
+#include "pipeline.h"
+
+#define PARA "<p>This paragraph is long enough to count, with commas, clauses, and words that a reader came for.</p>"
+
+static char *extract(const char *html, const char *title)
+{
+    run r;
+    run_start(&r, html, 1);
+    char *s = run_text(&r, title);
+    run_end(&r);
+    return s;
+}
+
+START_TEST(share_tags_related_dropped)
+{
+    char *s = extract("<body><article>" PARA PARA
+                      "<div class=share-buttons><a href=#>Facebook</a> <a href=#>Twitter</a></div>"
+                      "<div class=tags><a href=/t/a>Alpha</a> <a href=/t/b>Beta</a></div>"
+                      "<aside class=related><h3>Related</h3><ul><li><a href=/r>Other story</a></li></ul></aside>"
+                      PARA "</article></body>", NULL);
+    ck_assert_ptr_null(strstr(s, "Facebook"));
+    ck_assert_ptr_null(strstr(s, "Alpha"));
+    ck_assert_ptr_null(strstr(s, "Other story"));
+    ck_assert_ptr_nonnull(strstr(s, "reader came for"));
+    free(s);
+}
+END_TEST
+
+START_TEST(short_link_list_dropped_real_list_kept)
+{
+    char *s = extract("<body><div class=content>" PARA PARA
+                      "<ul><li><a href=/1>One</a></li><li><a href=/2>Two</a></li><li><a href=/3>Three</a></li></ul>"
+                      "<ul><li>Flour, sugar and a pinch of salt</li><li>Two eggs, beaten well</li></ul>"
+                      PARA "</div></body>", NULL);
+    ck_assert_ptr_null(strstr(s, "One\n"));
+    ck_assert_ptr_nonnull(strstr(s, "Two eggs, beaten well\n"));
+    free(s);
+}
+END_TEST
+
+START_TEST(byline_and_title_dropped)
+{
+    char *s = extract("<body><article><h1>The Headline</h1><div class=byline>By Jane Doe, May 3</div>"
+                      PARA PARA "</article></body>", "The headline");
+    ck_assert_ptr_null(strstr(s, "Headline"));
+    ck_assert_ptr_null(strstr(s, "Jane Doe"));
+    ck_assert_ptr_nonnull(strstr(s, "reader came for"));
+    free(s);
+}
+END_TEST
+
+START_TEST(content_named_container_survives_negative_words)
+{
+    /* CMSs put taxonomy classes such as "tag-news" on the article itself. */
+    char *s = extract("<body><div class=\"post tag-news has-paywall\">" PARA PARA PARA "</div>"
+                      "<div class=footer><a href=/>Home</a></div></body>", NULL);
+    ck_assert_ptr_nonnull(strstr(s, "reader came for"));
+    free(s);
+}
+END_TEST
+
+START_TEST(caption_once)
+{
+    char *s = extract("<body><article>" PARA "<figure><img alt=\"A harbour\" src=x.jpg>"
+                      "<figcaption>A harbour at dawn</figcaption></figure>" PARA PARA
+                      "</article></body>", NULL);
+    const char *first = strstr(s, "A harbour at dawn");
+    ck_assert_ptr_nonnull(first);
+    ck_assert_ptr_null(strstr(first + 1, "A harbour at dawn"));
+    ck_assert_ptr_null(strstr(s, "A harbour\n"));
+    free(s);
+}
+END_TEST
+
+START_TEST(headings_kept)
+{
+    char *s = extract("<body><article>" PARA "<h2>A section</h2>" PARA PARA "</article></body>", NULL);
+    ck_assert_ptr_nonnull(strstr(s, "\nA section\n"));
+    free(s);
+}
+END_TEST
+
+static void add(TCase *tc)
+{
+    tcase_add_test(tc, share_tags_related_dropped);
+    tcase_add_test(tc, short_link_list_dropped_real_list_kept);
+    tcase_add_test(tc, byline_and_title_dropped);
+    tcase_add_test(tc, content_named_container_survives_negative_words);
+    tcase_add_test(tc, caption_once);
+    tcase_add_test(tc, headings_kept);
+}
+
+PI_TEST_MAIN("blocks", add)

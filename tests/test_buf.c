@@ -1,0 +1,76 @@
+/* Unit tests: lib/buf.c */
+#include "buf.h"
+#include "check_common.h"
+
+START_TEST(put_and_detach)
+{
+    pi_buf b;
+    pi_buf_init(&b);
+    pi_buf_puts(&b, "hello");
+    pi_buf_putc(&b, ' ');
+    pi_buf_put(&b, "world!!", 5);
+    ck_assert_uint_eq(b.len, 11);
+    char *s = pi_buf_detach(&b);
+    ck_assert_str_eq(s, "hello world");
+    ck_assert_ptr_null(b.data);
+    free(s);
+}
+END_TEST
+
+START_TEST(empty_detach_is_empty_string)
+{
+    pi_buf b;
+    pi_buf_init(&b);
+    char *s = pi_buf_detach(&b);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_str_eq(s, "");
+    free(s);
+}
+END_TEST
+
+START_TEST(grows_past_initial_capacity)
+{
+    pi_buf b;
+    pi_buf_init(&b);
+    for (int i = 0; i < 100000; i++)
+        pi_buf_putc(&b, (char)('a' + i % 26));
+    ck_assert_uint_eq(b.len, 100000);
+    ck_assert_int_eq(b.data[99999], 'a' + 99999 % 26);
+    ck_assert_int_eq(b.data[100000], '\0');
+    pi_buf_free(&b);
+}
+END_TEST
+
+START_TEST(rtrim)
+{
+    pi_buf b;
+    pi_buf_init(&b);
+    pi_buf_puts(&b, "text \n \n");
+    pi_buf_rtrim(&b, " \n");
+    ck_assert_str_eq(b.data, "text");
+    pi_buf_free(&b);
+}
+END_TEST
+
+START_TEST(oom_flag_sticks)
+{
+    pi_buf b;
+    pi_buf_init(&b);
+    pi_buf_puts(&b, "x");
+    b.oom = 1;
+    pi_buf_puts(&b, "more");
+    ck_assert_uint_eq(b.len, 1);
+    ck_assert_ptr_null(pi_buf_detach(&b));
+}
+END_TEST
+
+static void add(TCase *tc)
+{
+    tcase_add_test(tc, put_and_detach);
+    tcase_add_test(tc, empty_detach_is_empty_string);
+    tcase_add_test(tc, grows_past_initial_capacity);
+    tcase_add_test(tc, rtrim);
+    tcase_add_test(tc, oom_flag_sticks);
+}
+
+PI_TEST_MAIN("buf", add)

@@ -1,0 +1,163 @@
+/* Unit tests: lib/dom.c (parsing, tag table, traversal) and lib/clean.c */
+#include "buf.h"
+#include "check_common.h"
+#include "clean.h"
+#include "dom.h"
+
+static xmlDocPtr parse(const char *html)
+{
+    int err;
+    xmlDocPtr d = pi_parse_html(html, strlen(html), NULL, &err);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_int_eq(err, PI_OK);
+    return d;
+}
+
+static size_t count_elements(xmlNodePtr root, const char *name)
+{
+    size_t n = 0;
+    for (xmlNodePtr x = root; x; x = pi_next(x, root, 0))
+        if (x->type == XML_ELEMENT_NODE && (!name || !strcmp((const char *)x->name, name)))
+            n++;
+    return n;
+}
+
+START_TEST(tag_table)
+{
+    ck_assert(pi_tag_flags(BAD_CAST "p") & PI_TF_PARA);
+    ck_assert(pi_tag_flags(BAD_CAST "div") & PI_TF_BLOCK);
+    ck_assert(pi_tag_flags(BAD_CAST "a") & PI_TF_LINK);
+    ck_assert(pi_tag_flags(BAD_CAST "script") & PI_TF_DROP);
+    ck_assert(pi_tag_flags(BAD_CAST "nav") & PI_TF_FURNITURE);
+    ck_assert(pi_tag_flags(BAD_CAST "article") & PI_TF_MAIN);
+    ck_assert_uint_eq(pi_tag_flags(BAD_CAST "span"), 0);
+    ck_assert_uint_eq(pi_tag_flags(BAD_CAST "custom-element"), 0);
+    ck_assert_uint_eq(pi_tag_flags(NULL), 0);
+    ck_assert_int_eq(pi_heading_level(BAD_CAST "h3"), 3);
+    ck_assert_int_eq(pi_heading_level(BAD_CAST "hr"), 0);
+}
+END_TEST
+
+START_TEST(parse_utf8)
+{
+    xmlDocPtr d = parse("<p>caf\xc3\xa9 &amp; cr\xc3\xa8me</p>");
+    xmlChar *s = xmlNodeGetContent(xmlDocGetRootElement(d));
+    ck_assert_str_eq((char *)s, "caf\xc3\xa9 & cr\xc3\xa8me");
+    xmlFree(s);
+    xmlFreeDoc(d);
+}
+END_TEST
+
+START_TEST(parse_ignores_declared_charset)
+{
+    /* The input is already UTF-8: a meta that says otherwise is ignored. */
+    xmlDocPtr d = parse("<meta charset=\"iso-8859-1\"><p>caf\xc3\xa9</p>");
+    xmlChar *s = xmlNodeGetContent(xmlDocGetRootElement(d));
+    ck_assert(strstr((char *)s, "caf\xc3\xa9") != NULL);
+    xmlFree(s);
+    xmlFreeDoc(d);
+}
+END_TEST
+
+START_TEST(parse_empty)
+{
+    int err;
+    xmlDocPtr d = pi_parse_html("", 0, NULL, &err);
+    ck_assert_ptr_nonnull(d);
+    xmlFreeDoc(d);
+}
+END_TEST
+
+START_TEST(parse_deep_nesting_is_kept)
+{
+    /* Without XML_PARSE_HUGE libxml2 drops everything below depth 256. */
+    pi_buf b;
+    pi_buf_init(&b);
+    for (int i = 0; i < 1000; i++)
+        pi_buf_puts(&b, "<div>");
+    pi_buf_puts(&b, "<p>deep text</p>");
+    int err;
+    xmlDocPtr d = pi_parse_html(b.data, b.len, NULL, &err);
+    xmlNodePtr root = xmlDocGetRootElement(d);
+    ck_assert_uint_eq(count_elements(root, "p"), 1);
+    ck_assert_uint_ge(count_elements(root, "div"), 1000);
+    xmlFreeDoc(d);
+    pi_buf_free(&b);
+}
+END_TEST
+
+START_TEST(next_is_preorder)
+{
+    xmlDocPtr d = parse("<div><p>a<b>b</b></p><p>c</p></div>");
+    xmlNodePtr root = xmlDocGetRootElement(d);
+    pi_buf b;
+    pi_buf_init(&b);
+    for (xmlNodePtr n = root; n; n = pi_next(n, root, 0))
+        if (n->type == XML_ELEMENT_NODE) {
+            pi_buf_puts(&b, (const char *)n->name);
+            pi_buf_putc(&b, ' ');
+        }
+    ck_assert_str_eq(b.data, "html body div p b p ");
+    pi_buf_free(&b);
+    xmlFreeDoc(d);
+}
+END_TEST
+
+START_TEST(attr_lookup)
+{
+    xmlDocPtr d = parse("<div id=\"x\" class=\"a b\">t</div>");
+    xmlNodePtr root = xmlDocGetRootElement(d);
+    xmlNodePtr div = root->children->children;
+    ck_assert_str_eq(pi_attr(div, "class"), "a b");
+    ck_assert_str_eq(pi_attr(div, "id"), "x");
+    ck_assert_ptr_null(pi_attr(div, "role"));
+    xmlFreeDoc(d);
+}
+END_TEST
+
+START_TEST(clean_drops_non_content)
+{
+    xmlDocPtr d = parse(
+        "<body><script>var x='<p>no</p>';</script><style>p{}</style><p>keep</p>"
+        "<noscript>enable js</noscript><svg><text>svg words</text></svg>"
+        "<iframe src=x></iframe><template><p>tpl</p></template><!-- comment -->"
+        "<form><input name=q><button>Go</button></form>"
+        "<div hidden>h1</div><div aria-hidden=\"true\">h2</div>"
+        "<div style=\"color:red; display : none\">h3</div>"
+        "<div style=\"visibility:hidden\">h4</div><div style=\"display:block\">shown</div>"
+        "</body>");
+    xmlNodePtr root = xmlDocGetRootElement(d);
+    pi_clean(root);
+    xmlChar *s = xmlNodeGetContent(root);
+    ck_assert_str_eq((char *)s, "keepshown");
+    xmlFree(s);
+    ck_assert_uint_eq(count_elements(root, "script"), 0);
+    ck_assert_uint_eq(count_elements(root, "input"), 0);
+    xmlFreeDoc(d);
+}
+END_TEST
+
+START_TEST(hidden_detection)
+{
+    xmlDocPtr d = parse("<div style=\"xdisplay:none\">a</div><div style=\"display:nonesuch\">b</div>");
+    xmlNodePtr body = xmlDocGetRootElement(d)->children;
+    ck_assert_int_eq(pi_is_hidden(body->children), 0);
+    ck_assert_int_eq(pi_is_hidden(body->children->next), 0);
+    xmlFreeDoc(d);
+}
+END_TEST
+
+static void add(TCase *tc)
+{
+    tcase_add_test(tc, tag_table);
+    tcase_add_test(tc, parse_utf8);
+    tcase_add_test(tc, parse_ignores_declared_charset);
+    tcase_add_test(tc, parse_empty);
+    tcase_add_test(tc, parse_deep_nesting_is_kept);
+    tcase_add_test(tc, next_is_preorder);
+    tcase_add_test(tc, attr_lookup);
+    tcase_add_test(tc, clean_drops_non_content);
+    tcase_add_test(tc, hidden_detection);
+}
+
+PI_TEST_MAIN("dom", add)

@@ -1,0 +1,97 @@
+/* Unit tests: the model and lib/render_text.c */
+#include "check_common.h"
+#include "pipeline.h"
+
+static char *text_of(const char *html)
+{
+    run r;
+    run_start(&r, html, 0);
+    /* Render the whole body, no scoring. */
+    r.ch.roots = malloc(sizeof *r.ch.roots);
+    r.ch.roots[0] = 0;
+    r.ch.n = 1;
+    char *s = run_text(&r, NULL);
+    run_end(&r);
+    return s;
+}
+
+START_TEST(paragraphs_one_per_line)
+{
+    char *s = text_of("<body><p>One   two\n three</p><p>Four</p></body>");
+    ck_assert_str_eq(s, "One two three\nFour\n");
+    free(s);
+}
+END_TEST
+
+START_TEST(inline_markup_joins)
+{
+    char *s = text_of("<body><p>Hello <b>bold</b> and <a href=#>link</a>, <i>done</i>.</p></body>");
+    ck_assert_str_eq(s, "Hello bold and link, done.\n");
+    free(s);
+}
+END_TEST
+
+START_TEST(headings_and_items_own_lines)
+{
+    char *s = text_of("<body><h2>Title</h2>Lead text<ul><li>one</li><li>two <b>2</b></li></ul>"
+                      "<ol><li>first</li></ol></body>");
+    ck_assert_str_eq(s, "Title\nLead text\none\ntwo 2\nfirst\n");
+    free(s);
+}
+END_TEST
+
+START_TEST(unicode_spaces_collapse)
+{
+    /* NBSP, ideographic space and thin space are spaces in text output. */
+    char *s = text_of("<body><p>a\xc2\xa0\xc2\xa0" "b\xe3\x80\x80" "c\xe2\x80\x89" "d</p></body>");
+    ck_assert_str_eq(s, "a b c d\n");
+    free(s);
+}
+END_TEST
+
+START_TEST(pre_keeps_whitespace)
+{
+    char *s = text_of("<body><pre>int  x;\n  return x;</pre><p>after</p></body>");
+    ck_assert_str_eq(s, "int  x;\n  return x;\nafter\n");
+    free(s);
+}
+END_TEST
+
+START_TEST(br_breaks_lines)
+{
+    char *s = text_of("<body><p>line one<br>line two<br><br>line three</p></body>");
+    ck_assert_str_eq(s, "line one\nline two\nline three\n");
+    free(s);
+}
+END_TEST
+
+START_TEST(table_rows)
+{
+    char *s = text_of("<body><table><tr><th>Name</th><th>Age</th></tr>"
+                      "<tr><td>Ada</td><td>36</td></tr></table></body>");
+    ck_assert_str_eq(s, "Name\tAge\nAda\t36\n");
+    free(s);
+}
+END_TEST
+
+START_TEST(empty_page)
+{
+    char *s = text_of("<body></body>");
+    ck_assert_str_eq(s, "");
+    free(s);
+}
+END_TEST
+
+static void add(TCase *tc)
+{
+    tcase_add_test(tc, paragraphs_one_per_line);
+    tcase_add_test(tc, inline_markup_joins);
+    tcase_add_test(tc, headings_and_items_own_lines);
+    tcase_add_test(tc, unicode_spaces_collapse);
+    tcase_add_test(tc, pre_keeps_whitespace);
+    tcase_add_test(tc, br_breaks_lines);
+    tcase_add_test(tc, table_rows);
+    tcase_add_test(tc, empty_page);
+}
+
+PI_TEST_MAIN("render", add)
