@@ -1,0 +1,239 @@
+/* Tests of the public API, through pith.h and libpith.so only. */
+#include <pith.h>
+
+#include "check_common.h"
+
+#include <json-c/json.h>
+#include <pthread.h>
+
+static const char PAGE[] =
+    "<html><head><title>A quiet harbour</title></head><body>"
+    "<nav><a href=/>Home</a> <a href=/news>News</a> <a href=/sport>Sport</a></nav>"
+    "<article><h1>A quiet harbour</h1>"
+    "<p>The harbour was quiet this morning, with only a few fishing boats heading out past "
+    "the breakwater before the sun rose over the hills.</p>"
+    "<p>Local fishermen say the season has been slow, and prices at the market have risen "
+    "for the third week in a row, worrying restaurant owners.</p>"
+    "<p>The town council will discuss the matter on Thursday, when it meets to plan the "
+    "summer festival and the repairs to the old pier.</p>"
+    "</article><footer>All rights reserved. <a href=/privacy>Privacy</a></footer></body></html>";
+
+static pith_doc *extract_ok(const char *html, size_t len, const pith_options *o)
+{
+    pith_doc *doc = NULL;
+    pith_status s = pith_extract(html, len, o, &doc);
+    ck_assert_msg(s == PITH_OK, "pith_extract: %s", pith_strerror(s));
+    ck_assert_ptr_nonnull(doc);
+    return doc;
+}
+
+START_TEST(versions)
+{
+    ck_assert_str_eq(pith_version(), PITH_VERSION_STRING);
+    ck_assert_uint_eq(pith_version_number(), PITH_VERSION_NUMBER);
+    ck_assert_uint_eq(PITH_VERSION_NUMBER, (PITH_VERSION_MAJOR << 16) |
+                                               (PITH_VERSION_MINOR << 8) | PITH_VERSION_PATCH);
+}
+END_TEST
+
+START_TEST(strerror_covers_every_status)
+{
+    for (int s = PITH_OK; s <= PITH_ERR_LIMIT; s++) {
+        ck_assert_ptr_nonnull(pith_strerror((pith_status)s));
+        ck_assert_str_ne(pith_strerror((pith_status)s), "unknown status");
+    }
+    ck_assert_str_eq(pith_strerror((pith_status)9999), "unknown status");
+}
+END_TEST
+
+START_TEST(options)
+{
+    long long lo = -1, hi = -1;
+    pith_options *o = pith_options_new();
+    ck_assert_ptr_nonnull(o);
+    ck_assert_int_eq(pith_option_bounds(PITH_OPT_KEEP_TITLE, &lo, &hi), PITH_OK);
+    ck_assert(lo == 0 && hi == 1);
+    ck_assert_int_eq(pith_option_bounds(PITH_OPT_URL, &lo, &hi), PITH_ERR_OPTION_VALUE);
+    ck_assert_int_eq(pith_option_bounds((pith_option)999, &lo, &hi), PITH_ERR_UNSUPPORTED_OPTION);
+    ck_assert_int_eq(pith_options_set_int(o, (pith_option)999, 1), PITH_ERR_UNSUPPORTED_OPTION);
+    ck_assert_int_eq(pith_options_set_string(o, (pith_option)999, "x"), PITH_ERR_UNSUPPORTED_OPTION);
+    ck_assert_int_eq(pith_options_set_int(o, PITH_OPT_KEEP_TITLE, 2), PITH_ERR_OPTION_VALUE);
+    ck_assert_int_eq(pith_options_set_int(o, PITH_OPT_URL, 1), PITH_ERR_OPTION_VALUE);
+    ck_assert_int_eq(pith_options_set_string(o, PITH_OPT_KEEP_TITLE, "1"), PITH_ERR_OPTION_VALUE);
+    ck_assert_int_eq(pith_options_set_string(o, PITH_OPT_URL, "https://example.org/a"), PITH_OK);
+    ck_assert_int_eq(pith_options_set_string(o, PITH_OPT_URL, NULL), PITH_OK);
+    ck_assert_int_eq(pith_options_set_int(NULL, PITH_OPT_KEEP_TITLE, 1), PITH_ERR_INVALID_ARGUMENT);
+    pith_options_free(o);
+    pith_options_free(NULL);
+}
+END_TEST
+
+START_TEST(invalid_arguments)
+{
+    pith_doc *doc = (pith_doc *)1;
+    ck_assert_int_eq(pith_extract(NULL, 5, NULL, &doc), PITH_ERR_INVALID_ARGUMENT);
+    ck_assert_ptr_null(doc);
+    ck_assert_int_eq(pith_extract("x", 1, NULL, NULL), PITH_ERR_INVALID_ARGUMENT);
+    pith_doc_free(NULL);
+    ck_assert_str_eq(pith_doc_text(NULL), "");
+    ck_assert_str_eq(pith_doc_title(NULL), "");
+}
+END_TEST
+
+START_TEST(empty_input_is_empty_text)
+{
+    pith_doc *doc = extract_ok(NULL, 0, NULL);
+    ck_assert_str_eq(pith_doc_text(doc), "");
+    ck_assert_uint_eq(pith_doc_text_length(doc), 0);
+    pith_doc_free(doc);
+    doc = extract_ok("\0\0\0", 3, NULL);
+    pith_doc_free(doc);
+}
+END_TEST
+
+START_TEST(input_too_large)
+{
+    pith_options *o = pith_options_new();
+    ck_assert_int_eq(pith_options_set_int(o, PITH_OPT_MAX_INPUT_SIZE, 100), PITH_OK);
+    pith_doc *doc = NULL;
+    ck_assert_int_eq(pith_extract(PAGE, strlen(PAGE), o, &doc), PITH_ERR_INPUT_TOO_LARGE);
+    ck_assert_ptr_null(doc);
+    pith_options_free(o);
+}
+END_TEST
+
+START_TEST(article_without_furniture)
+{
+    pith_doc *doc = extract_ok(PAGE, strlen(PAGE), NULL);
+    const char *t = pith_doc_text(doc);
+    ck_assert_str_eq(pith_doc_title(doc), "A quiet harbour");
+    ck_assert_ptr_nonnull(strstr(t, "The harbour was quiet this morning"));
+    ck_assert_ptr_nonnull(strstr(t, "old pier.\n"));
+    ck_assert_ptr_null(strstr(t, "Sport"));
+    ck_assert_ptr_null(strstr(t, "rights reserved"));
+    /* The headline is the title, not body text, unless asked for. */
+    ck_assert_ptr_null(strstr(t, "A quiet harbour"));
+    ck_assert_uint_eq(strlen(t), pith_doc_text_length(doc));
+    pith_doc_free(doc);
+
+    pith_options *o = pith_options_new();
+    pith_options_set_int(o, PITH_OPT_KEEP_TITLE, 1);
+    doc = extract_ok(PAGE, strlen(PAGE), o);
+    ck_assert_ptr_nonnull(strstr(pith_doc_text(doc), "A quiet harbour\n"));
+    pith_doc_free(doc);
+    pith_options_free(o);
+}
+END_TEST
+
+/* The seed page: every `with` snippet, no `without` snippet, the caption at
+ * most once. */
+START_TEST(seed_page)
+{
+    char path[1024];
+    size_t len;
+    snprintf(path, sizeof path, "%s/seed/ctech-azure-review.html", PITH_SHARED);
+    char *html = pi_test_read(path, &len);
+    if (!html) {
+        fprintf(stderr, "seed page not found at %s: skipped\n", path);
+        return;
+    }
+    snprintf(path, sizeof path, "%s/seed/ctech-azure-review.json", PITH_SHARED);
+    json_object *gold = json_object_from_file(path);
+    ck_assert_ptr_nonnull(gold);
+    pith_doc *doc = extract_ok(html, len, NULL);
+    const char *t = pith_doc_text(doc);
+    json_object *with = json_object_object_get(gold, "with");
+    json_object *without = json_object_object_get(gold, "without");
+    for (size_t i = 0; i < json_object_array_length(with); i++) {
+        const char *s = json_object_get_string(json_object_array_get_idx(with, i));
+        ck_assert_msg(strstr(t, s) != NULL, "missing: %s", s);
+    }
+    for (size_t i = 0; i < json_object_array_length(without); i++) {
+        const char *s = json_object_get_string(json_object_array_get_idx(without, i));
+        ck_assert_msg(strstr(t, s) == NULL, "leaked: %s", s);
+    }
+    const char *cap = strstr(t, "Microsoft offices.");
+    if (cap)
+        ck_assert_ptr_null(strstr(cap + 1, "Microsoft offices."));
+    pith_doc_free(doc);
+    json_object_put(gold);
+    free(html);
+}
+END_TEST
+
+/* Many threads extracting at once give the results of one thread. */
+#define THREADS 8
+#define ROUNDS 20
+
+struct job {
+    const char *html;
+    size_t len;
+    const char *expect;
+    int mismatches;
+};
+
+static void *worker(void *arg)
+{
+    struct job *j = arg;
+    for (int i = 0; i < ROUNDS; i++) {
+        pith_doc *doc = NULL;
+        if (pith_extract(j->html, j->len, NULL, &doc) != PITH_OK ||
+            strcmp(pith_doc_text(doc), j->expect) != 0)
+            j->mismatches++;
+        pith_doc_free(doc);
+    }
+    return NULL;
+}
+
+START_TEST(threads_agree_with_one_thread)
+{
+    char path[1024];
+    size_t len;
+    snprintf(path, sizeof path, "%s/seed/ctech-azure-review.html", PITH_SHARED);
+    char *seed = pi_test_read(path, &len);
+    const char *pages[2] = {PAGE, seed ? seed : PAGE};
+    size_t lens[2] = {strlen(PAGE), seed ? len : strlen(PAGE)};
+    char *expect[2];
+    for (int k = 0; k < 2; k++) {
+        pith_doc *doc = extract_ok(pages[k], lens[k], NULL);
+        expect[k] = strdup(pith_doc_text(doc));
+        pith_doc_free(doc);
+    }
+    pthread_t th[THREADS];
+    struct job jobs[THREADS];
+    for (int i = 0; i < THREADS; i++) {
+        jobs[i] = (struct job){pages[i % 2], lens[i % 2], expect[i % 2], 0};
+        ck_assert_int_eq(pthread_create(&th[i], NULL, worker, &jobs[i]), 0);
+    }
+    for (int i = 0; i < THREADS; i++) {
+        pthread_join(th[i], NULL);
+        ck_assert_int_eq(jobs[i].mismatches, 0);
+    }
+    free(expect[0]);
+    free(expect[1]);
+    free(seed);
+}
+END_TEST
+
+START_TEST(init_is_idempotent)
+{
+    ck_assert_int_eq(pith_init(), PITH_OK);
+    ck_assert_int_eq(pith_init(), PITH_OK);
+}
+END_TEST
+
+static void add(TCase *tc)
+{
+    tcase_add_test(tc, versions);
+    tcase_add_test(tc, strerror_covers_every_status);
+    tcase_add_test(tc, options);
+    tcase_add_test(tc, invalid_arguments);
+    tcase_add_test(tc, empty_input_is_empty_text);
+    tcase_add_test(tc, input_too_large);
+    tcase_add_test(tc, article_without_furniture);
+    tcase_add_test(tc, seed_page);
+    tcase_add_test(tc, threads_agree_with_one_thread);
+    tcase_add_test(tc, init_is_idempotent);
+}
+
+PI_TEST_MAIN("api", add)
