@@ -118,34 +118,24 @@ static int read_stream(FILE *in, char **data, size_t *len)
     errno = 0;
 
     for (;;) {
-        size_t got = fread(buf + used, 1, cap - used, in);
+        char *bigger;
 
-        used += got;
-        if (used < cap) {
-            if (ferror(in)) {
-                int err = errno ? errno : EIO;
+        used += fread(buf + used, 1, cap - used, in);
+        if (ferror(in)) {
+            int err = errno ? errno : EIO;
 
-                free(buf);
-                return err;
-            }
-            if (feof(in))
-                break;
-            continue;
-        }
-        if (cap > SIZE_MAX / 2) {
             free(buf);
-            return EFBIG;
+            return err;
         }
-        {
-            char *bigger = realloc(buf, cap * 2);
-
-            if (!bigger) {
-                free(buf);
-                return ENOMEM;
-            }
-            buf = bigger;
-            cap *= 2;
+        if (used < cap) /* fread stops short only at end of file or error */
+            break;
+        bigger = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+        if (!bigger) {
+            free(buf);
+            return cap <= SIZE_MAX / 2 ? ENOMEM : EFBIG;
         }
+        buf = bigger;
+        cap *= 2;
     }
     *data = buf;
     *len = used;
@@ -166,7 +156,6 @@ static int read_input(const char *path, char **data, size_t *len)
     in = fopen(path, "rb");
     if (!in)
         return errno ? errno : ENOENT;
-    errno = 0;
     err = read_stream(in, data, len);
     fclose(in);
     return err;
