@@ -16,7 +16,7 @@ import ctypes
 import enum
 import operator
 
-from ._lib import OPT_ENCODING, OPT_KEEP_TITLE, OPT_MAX_INPUT_SIZE, OPT_URL, lib as _lib
+from ._lib import OPT_ENCODING, OPT_KEEP_TITLE, OPT_MAX_INPUT_SIZE, OPT_URL, lib as _clib
 
 __all__ = ["Document", "PithError", "Status", "extract", "version", "__version__"]
 
@@ -92,11 +92,11 @@ class Document:
 
 def version() -> str:
     """The version of the libpith loaded at run time, e.g. "0.1.0"."""
-    return _lib.pith_version().decode("ascii")
+    return _clib.pith_version().decode("ascii")
 
 
 def _strerror(status: int) -> str:
-    return _lib.pith_strerror(int(status)).decode("utf-8", "replace")
+    return _clib.pith_strerror(int(status)).decode("utf-8", "replace")
 
 
 def _check(status: int) -> None:
@@ -118,23 +118,23 @@ def _make_options(url, encoding, keep_title, max_input_size):
     pith_options_free()."""
     if url is None and encoding is None and not keep_title and max_input_size is None:
         return None
-    opts = _lib.pith_options_new()
+    opts = _clib.pith_options_new()
     if not opts:
         raise PithError(Status.NOMEM)
     try:
         if url is not None:
-            _check(_lib.pith_options_set_string(opts, OPT_URL, url))
+            _check(_clib.pith_options_set_string(opts, OPT_URL, url))
         if encoding is not None:
-            _check(_lib.pith_options_set_string(opts, OPT_ENCODING, encoding))
+            _check(_clib.pith_options_set_string(opts, OPT_ENCODING, encoding))
         if keep_title:
-            _check(_lib.pith_options_set_int(opts, OPT_KEEP_TITLE, 1))
+            _check(_clib.pith_options_set_int(opts, OPT_KEEP_TITLE, 1))
         if max_input_size is not None:
             size = operator.index(max_input_size)
             if not -(2**63) <= size < 2**63:  # beyond C's long long
                 raise PithError(Status.OPTION_VALUE)
-            _check(_lib.pith_options_set_int(opts, OPT_MAX_INPUT_SIZE, size))
+            _check(_clib.pith_options_set_int(opts, OPT_MAX_INPUT_SIZE, size))
     except BaseException:
-        _lib.pith_options_free(opts)
+        _clib.pith_options_free(opts)
         raise
     return opts
 
@@ -174,10 +174,10 @@ def extract(
     opts = _make_options(url_b, encoding_b, keep_title, max_input_size)
     doc = ctypes.c_void_p()
     try:
-        _check(_lib.pith_extract(data, len(data), opts, ctypes.byref(doc)))
-        text = ctypes.string_at(_lib.pith_doc_text(doc), _lib.pith_doc_text_length(doc))
-        title = ctypes.string_at(_lib.pith_doc_title(doc))
+        _check(_clib.pith_extract(data, len(data), opts, ctypes.byref(doc)))
+        text = ctypes.string_at(_clib.pith_doc_text(doc), _clib.pith_doc_text_length(doc))
+        title = ctypes.string_at(_clib.pith_doc_title(doc))
     finally:
-        _lib.pith_doc_free(doc)
-        _lib.pith_options_free(opts)
+        _clib.pith_doc_free(doc)
+        _clib.pith_options_free(opts)
     return Document(text.decode("utf-8"), title.decode("utf-8"))
