@@ -43,6 +43,12 @@ static int is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_word
         return 1;
     if (r->flags & PI_TF_HEADING)
         return r->weight < 0;
+    /* "Read also: <a>other story</a>": a few words of lead-in, then a link.
+     * (A paragraph that is only a link is kept: it may be the text.) */
+    if ((r->flags & PI_TF_PARA) && r->words < TEASER_MAX_WORDS &&
+        pi_link_density(r) > TEASER_LINK_DENSITY && r->words > r->link_words &&
+        r->words - r->link_words <= TEASER_LEAD_WORDS)
+        return 1;
     if (!(r->flags & PI_TF_BLOCK) || (r->flags & (PI_TF_PARA | PI_TF_PRE | PI_TF_QUOTE)))
         return 0;
     if (r->flags & (PI_TF_ITEM | PI_TF_ROW | PI_TF_CELL | PI_TF_CAPTION))
@@ -81,6 +87,39 @@ static int is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_word
     return 0;
 }
 
+/* The next element sibling that carries text, or NULL. */
+static pi_node *next_with_text(pi_stats *st, xmlNodePtr n)
+{
+    for (xmlNodePtr x = n->next; x; x = x->next) {
+        if (x->type == XML_TEXT_NODE && pi_count_chars((const char *)x->content,
+                                                       strlen((const char *)x->content)))
+            return NULL;
+        pi_node *r = pi_stats_of(st, x);
+        if (r && r->chars)
+            return r;
+    }
+    return NULL;
+}
+
+/* A heading that introduces furniture ("Related stories", "Read more") goes
+ * with it; so does a heading left last in the article with nothing under it. */
+static void drop_orphan_headings(pi_stats *st, xmlNodePtr root)
+{
+    for (xmlNodePtr n = root; n; ) {
+        pi_node *r = pi_stats_of(st, n);
+        if (r && r->drop) {
+            n = pi_next(n, root, 1);
+            continue;
+        }
+        if (r && (r->flags & PI_TF_HEADING) && n != root) {
+            pi_node *next = next_with_text(st, n);
+            if (next ? next->drop && !(next->flags & PI_TF_HEADING) : !n->next || n->parent == root)
+                r->drop = next || pi_next(n, root, 1) == NULL;
+        }
+        n = pi_next(n, root, 0);
+    }
+}
+
 void pi_blocks_classify(pi_stats *st, const pi_choice *c)
 {
     for (size_t k = 0; k < c->n; k++) {
@@ -97,6 +136,7 @@ void pi_blocks_classify(pi_stats *st, const pi_choice *c)
             }
             n = pi_next(n, rn, skip);
         }
+        drop_orphan_headings(st, rn);
     }
 }
 

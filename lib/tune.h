@@ -118,10 +118,18 @@ static const struct pi_pattern PI_MAYBE[] = {
     {"content", M_SUB}, {"main", M_SUB}, {"shadow", M_SUB}, {"entry", M_SUB},
     {"post", M_TOKEN}, {"story", M_SUB}, {NULL, 0}};
 
-/* Bylines and datelines: not article text when metadata carries them. */
+/* Bylines, datelines and image credits: short lines that are not article
+ * text (metadata carries the first two). */
 static const struct pi_pattern PI_BYLINE[] = {
     {"byline", M_SUB}, {"by-line", M_SUB}, {"author", M_SUB}, {"dateline", M_SUB},
     {"timestamp", M_SUB}, {"publish", M_SUB}, {"posted", M_SUB}, {"date", M_TOKEN},
-    {"time", M_TOKEN}, {"meta", M_TOKEN}, {"credits", M_TOKEN}, {NULL, 0}};
+    {"time", M_TOKEN}, {"meta", M_TOKEN}, {"credit", M_SUB}, {"copyright", M_SUB},
+    {"photographer", M_SUB}, {NULL, 0}};
+
+/* A paragraph whose words are mostly link text and that is this short is a
+ * "read also" teaser, not prose. */
+#define TEASER_LINK_DENSITY 0.5f
+#define TEASER_MAX_WORDS 40
+#define TEASER_LEAD_WORDS 4
 
 #endif
