@@ -1,56 +1,2889 @@
-/* metadata.c - title, authors, dates, site, language ...
- * First version: the title from <title>. */
+/* metadata.c - what the page says about itself.
+ *
+ * One pass over the DOM collects the raw evidence (meta tags, links, JSON-LD
+ * blocks, microdata, <time>, headings, byline elements, <title>, html lang);
+ * the JSON-LD blocks are repaired and parsed with json-c; then every field is
+ * taken from the strongest source that gives a usable value. The order of
+ * sources per field is written in metadata.h; it follows one principle: what
+ * the page declares for machines (JSON-LD, then OpenGraph/Twitter/Dublin Core
+ * and other <meta>, then microdata) beats what we infer from the visible page
+ * (<time>, byline elements, the URL, <title>). Two exceptions, both because
+ * the field has a purpose-built declaration: the canonical URL prefers
+ * <link rel=canonical>, and the image prefers og:image.
+ *
+ * All work is bounded (constants below): the walk is iterative and linear,
+ * every text gathered from a subtree has a byte cap, every list has a length
+ * cap, JSON-LD blocks have a size cap and json-c a depth cap. Nothing global
+ * is written: all state lives in one struct per call. */
 #include "metadata.h"
 #include "buf.h"
+#include "dom.h"
 
+#include <json-c/json.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
+
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-static xmlNodePtr find_elem(xmlNodePtr n, const char *name)
+/* ---- tuning ------------------------------------------------------------ */
+
+/* More <meta> tags than this are noise (pages carry at most a few hundred). */
+#define MAX_METAS 2048
+/* A meta key longer than this is not one we know. */
+#define META_KEY_LEN 48
+/* h1/h2 texts kept for comparing titles: the article heading is early. */
+#define MAX_HEADINGS 24
+/* Cap of text gathered from one element (title, heading, byline, microdata). */
+#define TEXT_CAP 2048
+/* Nodes visited when gathering one element's text or searching inside it. */
+#define SUBTREE_NODES 4000
+/* Ancestors climbed to find an itemscope or an <svg>. */
+#define ANCESTOR_CAP 64
+/* A byline is a short line of names; Readability uses the same bound. */
+#define BYLINE_MAX 100
+/* Declared author strings may list several people. */
+#define META_AUTHOR_MAX 200
+/* Elements tried as a byline before giving up. */
+#define MAX_BYLINE_TRIES 40
+/* One ld+json block larger than this is not metadata (real ones are < 100 KB). */
+#define MAX_JSONLD_BLOCK (4u << 20)
+/* All ld+json blocks of a page together. */
+#define MAX_JSONLD_TOTAL (16u << 20)
+/* json-c nesting limit; JSON-LD rarely nests deeper than 6. */
+#define MAX_JSON_DEPTH 48
+/* JSON-LD depth below which typed objects are still registered. */
+#define MAX_JL_WALK_DEPTH 12
+/* Typed JSON-LD objects remembered (main entity, @id references). */
+#define MAX_JNODES 1024
+/* JSON values visited over all blocks. */
+#define MAX_JL_VISITS 200000
+#define MAX_AUTHORS 32
+#define MAX_TAGS 64
+#define MAX_TAG_LEN 100
+/* A title longer than this is not a title (Readability uses 150 for its
+ * heuristics; we only reject outright garbage). */
+#define MAX_TITLE_LEN 1000
+#define MAX_DESCRIPTION_LEN 2000
+#define MAX_URL_LEN 4096
+/* Parts considered when splitting "A | B | C" titles. */
+#define MAX_TITLE_PARTS 8
+
+/* ---- small string helpers ---------------------------------------------- */
+
+static int is_sp(unsigned char c)
 {
-    for (; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int is_alpha(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Length of a space at s: ASCII whitespace or U+00A0 (entities like &nbsp;
+ * are already decoded by the parser), else 0. */
+static size_t space_len(const unsigned char *s, size_t n)
+{
+    if (n && is_sp(s[0]))
+        return 1;
+    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+/* Append s[0..n) with runs of whitespace collapsed to one space, trimmed. */
+static void put_collapsed(pi_buf *b, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t start = b->len, i = 0;
+    int pend = 0;
+    while (i < n && u[i]) {
+        size_t k = space_len(u + i, n - i);
+        if (k) {
+            pend = b->len > start;
+            i += k;
             continue;
-        if (strcmp((const char *)n->name, name) == 0)
-            return n;
-        xmlNodePtr r = find_elem(n->children, name);
+        }
+        if (pend)
+            pi_buf_putc(b, ' ');
+        pend = 0;
+        size_t j = i + 1;
+        while (j < n && u[j] && !is_sp(u[j]) && u[j] != 0xC2)
+            j++;
+        pi_buf_put(b, s + i, j - i);
+        i = j;
+    }
+}
+
+static int ci_eq(const char *a, const char *b)
+{
+    while (*a && lower((unsigned char)*a) == lower((unsigned char)*b))
+        a++, b++;
+    return *a == *b;
+}
+
+static int ci_prefix(const char *s, const char *p)
+{
+    while (*p && lower((unsigned char)*s) == lower((unsigned char)*p))
+        s++, p++;
+    return *p == '\0';
+}
+
+/* Case-insensitive (ASCII) substring test, linear in practice for the short
+ * needles we use. */
+static int ci_contains(const char *h, const char *nd)
+{
+    size_t m = strlen(nd);
+    if (!m)
+        return 1;
+    for (; *h; h++)
+        if (lower((unsigned char)*h) == lower((unsigned char)*nd) && ci_prefix(h, nd))
+            return 1;
+    (void)m;
+    return 0;
+}
+
+/* Equal after collapsing whitespace and ignoring ASCII case. Both strings are
+ * already collapsed when they come from dup_clean(). */
+static int same_text(const char *a, const char *b)
+{
+    return a && b && ci_eq(a, b);
+}
+
+static int looks_like_url(const char *s)
+{
+    return ci_prefix(s, "http://") || ci_prefix(s, "https://") || ci_prefix(s, "//") ||
+           ci_prefix(s, "www.") || strstr(s, "://") != NULL;
+}
+
+/* ---- per-call state ---------------------------------------------------- */
+
+typedef struct kv {
+    char key[META_KEY_LEN];
+    const char *val; /* points into the DOM, valid during the call */
+    int prop;        /* from a property attribute (RDFa), else name/http-equiv */
+} kv;
+
+typedef struct strlist {
+    char **v;
+    size_t n, cap;
+} strlist;
+
+typedef struct jnode {
+    json_object *o;
+    int depth;
+    int kind;
+    int listed; /* reached through a property other than @graph/mainEntity */
+} jnode;
+
+typedef struct mctx {
+    const char *page_url;
+    int oom;
+
+    const char *base_href;
+    const char *html_lang, *html_dir, *body_dir;
+    int seen_html, seen_body;
+    char *title_el;
+    strlist headings; /* h1 and h2 texts, document order */
+    int heading_level[MAX_HEADINGS];
+    char *first_h1;
+
+    kv *metas;
+    size_t n_metas, cap_metas;
+
+    const char *canonical_link;
+    const char *image_src_link;
+    strlist rel_authors;
+    strlist bylines; /* names from the first usable byline element */
+    int byline_tries;
+
+    /* microdata */
+    char *md_headline, *md_name, *md_published, *md_modified, *md_created;
+    char *md_image, *md_desc, *md_publisher, *md_lang;
+    const char *md_type; /* first article-like itemtype */
+    strlist md_authors;
+
+    const char *time_pubdate, *time_first;
+    char *time_first_text;
+
+    /* JSON-LD */
+    json_object **jroots;
+    size_t n_jroots, cap_jroots;
+    jnode *jn;
+    size_t n_jn, cap_jn;
+    size_t jl_bytes;
+    long jl_visits;
+} mctx;
+
+static void *grow(mctx *c, void *p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return p;
+    size_t nc = *cap ? *cap * 2 : 8;
+    while (nc < need)
+        nc *= 2;
+    if (nc > SIZE_MAX / elem) {
+        c->oom = 1;
+        return NULL;
+    }
+    void *q = realloc(p, nc * elem);
+    if (!q) {
+        c->oom = 1;
+        return NULL;
+    }
+    *cap = nc;
+    return q;
+}
+
+static void list_free(strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+    l->v = NULL;
+    l->n = l->cap = 0;
+}
+
+/* Take ownership of s (freed on failure). */
+static void list_push(mctx *c, strlist *l, char *s)
+{
+    if (!s)
+        return;
+    char **v = grow(c, l->v, &l->cap, l->n + 1, sizeof *v);
+    if (!v) {
+        free(s);
+        return;
+    }
+    l->v = v;
+    l->v[l->n++] = s;
+}
+
+static int list_has(const strlist *l, const char *s)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (same_text(l->v[i], s))
+            return 1;
+    return 0;
+}
+
+/* A collapsed copy of s[0..n), NULL when empty (or out of memory, flagged). */
+static char *dup_clean(mctx *c, const char *s, size_t n)
+{
+    if (!s)
+        return NULL;
+    pi_buf b;
+    pi_buf_init(&b);
+    put_collapsed(&b, s, n);
+    if (b.oom) {
+        c->oom = 1;
+        pi_buf_free(&b);
+        return NULL;
+    }
+    if (b.len == 0) {
+        pi_buf_free(&b);
+        return NULL;
+    }
+    return pi_buf_detach(&b);
+}
+
+static char *dup_cleans(mctx *c, const char *s)
+{
+    return s ? dup_clean(c, s, strlen(s)) : NULL;
+}
+
+static char *dup_raw(mctx *c, const char *s)
+{
+    if (!s)
+        return NULL;
+    char *r = pi_strdup(s);
+    if (!r)
+        c->oom = 1;
+    return r;
+}
+
+/* ---- HTML entities and tags inside JSON-LD strings ---------------------- */
+
+static void put_utf8(pi_buf *b, unsigned long cp)
+{
+    char o[4];
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = 0xFFFD;
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        pi_buf_put(b, o, 1);
+    } else if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        pi_buf_put(b, o, 2);
+    } else if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        pi_buf_put(b, o, 3);
+    } else {
+        o[0] = (char)(0xF0 | (cp >> 18));
+        o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[3] = (char)(0x80 | (cp & 0x3F));
+        pi_buf_put(b, o, 4);
+    }
+}
+
+/* Decode one character reference at s ("&..."); returns the bytes consumed
+ * (0 when it is not a reference, then '&' is literal). */
+static size_t decode_ref(const char *s, size_t n, pi_buf *b)
+{
+    size_t i = 1;
+    if (i < n && s[i] == '#') {
+        unsigned long cp = 0;
+        int hex = 0, nd = 0;
+        i++;
+        if (i < n && (s[i] == 'x' || s[i] == 'X'))
+            hex = 1, i++;
+        for (; i < n && nd < 8; i++, nd++) {
+            int ch = (unsigned char)s[i], v;
+            if (is_digit(ch))
+                v = ch - '0';
+            else if (hex && lower(ch) >= 'a' && lower(ch) <= 'f')
+                v = lower(ch) - 'a' + 10;
+            else
+                break;
+            cp = cp * (hex ? 16 : 10) + (unsigned long)v;
+        }
+        if (!nd)
+            return 0;
+        if (i < n && s[i] == ';')
+            i++;
+        put_utf8(b, cp);
+        return i;
+    }
+    char name[32];
+    size_t k = 0;
+    while (i < n && k < sizeof name - 1 && (is_alpha((unsigned char)s[i]) || is_digit((unsigned char)s[i])))
+        name[k++] = s[i++];
+    name[k] = '\0';
+    if (!k || i >= n || s[i] != ';')
+        return 0;
+    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+    if (!e)
+        return 0;
+    put_utf8(b, e->value);
+    return i + 1;
+}
+
+/* JSON-LD text is often HTML: strip tags, then decode references (a decoded
+ * "&lt;b&gt;" stays literal text), then collapse whitespace. */
+static char *dup_html_text(mctx *c, const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    pi_buf b;
+    pi_buf_init(&b);
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '<' && i + 1 < n &&
+            (is_alpha((unsigned char)s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
+            const char *e = memchr(s + i, '>', n - i);
+            if (e) {
+                pi_buf_putc(&b, ' ');
+                i = (size_t)(e - s) + 1;
+                continue;
+            }
+        }
+        if (s[i] == '&') {
+            size_t k = decode_ref(s + i, n - i, &b);
+            if (k) {
+                i += k;
+                continue;
+            }
+        }
+        size_t j = i + 1;
+        while (j < n && s[j] != '<' && s[j] != '&')
+            j++;
+        pi_buf_put(&b, s + i, j - i);
+        i = j;
+    }
+    if (b.oom) {
+        c->oom = 1;
+        pi_buf_free(&b);
+        return NULL;
+    }
+    char *r = dup_clean(c, b.data ? b.data : "", b.len);
+    pi_buf_free(&b);
+    return r;
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+typedef struct dt {
+    int y, mo, d, h, mi, s;
+    int has_time, has_tz, tz; /* tz in minutes east of UTC */
+} dt;
+
+static int days_in_month(int y, int m)
+{
+    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return dm[m - 1];
+}
+
+static int valid_ymd(int y, int m, int d)
+{
+    return y >= 1000 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+static int valid_time(const dt *t)
+{
+    return t->h >= 0 && t->h <= 23 && t->mi >= 0 && t->mi <= 59 && t->s >= 0 && t->s <= 60 &&
+           t->tz >= -14 * 60 && t->tz <= 14 * 60;
+}
+
+/* Month names, lowercase UTF-8, in the languages pages are most often written
+ * in; a word matches after a trailing '.' is dropped. Overlaps across
+ * languages ("mar", "mai", "dec") agree on the month. */
+static const struct month {
+    const char *name;
+    int m;
+} months[] = {
+    /* English */
+    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
+    {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11},
+    {"december", 12}, {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6},
+    {"jul", 7}, {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12},
+    /* German */
+    {"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"maerz", 3}, {"mai", 5},
+    {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"dezember", 12}, {"mär", 3}, {"mrz", 3},
+    {"okt", 10}, {"dez", 12},
+    /* French */
+    {"janvier", 1}, {"février", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6},
+    {"juillet", 7}, {"août", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10},
+    {"novembre", 11}, {"décembre", 12}, {"decembre", 12}, {"janv", 1}, {"févr", 2},
+    {"fevr", 2}, {"avr", 4}, {"juil", 7}, {"déc", 12},
+    /* Spanish */
+    {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
+    {"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
+    {"noviembre", 11}, {"diciembre", 12}, {"ene", 1}, {"abr", 4}, {"ago", 8}, {"dic", 12},
+    /* Italian */
+    {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
+    {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12}, {"gen", 1},
+    {"mag", 5}, {"giu", 6}, {"lug", 7}, {"set", 9}, {"ott", 10},
+    /* Dutch */
+    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
+    {"mrt", 3},
+    /* Portuguese */
+    {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"marco", 3}, {"maio", 5},
+    {"junho", 6}, {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"novembro", 11},
+    {"dezembro", 12}, {"fev", 2}, {"out", 10},
+};
+
+static int month_of(const char *w)
+{
+    for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
+        if (!strcmp(months[i].name, w))
+            return months[i].m;
+    return 0;
+}
+
+/* Zone abbreviations seen in bylines; ambiguous ones (IST, CST in Asia) are
+ * read the way English-language news sites use them. */
+static const struct zone {
+    const char *name;
+    int off;
+} zones[] = {
+    {"utc", 0}, {"gmt", 0}, {"z", 0}, {"ut", 0}, {"est", -300}, {"edt", -240},
+    {"cst", -360}, {"cdt", -300}, {"mst", -420}, {"mdt", -360}, {"pst", -480},
+    {"pdt", -420}, {"bst", 60}, {"cet", 60}, {"cest", 120}, {"mez", 60}, {"mesz", 120},
+    {"eet", 120}, {"eest", 180}, {"jst", 540}, {"kst", 540}, {"aest", 600},
+    {"aedt", 660},
+};
+
+static int zone_of(const char *w, int *off)
+{
+    for (size_t i = 0; i < sizeof zones / sizeof zones[0]; i++)
+        if (!strcmp(zones[i].name, w)) {
+            *off = zones[i].off;
+            return 1;
+        }
+    return 0;
+}
+
+/* Read n digits exactly. */
+static int rd_digits(const char *s, int n, int *v)
+{
+    int x = 0;
+    for (int i = 0; i < n; i++) {
+        if (!is_digit((unsigned char)s[i]))
+            return 0;
+        x = x * 10 + (s[i] - '0');
+    }
+    *v = x;
+    return 1;
+}
+
+/* Read 1 or 2 digits. */
+static int rd_12(const char **ps, int *v)
+{
+    const char *s = *ps;
+    if (!is_digit((unsigned char)s[0]))
+        return 0;
+    int x = s[0] - '0';
+    s++;
+    if (is_digit((unsigned char)s[0]))
+        x = x * 10 + (*s++ - '0');
+    if (is_digit((unsigned char)s[0]))
+        return 0;
+    *v = x;
+    *ps = s;
+    return 1;
+}
+
+/* "+03:00", "+0300", "+03", "Z", " UTC", " GMT+2" at *ps. */
+static int rd_tz(const char **ps, int *off)
+{
+    const char *s = *ps;
+    while (*s == ' ')
+        s++;
+    if (*s == 'Z' || *s == 'z') {
+        if (is_alpha((unsigned char)s[1]))
+            return 0;
+        *off = 0;
+        *ps = s + 1;
+        return 1;
+    }
+    if (ci_prefix(s, "utc") || ci_prefix(s, "gmt")) {
+        s += 3;
+        *off = 0;
+        if (*s != '+' && *s != '-') {
+            *ps = s;
+            return 1;
+        }
+    }
+    if (*s != '+' && *s != '-')
+        return 0;
+    int sign = *s == '-' ? -1 : 1, h, m = 0;
+    s++;
+    if (rd_digits(s, 2, &h)) {
+        s += 2;
+        if (*s == ':' && rd_digits(s + 1, 2, &m))
+            s += 3;
+        else if (rd_digits(s, 2, &m) && !is_digit((unsigned char)s[2]))
+            s += 2;
+        else if (is_digit((unsigned char)*s))
+            return 0;
+    } else if (is_digit((unsigned char)*s) && !is_digit((unsigned char)s[1])) {
+        h = *s - '0';
+        s++;
+    } else {
+        return 0;
+    }
+    if (h > 14 || m > 59)
+        return 0;
+    *off = sign * (h * 60 + m);
+    *ps = s;
+    return 1;
+}
+
+/* "11:25", "11:25:00", "11:25:00.123" at *ps. */
+static int rd_hms(const char **ps, dt *t)
+{
+    const char *s = *ps;
+    int h, m, sec = 0;
+    if (!rd_12(&s, &h) || *s != ':' || !rd_digits(s + 1, 2, &m))
+        return 0;
+    s += 3;
+    if (*s == ':' && rd_digits(s + 1, 2, &sec)) {
+        s += 3;
+        if (*s == '.' || *s == ',')
+            for (s++; is_digit((unsigned char)*s); s++)
+                ;
+    }
+    t->h = h, t->mi = m, t->s = sec, t->has_time = 1;
+    *ps = s;
+    return 1;
+}
+
+/* ISO 8601 and its everyday variants: "2025-08-17", "2025-08-17T11:25",
+ * "2025-08-17 11:25:00.000000", "2025-08-17T11:25:00+0300", "2025/08/17",
+ * "20250817". */
+static int parse_iso(const char *s, dt *t)
+{
+    int y, m, d;
+    if (!rd_digits(s, 4, &y))
+        return 0;
+    const char *p = s + 4;
+    if (*p == '-' || *p == '/' || *p == '.') {
+        char sep = *p++;
+        if (!rd_12(&p, &m) || *p != sep)
+            return 0;
+        p++;
+        if (!rd_12(&p, &d))
+            return 0;
+    } else if (rd_digits(p, 2, &m) && rd_digits(p + 2, 2, &d) && !is_digit((unsigned char)p[4])) {
+        p += 4;
+    } else {
+        return 0;
+    }
+    if (!valid_ymd(y, m, d))
+        return 0;
+    t->y = y, t->mo = m, t->d = d;
+    const char *q = p;
+    if ((*q == 'T' || *q == 't' || *q == ' ') && is_digit((unsigned char)q[1])) {
+        q++;
+        dt tt = *t;
+        if (rd_hms(&q, &tt)) {
+            int off;
+            if (rd_tz(&q, &off))
+                tt.has_tz = 1, tt.tz = off;
+            if (valid_time(&tt))
+                *t = tt;
+        } else if (rd_digits(q, 4, &tt.h) && !is_digit((unsigned char)q[4])) {
+            /* basic format "T1125" is too rare to trust; keep the date */
+        }
+    }
+    return 1;
+}
+
+/* Civil date from days since 1970-01-01 (the classic era algorithm). */
+static void civil_from_days(long long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    long long doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long yy = yoe + era * 400;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yy + (*m <= 2));
+}
+
+/* A bare 10-digit (seconds) or 13-digit (milliseconds) unix time between
+ * 1995 and 2100; anything else made of digits is not a date. */
+static int parse_epoch(const char *s, dt *t)
+{
+    size_t n = 0;
+    long long v = 0;
+    while (is_digit((unsigned char)s[n]) && n < 14)
+        v = v * 10 + (s[n++] - '0');
+    const char *e = s + n;
+    while (is_sp((unsigned char)*e))
+        e++;
+    if (*e)
+        return 0;
+    if (n == 13)
+        v /= 1000;
+    else if (n != 10)
+        return 0;
+    if (v < 788918400LL || v > 4102444800LL)
+        return 0;
+    civil_from_days(v / 86400, &t->y, &t->mo, &t->d);
+    long long r = v % 86400;
+    t->h = (int)(r / 3600), t->mi = (int)(r / 60 % 60), t->s = (int)(r % 60);
+    t->has_time = t->has_tz = 1;
+    t->tz = 0;
+    return 1;
+}
+
+enum { TK_NUM, TK_WORD, TK_PUNCT };
+
+typedef struct dtok {
+    int kind;
+    int val, nd;    /* number value and digit count */
+    char w[16];     /* lowercase word, or the punctuation byte */
+    const char *at; /* start in the input */
+} dtok;
+
+#define MAX_DTOK 48
+
+static int tokenize_date(const char *s, dtok *tk)
+{
+    int n = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    while (*u && n < MAX_DTOK) {
+        size_t k = space_len(u, 4);
+        if (k) {
+            u += k;
+            continue;
+        }
+        dtok *t = &tk[n];
+        memset(t, 0, sizeof *t);
+        t->at = (const char *)u;
+        if (is_digit(*u)) {
+            t->kind = TK_NUM;
+            while (is_digit(*u)) {
+                if (t->nd < 9)
+                    t->val = t->val * 10 + (*u - '0');
+                t->nd++;
+                u++;
+            }
+        } else if (is_alpha(*u) || *u >= 0x80) {
+            /* CJK date markers are words of their own. */
+            if (!memcmp(u, "年", 3) || !memcmp(u, "月", 3) || !memcmp(u, "日", 3) ||
+                !memcmp(u, "년", 3) || !memcmp(u, "월", 3) || !memcmp(u, "일", 3)) {
+                t->kind = TK_WORD;
+                memcpy(t->w, u, 3);
+                u += 3;
+                n++;
+                continue;
+            }
+            t->kind = TK_WORD;
+            size_t l = 0;
+            while (*u && (is_alpha(*u) || *u >= 0x80) && !space_len(u, 4)) {
+                if (*u >= 0x80 && (!memcmp(u, "年", 3) || !memcmp(u, "月", 3) ||
+                                   !memcmp(u, "日", 3)))
+                    break;
+                if (l < sizeof t->w - 1)
+                    t->w[l++] = (char)lower(*u);
+                u++;
+            }
+            t->w[l] = '\0';
+        } else {
+            t->kind = TK_PUNCT;
+            t->w[0] = (char)*u++;
+        }
+        n++;
+    }
+    return n;
+}
+
+static int tk_is(const dtok *tk, int n, int i, char p)
+{
+    return i >= 0 && i < n && tk[i].kind == TK_PUNCT && tk[i].w[0] == p;
+}
+
+/* A time "11:25[:00] [am|pm] [zone]" anywhere among the tokens. */
+static void find_time(const dtok *tk, int n, dt *t)
+{
+    for (int i = 0; i + 2 < n; i++) {
+        int h, mi, s = 0, j;
+        if (tk[i].kind != TK_NUM || tk[i].nd > 2 || tk[i + 2].kind != TK_NUM || tk[i + 2].nd != 2)
+            continue;
+        if (tk_is(tk, n, i + 1, ':'))
+            ;
+        else if (tk[i + 1].kind == TK_WORD && !strcmp(tk[i + 1].w, "h"))
+            ;
+        else
+            continue;
+        h = tk[i].val, mi = tk[i + 2].val;
+        j = i + 3;
+        if (tk_is(tk, n, j, ':') && j + 1 < n && tk[j + 1].kind == TK_NUM && tk[j + 1].nd == 2) {
+            s = tk[j + 1].val;
+            j += 2;
+            if ((tk_is(tk, n, j, '.') || tk_is(tk, n, j, ',')) && j + 1 < n && tk[j + 1].kind == TK_NUM)
+                j += 2;
+        }
+        /* am / pm / a.m. / p.m. */
+        if (j < n && tk[j].kind == TK_WORD) {
+            const char *w = tk[j].w;
+            int pm = !strcmp(w, "pm") || (!strcmp(w, "p") && tk_is(tk, n, j + 1, '.'));
+            int am = !strcmp(w, "am") || (!strcmp(w, "a") && tk_is(tk, n, j + 1, '.'));
+            if (pm || am) {
+                if (h < 1 || h > 12)
+                    return;
+                if (pm && h < 12)
+                    h += 12;
+                if (am && h == 12)
+                    h = 0;
+                j++;
+                if (strlen(w) == 1) {
+                    j++; /* '.' */
+                    if (j < n && tk[j].kind == TK_WORD && !strcmp(tk[j].w, "m"))
+                        j++;
+                    if (tk_is(tk, n, j, '.'))
+                        j++;
+                }
+            }
+        }
+        dt x = *t;
+        x.h = h, x.mi = mi, x.s = s, x.has_time = 1;
+        /* zone: a name, and/or a numeric offset */
+        int off;
+        if (j < n && tk[j].kind == TK_WORD && zone_of(tk[j].w, &off)) {
+            x.has_tz = 1, x.tz = off;
+            j++;
+        }
+        if (j < n && tk[j].kind == TK_PUNCT && (tk[j].w[0] == '+' || tk[j].w[0] == '-')) {
+            const char *p = tk[j].at;
+            if (rd_tz(&p, &off))
+                x.has_tz = 1, x.tz = off;
+        }
+        if (valid_time(&x))
+            *t = x;
+        return;
+    }
+}
+
+/* Everything that is not ISO: month names in several languages, numeric
+ * day-month-year orders, CJK year/month/day markers. */
+static int parse_loose(const char *s, int day_first, dt *t)
+{
+    dtok tk[MAX_DTOK];
+    int n = tokenize_date(s, tk);
+    int y = 0, m = 0, d = 0, yi = -1, mi = -1, di = -1;
+
+    /* 2025年8月17日 / 2025년 8월 17일 */
+    for (int i = 0; i + 1 < n; i++) {
+        if (tk[i].kind != TK_NUM || tk[i + 1].kind != TK_WORD)
+            continue;
+        const char *w = tk[i + 1].w;
+        if (!strcmp(w, "年") || !strcmp(w, "년"))
+            y = tk[i].val, yi = i;
+        else if (!strcmp(w, "月") || !strcmp(w, "월"))
+            m = tk[i].val, mi = i;
+        else if (!strcmp(w, "日") || !strcmp(w, "일"))
+            d = tk[i].val, di = i;
+    }
+    if (yi >= 0 && mi > yi && di > mi)
+        goto found;
+    y = m = d = 0;
+    yi = mi = di = -1;
+
+    for (int i = 0; i < n && mi < 0; i++) {
+        if (tk[i].kind != TK_WORD)
+            continue;
+        int mm = month_of(tk[i].w);
+        if (mm)
+            m = mm, mi = i;
+    }
+    if (mi >= 0) {
+        for (int i = 0; i < n; i++) {
+            if (tk[i].kind == TK_NUM && tk[i].nd == 4 && tk[i].val >= 1000 &&
+                !tk_is(tk, n, i + 1, ':') && !tk_is(tk, n, i - 1, ':')) {
+                y = tk[i].val, yi = i;
+                break;
+            }
+        }
+        if (yi < 0)
+            return 0;
+        int best = INT_MAX;
+        for (int i = 0; i < n; i++) {
+            if (tk[i].kind != TK_NUM || tk[i].nd > 2 || tk[i].val < 1 || tk[i].val > 31)
+                continue;
+            if (tk_is(tk, n, i + 1, ':') || tk_is(tk, n, i - 1, ':'))
+                continue;
+            if (i + 1 < n && tk[i + 1].kind == TK_WORD && !strcmp(tk[i + 1].w, "h"))
+                continue;
+            if (i > 0 && tk[i - 1].kind == TK_WORD && !strcmp(tk[i - 1].w, "h"))
+                continue;
+            int dist = i > mi ? i - mi : mi - i;
+            if (dist < best)
+                best = dist, d = tk[i].val, di = i;
+        }
+        if (di < 0 || best > 3)
+            return 0;
+        goto found;
+    }
+
+    /* numeric: a sep b sep c with one separator */
+    for (int i = 0; i + 4 < n; i++) {
+        if (tk[i].kind != TK_NUM || tk[i + 2].kind != TK_NUM || tk[i + 4].kind != TK_NUM)
+            continue;
+        if (tk[i + 1].kind != TK_PUNCT || tk[i + 3].kind != TK_PUNCT)
+            continue;
+        char p = tk[i + 1].w[0];
+        if ((p != '.' && p != '/' && p != '-') || tk[i + 3].w[0] != p)
+            continue;
+        const dtok *a = &tk[i], *b = &tk[i + 2], *cc = &tk[i + 4];
+        if (a->nd == 4 && b->nd <= 2 && cc->nd <= 2) {
+            y = a->val, m = b->val, d = cc->val;
+        } else if (cc->nd == 4 && a->nd <= 2 && b->nd <= 2) {
+            y = cc->val;
+            int df = p == '.' ? 1 : a->val > 12 ? 1 : b->val > 12 ? 0 : day_first;
+            d = df ? a->val : b->val;
+            m = df ? b->val : a->val;
+        } else {
+            continue;
+        }
+        yi = i, mi = i + 2, di = i + 4;
+        goto found;
+    }
+    return 0;
+
+found:
+    if (!valid_ymd(y, m, d))
+        return 0;
+    t->y = y, t->mo = m, t->d = d;
+    find_time(tk, n, t);
+    return 1;
+}
+
+static int parse_date(const char *s, int day_first, dt *t)
+{
+    memset(t, 0, sizeof *t);
+    if (!s)
+        return 0;
+    while (*s && space_len((const unsigned char *)s, 4))
+        s += space_len((const unsigned char *)s, 4);
+    if (!*s || strlen(s) > 200)
+        return 0;
+    if (parse_iso(s, t))
+        return 1;
+    memset(t, 0, sizeof *t);
+    if (parse_epoch(s, t))
+        return 1;
+    memset(t, 0, sizeof *t);
+    return parse_loose(s, day_first, t);
+}
+
+static char *format_date(const dt *t)
+{
+    char o[40];
+    int n;
+    if (!t->has_time)
+        n = snprintf(o, sizeof o, "%04d-%02d-%02d", t->y, t->mo, t->d);
+    else if (!t->has_tz)
+        n = snprintf(o, sizeof o, "%04d-%02d-%02dT%02d:%02d:%02d", t->y, t->mo, t->d, t->h, t->mi,
+                     t->s);
+    else if (t->tz == 0)
+        n = snprintf(o, sizeof o, "%04d-%02d-%02dT%02d:%02d:%02dZ", t->y, t->mo, t->d, t->h, t->mi,
+                     t->s);
+    else
+        n = snprintf(o, sizeof o, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", t->y, t->mo, t->d,
+                     t->h, t->mi, t->s, t->tz < 0 ? '-' : '+', abs(t->tz) / 60, abs(t->tz) % 60);
+    if (n < 0 || (size_t)n >= sizeof o)
+        return NULL;
+    return pi_strdup(o);
+}
+
+char *pi_meta_parse_date(const char *s, int day_first)
+{
+    dt t;
+    if (!parse_date(s, day_first, &t))
+        return NULL;
+    return format_date(&t);
+}
+
+/* A date in a URL path: /2024/03/15/, /2024-03-15-slug, /20240315/. Years
+ * before the web are rejected as ids. */
+static int url_date(const char *url, dt *t)
+{
+    if (!url)
+        return 0;
+    const char *p = strstr(url, "://");
+    p = p ? strchr(p + 3, '/') : url;
+    if (!p)
+        return 0;
+    for (; *p && *p != '?' && *p != '#'; p++) {
+        if (p[0] != '/' && p[0] != '-' && p[0] != '_')
+            continue;
+        const char *q = p + 1;
+        int y, m, d;
+        memset(t, 0, sizeof *t);
+        if (!rd_digits(q, 4, &y) || y < 1990 || y > 2100)
+            continue;
+        q += 4;
+        if ((*q == '/' || *q == '-' || *q == '_') && rd_digits(q + 1, 2, &m)) {
+            char sep = *q;
+            q += 3;
+            if (*q == sep && rd_digits(q + 1, 2, &d) && !is_digit((unsigned char)q[3])) {
+                if (valid_ymd(y, m, d)) {
+                    t->y = y, t->mo = m, t->d = d;
+                    return 1;
+                }
+            }
+        } else if (rd_digits(q, 2, &m) && rd_digits(q + 2, 2, &d) &&
+                   !is_digit((unsigned char)q[4]) && (q[4] == '/' || q[4] == '-' || q[4] == '_' ||
+                                                      q[4] == '.' || !q[4])) {
+            if (valid_ymd(y, m, d)) {
+                t->y = y, t->mo = m, t->d = d;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- language ------------------------------------------------------------ */
+
+char *pi_meta_norm_lang(const char *s)
+{
+    if (!s)
+        return NULL;
+    while (is_sp((unsigned char)*s))
+        s++;
+    char o[36];
+    size_t n = 0, seg = 0, segno = 0;
+    for (;; s++) {
+        int ch = (unsigned char)*s;
+        int end = !ch || is_sp(ch) || ch == ',' || ch == ';';
+        if (end || ch == '-' || ch == '_') {
+            if (seg == 0 || seg > 8)
+                return NULL;
+            /* casing of the subtag just finished */
+            char *st = o + n - seg;
+            if (segno == 0) {
+                if (seg > 3 && !(seg <= 8 && (st[0] == 'x' || st[0] == 'i')))
+                    return NULL;
+                for (size_t i = 0; i < seg; i++)
+                    if (!is_alpha((unsigned char)st[i]))
+                        return NULL;
+            } else if (seg == 2 && is_alpha((unsigned char)st[0])) {
+                st[0] = (char)(st[0] >= 'a' && st[0] <= 'z' ? st[0] - 32 : st[0]);
+                st[1] = (char)(st[1] >= 'a' && st[1] <= 'z' ? st[1] - 32 : st[1]);
+            } else if (seg == 4 && is_alpha((unsigned char)st[0])) {
+                st[0] = (char)(st[0] >= 'a' && st[0] <= 'z' ? st[0] - 32 : st[0]);
+            }
+            segno++;
+            seg = 0;
+            if (end)
+                break;
+            if (n + 1 >= sizeof o)
+                return NULL;
+            o[n++] = '-';
+            continue;
+        }
+        if (!is_alpha(ch) && !is_digit(ch))
+            return NULL;
+        if (n + 1 >= sizeof o)
+            return NULL;
+        o[n++] = (char)lower(ch);
+        seg++;
+    }
+    o[n] = '\0';
+    if (!n || !strcmp(o, "und") || !strcmp(o, "zxx"))
+        return NULL;
+    return pi_strdup(o);
+}
+
+const char *pi_meta_lang_dir(const char *lang)
+{
+    static const char *const rtl_lang[] = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji",
+                                           "ks", "ku-Arab", "mzn", "pnb", "ps", "sd", "syr",
+                                           "ug", "ur", "yi", "azb", "lrc", "glk", "bal", NULL};
+    static const char *const rtl_script[] = {"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm",
+                                             "Rohg", "Mand", "Samr", NULL};
+    if (!lang)
+        return NULL;
+    /* an explicit script subtag decides */
+    const char *p = strchr(lang, '-');
+    while (p) {
+        const char *q = strchr(p + 1, '-');
+        size_t l = q ? (size_t)(q - p - 1) : strlen(p + 1);
+        if (l == 4) {
+            for (int i = 0; rtl_script[i]; i++)
+                if (!strncmp(p + 1, rtl_script[i], 4))
+                    return "rtl";
+            return "ltr";
+        }
+        p = q;
+    }
+    size_t pl = strcspn(lang, "-");
+    for (int i = 0; rtl_lang[i]; i++)
+        if (strlen(rtl_lang[i]) == pl && !strncmp(lang, rtl_lang[i], pl))
+            return "rtl";
+    return "ltr";
+}
+
+/* ---- gathering text from the DOM --------------------------------------- */
+
+static int is_name(xmlNodePtr n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && n->name && !strcmp((const char *)n->name, name);
+}
+
+/* Text of an element (textContent without script/style), capped. */
+static char *node_text(mctx *c, xmlNodePtr n, size_t cap)
+{
+    pi_buf b;
+    pi_buf_init(&b);
+    size_t budget = SUBTREE_NODES;
+    xmlNodePtr x = n;
+    while (x && budget-- && b.len < cap) {
+        int skip = 0;
+        if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
+            if (x->content) {
+                size_t l = strlen((const char *)x->content);
+                pi_buf_put(&b, (const char *)x->content, l > cap - b.len ? cap - b.len : l);
+            }
+        } else if (x->type == XML_ELEMENT_NODE && x != n) {
+            const char *nm = (const char *)x->name;
+            if (!strcmp(nm, "script") || !strcmp(nm, "style") || !strcmp(nm, "noscript") ||
+                !strcmp(nm, "template"))
+                skip = 1;
+            else if (!strcmp(nm, "br") || (pi_tag_flags(x->name) & PI_TF_BLOCK))
+                pi_buf_putc(&b, ' ');
+        }
+        x = pi_next(x, n, skip);
+    }
+    if (b.oom) {
+        c->oom = 1;
+        pi_buf_free(&b);
+        return NULL;
+    }
+    char *r = dup_clean(c, b.data ? b.data : "", b.len);
+    pi_buf_free(&b);
+    return r;
+}
+
+static int has_ancestor(xmlNodePtr n, const char *name)
+{
+    int k = 0;
+    for (xmlNodePtr p = n->parent; p && k < ANCESTOR_CAP; p = p->parent, k++)
+        if (is_name(p, name))
+            return 1;
+    return 0;
+}
+
+/* Whether a space-separated attribute value holds `tok` (ASCII case-blind). */
+static int has_token(const char *v, const char *tok)
+{
+    size_t tl = strlen(tok);
+    if (!v)
+        return 0;
+    while (*v) {
+        while (is_sp((unsigned char)*v))
+            v++;
+        const char *e = v;
+        while (*e && !is_sp((unsigned char)*e))
+            e++;
+        if ((size_t)(e - v) == tl) {
+            size_t i = 0;
+            while (i < tl && lower((unsigned char)v[i]) == lower((unsigned char)tok[i]))
+                i++;
+            if (i == tl)
+                return 1;
+        }
+        v = e;
+    }
+    return 0;
+}
+
+/* ---- <meta> -------------------------------------------------------------- */
+
+/* Keys are lowercased with blanks removed and '.' read as ':' so that
+ * "DC.title", "dc:title" and "dc.Title" meet. */
+static void meta_add(mctx *c, const char *prefix, const char *key, size_t kl, const char *val,
+                     int prop)
+{
+    size_t pl = strlen(prefix);
+    if (pl + kl >= META_KEY_LEN || !kl)
+        return;
+    if (c->n_metas >= MAX_METAS)
+        return;
+    kv *v = grow(c, c->metas, &c->cap_metas, c->n_metas + 1, sizeof *v);
+    if (!v)
+        return;
+    c->metas = v;
+    kv *e = &c->metas[c->n_metas];
+    size_t n = 0;
+    memcpy(e->key, prefix, pl);
+    n = pl;
+    for (size_t i = 0; i < kl; i++) {
+        int ch = (unsigned char)key[i];
+        if (is_sp(ch))
+            continue;
+        e->key[n++] = (char)(ch == '.' ? ':' : lower(ch));
+    }
+    e->key[n] = '\0';
+    e->val = val;
+    e->prop = prop;
+    c->n_metas++;
+}
+
+static void visit_meta(mctx *c, xmlNodePtr n)
+{
+    const char *content = pi_attr(n, "content");
+    if (!content)
+        content = pi_attr(n, "value");
+    if (!content)
+        return;
+    const char *p = content;
+    while (*p && is_sp((unsigned char)*p))
+        p++;
+    if (!*p)
+        return;
+    const char *prop = pi_attr(n, "property");
+    if (prop) {
+        /* property may list several names */
+        const char *s = prop;
+        while (*s) {
+            while (is_sp((unsigned char)*s))
+                s++;
+            const char *e = s;
+            while (*e && !is_sp((unsigned char)*e))
+                e++;
+            if (e > s)
+                meta_add(c, "", s, (size_t)(e - s), content, 1);
+            s = e;
+        }
+    }
+    const char *name = pi_attr(n, "name");
+    if (name)
+        meta_add(c, "", name, strlen(name), content, 0);
+    const char *he = pi_attr(n, "http-equiv");
+    if (he)
+        meta_add(c, "http-equiv:", he, strlen(he), content, 0);
+}
+
+static int blank(const char *v)
+{
+    while (*v && is_sp((unsigned char)*v))
+        v++;
+    return !*v;
+}
+
+/* Which attribute kind to read a key from: RDFa `property` is the defined
+ * syntax of OpenGraph and Dublin Core in HTML, so when a page gives the same
+ * key both ways the property wins. 1 property, 0 name, -1 key absent. */
+static int meta_kind(const mctx *c, const char *key)
+{
+    int k = -1;
+    for (size_t i = 0; i < c->n_metas; i++)
+        if (!strcmp(c->metas[i].key, key) && !blank(c->metas[i].val)) {
+            if (c->metas[i].prop)
+                return 1;
+            k = 0;
+        }
+    return k;
+}
+
+/* First non-blank value of a key, or NULL. */
+static const char *meta_get(const mctx *c, const char *key)
+{
+    int k = meta_kind(c, key);
+    for (size_t i = 0; k >= 0 && i < c->n_metas; i++)
+        if (!strcmp(c->metas[i].key, key) && c->metas[i].prop == k && !blank(c->metas[i].val))
+            return c->metas[i].val;
+    return NULL;
+}
+
+/* ---- microdata ------------------------------------------------------------ */
+
+enum {
+    K_NONE,
+    K_OTHER,
+    K_PERSON,
+    K_ORG,
+    K_WEBSITE,
+    K_WEBPAGE,
+    K_POSTING,
+    K_PRODUCT,
+    K_FORUM,
+    K_BLOG,
+    K_ARTICLE
+};
+
+static int ends_with(const char *s, size_t n, const char *suf)
+{
+    size_t l = strlen(suf);
+    return n >= l && !memcmp(s + n - l, suf, l);
+}
+
+/* Kind of a schema.org type name, given bare ("NewsArticle"), prefixed
+ * ("schema:NewsArticle") or as a URL ("https://schema.org/NewsArticle"). */
+static int type_kind_n(const char *t, size_t n)
+{
+    for (size_t i = n; i > 0; i--)
+        if (t[i - 1] == '/' || t[i - 1] == ':' || t[i - 1] == '#') {
+            t += i;
+            n -= i;
+            break;
+        }
+#define IS(x) (n == sizeof(x) - 1 && !memcmp(t, x, n))
+    if (!n)
+        return K_NONE;
+    if (IS("BlogPosting") || IS("Blog"))
+        return K_BLOG;
+    if (IS("DiscussionForumPosting") || IS("QAPage") || IS("Question"))
+        return K_FORUM;
+    if (IS("Product") || IS("ProductGroup") || IS("ProductModel") || IS("IndividualProduct") ||
+        IS("SomeProducts"))
+        return K_PRODUCT;
+    if (ends_with(t, n, "Article") || IS("Report") || IS("APIReference") || IS("LiveBlogPosting"))
+        return K_ARTICLE;
+    if (IS("SocialMediaPosting"))
+        return K_POSTING;
+    if (ends_with(t, n, "Page"))
+        return K_WEBPAGE;
+    if (IS("WebSite"))
+        return K_WEBSITE;
+    if (ends_with(t, n, "Organization") || IS("Corporation") || IS("Organisation"))
+        return K_ORG;
+    if (IS("Person"))
+        return K_PERSON;
+#undef IS
+    return K_OTHER;
+}
+
+/* Strongest kind among the space-separated types of an itemtype attribute. */
+static int itemtype_kind(const char *v)
+{
+    int best = K_NONE;
+    while (v && *v) {
+        while (is_sp((unsigned char)*v))
+            v++;
+        const char *e = v;
+        while (*e && !is_sp((unsigned char)*e))
+            e++;
+        int k = type_kind_n(v, (size_t)(e - v));
+        if (k > best)
+            best = k;
+        v = e;
+    }
+    return best;
+}
+
+/* The itemtype of the nearest enclosing itemscope above n ("" for an untyped
+ * scope), or NULL when n is in no scope. */
+static const char *scope_type(xmlNodePtr n)
+{
+    int k = 0;
+    for (xmlNodePtr p = n->parent; p && k < ANCESTOR_CAP; p = p->parent, k++) {
+        if (p->type != XML_ELEMENT_NODE)
+            continue;
+        if (pi_attr(p, "itemscope")) {
+            const char *t = pi_attr(p, "itemtype");
+            return t ? t : "";
+        }
+    }
+    return NULL;
+}
+
+enum { V_TEXT, V_URL, V_DATE };
+
+/* The value of an itemprop element, as HTML microdata defines it. */
+static char *md_value(mctx *c, xmlNodePtr n, int want)
+{
+    const char *nm = (const char *)n->name;
+    const char *v = NULL;
+    if (!strcmp(nm, "meta"))
+        v = pi_attr(n, "content");
+    else if (want == V_URL) {
+        v = pi_attr(n, "content");
+        if (!v)
+            v = pi_attr(n, "href");
+        if (!v)
+            v = pi_attr(n, "src");
+        if (!v)
+            return NULL;
+    } else if (want == V_DATE) {
+        v = pi_attr(n, "datetime");
+        if (!v)
+            v = pi_attr(n, "content");
+    } else if (!strcmp(nm, "data") || !strcmp(nm, "meter")) {
+        v = pi_attr(n, "value");
+    } else {
+        v = pi_attr(n, "content");
+    }
+    if (v)
+        return dup_cleans(c, v);
+    return node_text(c, n, TEXT_CAP);
+}
+
+/* First descendant carrying itemprop `prop` (bounded search). */
+static xmlNodePtr find_prop(xmlNodePtr n, const char *prop)
+{
+    size_t budget = SUBTREE_NODES;
+    for (xmlNodePtr x = pi_next(n, n, 0); x && budget; x = pi_next(x, n, 0), budget--)
+        if (x->type == XML_ELEMENT_NODE && has_token(pi_attr(x, "itemprop"), prop))
+            return x;
+    return NULL;
+}
+
+/* Name of a Person/Organization item: its itemprop=name, else its text. */
+static char *md_entity_name(mctx *c, xmlNodePtr n)
+{
+    if (pi_attr(n, "itemscope")) {
+        xmlNodePtr p = find_prop(n, "name");
+        if (p)
+            return md_value(c, p, V_TEXT);
+        p = find_prop(n, "givenName");
+        if (p)
+            return md_value(c, p, V_TEXT);
+    }
+    return md_value(c, n, V_TEXT);
+}
+
+static void visit_itemprop(mctx *c, xmlNodePtr n, const char *ip)
+{
+    const char *st = NULL;
+    int st_done = 0;
+#define SCOPE() (st_done ? st : (st_done = 1, st = scope_type(n)))
+    if (has_token(ip, "headline") && !c->md_headline)
+        c->md_headline = md_value(c, n, V_TEXT);
+    if (has_token(ip, "name") && !c->md_name && SCOPE() && itemtype_kind(st) >= K_POSTING &&
+        itemtype_kind(st) != K_PRODUCT)
+        c->md_name = md_value(c, n, V_TEXT);
+    if ((has_token(ip, "author") || has_token(ip, "creator")) && c->md_authors.n < MAX_AUTHORS) {
+        /* authors of comments, answers and reviews are not the page's */
+        if (!(SCOPE() && (strstr(st, "Comment") || strstr(st, "Answer") || strstr(st, "Review"))))
+            list_push(c, &c->md_authors, md_entity_name(c, n));
+    }
+    if (has_token(ip, "datePublished") && !c->md_published)
+        c->md_published = md_value(c, n, V_DATE);
+    if (has_token(ip, "dateModified") && !c->md_modified)
+        c->md_modified = md_value(c, n, V_DATE);
+    if (has_token(ip, "dateCreated") && !c->md_created)
+        c->md_created = md_value(c, n, V_DATE);
+    if ((has_token(ip, "image") || has_token(ip, "thumbnailUrl")) && !c->md_image) {
+        if (pi_attr(n, "itemscope")) {
+            xmlNodePtr u = find_prop(n, "url");
+            if (!u)
+                u = find_prop(n, "contentUrl");
+            if (u)
+                c->md_image = md_value(c, u, V_URL);
+        } else {
+            c->md_image = md_value(c, n, V_URL);
+        }
+    }
+    if (has_token(ip, "description") && !c->md_desc && SCOPE() && itemtype_kind(st) >= K_POSTING)
+        c->md_desc = md_value(c, n, V_TEXT);
+    if (has_token(ip, "publisher") && !c->md_publisher)
+        c->md_publisher = md_entity_name(c, n);
+    if (has_token(ip, "inLanguage") && !c->md_lang)
+        c->md_lang = md_value(c, n, V_TEXT);
+#undef SCOPE
+}
+
+/* ---- bylines -------------------------------------------------------------- */
+
+/* Words that introduce a byline, by language: "By Jane Doe", "Von ...". */
+static const char *const by_words[] = {
+    "written by", "posted by", "published by", "reported by", "story by", "words by",
+    "text by", "by", "von", "par", "por", "di", "da", "door", "av", "af", "przez", "autor",
+    "author", "auteur", "autore", "autora", "text", "texte", "texto", "testo", "tekst",
+    "redacción", NULL};
+
+/* Strip a leading "By", "Von:", "Par" ...; returns a pointer into s. */
+static const char *strip_by(const char *s)
+{
+    for (int i = 0; by_words[i]; i++) {
+        size_t l = strlen(by_words[i]);
+        if (!ci_prefix(s, by_words[i]))
+            continue;
+        const char *p = s + l;
+        if (*p == ':' || *p == ' ' || *p == '\xc2' || *p == '\t') {
+            if (*p == '\xc2' && (unsigned char)p[1] == 0xa0)
+                p++;
+            p++;
+            while (*p == ' ' || *p == ':')
+                p++;
+            if (*p)
+                return p;
+        }
+    }
+    return s;
+}
+
+/* Length of s[0..l) without a date that ends it: "Jane Doe May 20, 2019",
+ * "Jane Doe | 20.05.2019 10:00". The date must start at a word that is a
+ * number or a month name, so "Theresa May" stays whole. */
+static const char *const date_labels[] = {"updated", "published", "posted", "modified",
+                                          "aktualisiert", "veröffentlicht", "publié",
+                                          "mis à jour", "actualizado", "publicado", NULL};
+
+static size_t cut_trailing_date(const char *s, size_t l)
+{
+    char tmp[BYLINE_MAX * 4 + 1];
+    if (l >= sizeof tmp)
+        return l;
+    memcpy(tmp, s, l);
+    tmp[l] = '\0';
+    for (size_t i = 1; i < l; i++) {
+        if (tmp[i - 1] != ' ')
+            continue;
+        const char *w = tmp + i;
+        int starts_date = is_digit((unsigned char)*w);
+        if (!starts_date) {
+            char word[16];
+            size_t k = 0;
+            while (k < sizeof word - 1 && (is_alpha((unsigned char)w[k]) || (unsigned char)w[k] >= 0x80))
+                word[k] = (char)lower((unsigned char)w[k]), k++;
+            word[k] = '\0';
+            starts_date = k >= 3 && month_of(word);
+        }
+        dt t;
+        if (starts_date && parse_date(w, 0, &t)) {
+            size_t e = i - 1;
+            while (e && strchr(" |,;:-·•/", tmp[e - 1]))
+                e--;
+            tmp[e] = '\0';
+            /* "Updated: May 20, 2019" is a date line, not a name */
+            for (int k = 0; date_labels[k]; k++)
+                if (ci_contains(tmp, date_labels[k]))
+                    return 0;
+            return e ? e : l;
+        }
+    }
+    return l;
+}
+
+/* A usable author name from a raw string: "By" removed, trimmed of
+ * separators, not a URL, not a label, not a sentence. NULL if none. */
+static char *clean_author(mctx *c, const char *raw, size_t maxlen)
+{
+    if (!raw)
+        return NULL;
+    char *s = dup_cleans(c, raw);
+    if (!s)
+        return NULL;
+    const char *p = strip_by(s);
+    size_t l = strlen(p);
+    while (l && strchr("|,;:-–—·•/ ", p[l - 1]))
+        l--;
+    while (l && strchr("|,;:-·•/ ", *p))
+        p++, l--;
+    l = cut_trailing_date(p, l);
+    char *r = NULL;
+    if (l && l <= maxlen) {
+        int letters = 0;
+        for (size_t i = 0; i < l; i++)
+            if (is_alpha((unsigned char)p[i]) || (unsigned char)p[i] >= 0x80)
+                letters++;
+        if (letters)
+            r = pi_strndup(p, l);
+        if (letters && !r)
+            c->oom = 1;
+    }
+    free(s);
+    if (r && (looks_like_url(r) || ci_eq(r, "author") || ci_eq(r, "authors") || ci_eq(r, "by") ||
+              ci_eq(r, "admin") || ci_eq(r, "unknown") || ci_eq(r, "anonymous") || r[0] == '@')) {
+        free(r);
+        r = NULL;
+    }
+    return r;
+}
+
+/* Parts of class/id names that mark widgets around authors rather than a
+ * byline: comment authors, avatars, follow buttons, author notes and bios,
+ * "more by this author" lists. */
+static const char *const byline_not[] = {"comment", "authoriz", "avatar", "follow", "note",
+                                         "bio", "more", "image", "photo", "thumb", "social",
+                                         NULL};
+
+/* Whether class or id names a byline. */
+static int byline_hint(xmlNodePtr n)
+{
+    const char *attrs[2] = {pi_attr(n, "class"), pi_attr(n, "id")};
+    int hit = 0;
+    for (int i = 0; i < 2; i++) {
+        const char *v = attrs[i];
+        if (!v)
+            continue;
+        for (int k = 0; byline_not[k]; k++)
+            if (ci_contains(v, byline_not[k]))
+                return 0;
+        if (ci_contains(v, "byline") || ci_contains(v, "by-line") || ci_contains(v, "writtenby") ||
+            ci_contains(v, "author"))
+            hit = 1;
+    }
+    return hit;
+}
+
+/* Inside a byline element, the elements that hold just the names, by
+ * decreasing certainty: microdata or rel=author; a class naming a name
+ * ("author-name", "authorname"); a link whose class or target says author.
+ * Only the first rule that finds anything is used. */
+static int name_rule(xmlNodePtr x)
+{
+    if (has_token(pi_attr(x, "itemprop"), "name") || has_token(pi_attr(x, "rel"), "author"))
+        return 0;
+    const char *cl = pi_attr(x, "class");
+    if (cl && ci_contains(cl, "name") && !ci_contains(cl, "username"))
+        return 1;
+    if (is_name(x, "a")) {
+        const char *h = pi_attr(x, "href");
+        if ((cl && ci_contains(cl, "author")) || (h && (ci_contains(h, "/author") ||
+                                                       ci_contains(h, "/autor") ||
+                                                       ci_contains(h, "/auteur") ||
+                                                       ci_contains(h, "/writer"))))
+            return 2;
+    }
+    return -1;
+}
+
+#define BYLINE_SCAN 300
+#define BYLINE_NAMES 8
+
+static void visit_byline(mctx *c, xmlNodePtr n)
+{
+    xmlNodePtr found[3][BYLINE_NAMES];
+    int nf[3] = {0, 0, 0};
+    size_t budget = BYLINE_SCAN;
+    c->byline_tries++;
+    xmlNodePtr x = pi_next(n, n, 0);
+    while (x && budget--) {
+        int skip = 0;
+        if (x->type == XML_ELEMENT_NODE) {
+            int r = name_rule(x);
+            if (r >= 0) {
+                if (nf[r] < BYLINE_NAMES)
+                    found[r][nf[r]++] = x;
+                skip = 1; /* a name element's own children are not names */
+            }
+        }
+        x = pi_next(x, n, skip);
+    }
+    for (int r = 0; r < 3 && !c->bylines.n; r++)
+        for (int i = 0; i < nf[r]; i++) {
+            char *raw = node_text(c, found[r][i], BYLINE_MAX * 4);
+            char *t = clean_author(c, raw, BYLINE_MAX);
+            free(raw);
+            if (t && !list_has(&c->bylines, t))
+                list_push(c, &c->bylines, t);
+            else
+                free(t);
+        }
+    if (!c->bylines.n) {
+        char *raw = node_text(c, n, BYLINE_MAX * 4);
+        list_push(c, &c->bylines, clean_author(c, raw, BYLINE_MAX));
+        free(raw);
+    }
+}
+
+/* ---- the walk ------------------------------------------------------------- */
+
+static void visit_jsonld(mctx *c, xmlNodePtr n);
+
+/* Returns 0 when the children need not be visited. */
+static int visit(mctx *c, xmlNodePtr n)
+{
+    const char *nm = (const char *)n->name;
+    if (!nm)
+        return 1;
+    switch (nm[0]) {
+    case 'b':
+        if (!strcmp(nm, "base")) {
+            if (!c->base_href)
+                c->base_href = pi_attr(n, "href");
+        } else if (!strcmp(nm, "body") && !c->seen_body) {
+            c->seen_body = 1;
+            c->body_dir = pi_attr(n, "dir");
+        }
+        break;
+    case 'h':
+        if (!strcmp(nm, "html") && !c->seen_html) {
+            c->seen_html = 1;
+            c->html_lang = pi_attr(n, "lang");
+            if (!c->html_lang)
+                c->html_lang = pi_attr(n, "xml:lang");
+            c->html_dir = pi_attr(n, "dir");
+        } else if ((nm[1] == '1' || nm[1] == '2') && !nm[2] && c->headings.n < MAX_HEADINGS) {
+            char *t = node_text(c, n, TEXT_CAP);
+            if (t) {
+                if (nm[1] == '1' && !c->first_h1)
+                    c->first_h1 = dup_raw(c, t);
+                c->heading_level[c->headings.n] = nm[1] - '0';
+                list_push(c, &c->headings, t);
+            }
+        }
+        break;
+    case 'l':
+        if (!strcmp(nm, "link")) {
+            const char *rel = pi_attr(n, "rel");
+            const char *href = pi_attr(n, "href");
+            if (rel && href) {
+                if (!c->canonical_link && has_token(rel, "canonical"))
+                    c->canonical_link = href;
+                if (!c->image_src_link && has_token(rel, "image_src"))
+                    c->image_src_link = href;
+            }
+        }
+        break;
+    case 'm':
+        if (!strcmp(nm, "meta"))
+            visit_meta(c, n);
+        break;
+    case 's':
+        if (!strcmp(nm, "script")) {
+            const char *type = pi_attr(n, "type");
+            if (type) {
+                while (is_sp((unsigned char)*type))
+                    type++;
+                if (ci_prefix(type, "application/ld+json"))
+                    visit_jsonld(c, n);
+            }
+            return 0;
+        }
+        if (!strcmp(nm, "style"))
+            return 0;
+        break;
+    case 't':
+        if (!strcmp(nm, "title")) {
+            if (!c->title_el && !has_ancestor(n, "svg"))
+                c->title_el = node_text(c, n, TEXT_CAP);
+            return 0;
+        }
+        if (!strcmp(nm, "time")) {
+            const char *dtv = pi_attr(n, "datetime");
+            if (pi_attr(n, "pubdate") && !c->time_pubdate && dtv)
+                c->time_pubdate = dtv;
+            if (!c->time_first && !c->time_first_text) {
+                if (dtv)
+                    c->time_first = dtv;
+                else
+                    c->time_first_text = node_text(c, n, 200);
+            }
+        }
+        break;
+    default:
+        break;
+    }
+
+    const char *ip = pi_attr(n, "itemprop");
+    if (ip)
+        visit_itemprop(c, n, ip);
+    if (!c->md_type && pi_attr(n, "itemscope")) {
+        const char *it = pi_attr(n, "itemtype");
+        if (it && itemtype_kind(it) >= K_PRODUCT)
+            c->md_type = it;
+    }
+    if (!strcmp(nm, "a")) {
+        const char *rel = pi_attr(n, "rel");
+        if (rel && has_token(rel, "author") && c->rel_authors.n < MAX_AUTHORS) {
+            char *raw = node_text(c, n, BYLINE_MAX * 4);
+            char *t = clean_author(c, raw, BYLINE_MAX);
+            free(raw);
+            if (t && !list_has(&c->rel_authors, t))
+                list_push(c, &c->rel_authors, t);
+            else
+                free(t);
+        }
+    }
+    if (!c->bylines.n && c->byline_tries < MAX_BYLINE_TRIES && strcmp(nm, "meta") &&
+        strcmp(nm, "link") && strcmp(nm, "img") && strcmp(nm, "body") && strcmp(nm, "html") &&
+        strcmp(nm, "svg") && strcmp(nm, "input") && strcmp(nm, "button") && byline_hint(n))
+        visit_byline(c, n);
+    return 1;
+}
+
+static void walk(mctx *c, xmlDocPtr doc)
+{
+    xmlNodePtr root = (xmlNodePtr)doc;
+    xmlNodePtr n = root;
+    while (n && !c->oom) {
+        int descend = 1;
+        if (n->type == XML_ELEMENT_NODE)
+            descend = visit(c, n);
+        n = pi_next(n, root, !descend);
+    }
+}
+
+/* ---- JSON-LD -------------------------------------------------------------- */
+
+static int starts(const char *s, size_t n, const char *p)
+{
+    size_t l = strlen(p);
+    return n >= l && !memcmp(s, p, l);
+}
+
+/* Repair what pages get wrong around and inside JSON, in one linear pass:
+ * HTML comment and CDATA wrappers, // and block comments, stray ';',
+ * trailing commas, raw control characters and unknown escapes in strings.
+ * Everything else is left for json-c to accept or reject. */
+static void jl_repair(const char *in, size_t n, pi_buf *o)
+{
+    int in_str = 0;
+    size_t comma = (size_t)-1; /* output index of a comma that may trail */
+    size_t i = 0;
+    if (n >= 3 && !memcmp(in, "\xEF\xBB\xBF", 3))
+        i = 3;
+    while (i < n) {
+        unsigned char ch = (unsigned char)in[i];
+        if (in_str) {
+            if (ch == '\\' && i + 1 < n) {
+                unsigned char e = (unsigned char)in[i + 1];
+                if (e == 'u') {
+                    int ok = i + 5 < n;
+                    for (int k = 2; ok && k < 6; k++)
+                        ok = is_digit((unsigned char)in[i + k]) ||
+                             (lower((unsigned char)in[i + k]) >= 'a' &&
+                              lower((unsigned char)in[i + k]) <= 'f');
+                    if (ok)
+                        pi_buf_put(o, in + i, 2);
+                    i += ok ? 2 : 1; /* a bad \u: drop the backslash */
+                } else if (strchr("\"\\/bfnrt", e) && e) {
+                    pi_buf_put(o, in + i, 2);
+                    i += 2;
+                } else if (e < 0x20) {
+                    pi_buf_putc(o, ' ');
+                    i += 2;
+                } else {
+                    i++; /* "\'" and friends: keep the character only */
+                }
+                continue;
+            }
+            if (ch == '"')
+                in_str = 0;
+            pi_buf_putc(o, ch < 0x20 ? ' ' : (char)ch);
+            i++;
+            continue;
+        }
+        const char *s = in + i;
+        size_t r = n - i;
+        if (ch == '"') {
+            in_str = 1;
+            comma = (size_t)-1;
+            pi_buf_putc(o, '"');
+            i++;
+        } else if (starts(s, r, "//")) {
+            while (i < n && in[i] != '\n')
+                i++;
+        } else if (starts(s, r, "/*")) {
+            const char *e = NULL;
+            for (size_t k = i + 2; k + 1 < n; k++)
+                if (in[k] == '*' && in[k + 1] == '/') {
+                    e = in + k;
+                    break;
+                }
+            i = e ? (size_t)(e - in) + 2 : n;
+        } else if (starts(s, r, "<!--")) {
+            i += 4;
+        } else if (starts(s, r, "-->")) {
+            i += 3;
+        } else if (starts(s, r, "<![CDATA[")) {
+            i += 9;
+        } else if (starts(s, r, "]]>")) {
+            i += 3;
+        } else if (ch == ';') {
+            i++;
+        } else if (is_sp(ch)) {
+            pi_buf_putc(o, ' ');
+            i++;
+        } else if (ch == ',') {
+            if (comma != (size_t)-1 && !o->oom)
+                o->data[comma] = ' '; /* ",," */
+            comma = o->len;
+            pi_buf_putc(o, ',');
+            i++;
+        } else {
+            if ((ch == '}' || ch == ']') && comma != (size_t)-1 && !o->oom)
+                o->data[comma] = ' ';
+            comma = (size_t)-1;
+            pi_buf_putc(o, (char)ch);
+            i++;
+        }
+    }
+}
+
+static void jl_add_root(mctx *c, json_object *o)
+{
+    json_object **v = grow(c, c->jroots, &c->cap_jroots, c->n_jroots + 1, sizeof *v);
+    if (!v) {
+        json_object_put(o);
+        return;
+    }
+    c->jroots = v;
+    c->jroots[c->n_jroots++] = o;
+}
+
+static void visit_jsonld(mctx *c, xmlNodePtr n)
+{
+    size_t total = 0;
+    for (xmlNodePtr t = n->children; t; t = t->next)
+        if (t->content)
+            total += strlen((const char *)t->content);
+    if (!total || total > MAX_JSONLD_BLOCK || c->jl_bytes + total > MAX_JSONLD_TOTAL)
+        return;
+    c->jl_bytes += total;
+    pi_buf raw, fixed;
+    pi_buf_init(&raw);
+    pi_buf_init(&fixed);
+    for (xmlNodePtr t = n->children; t; t = t->next)
+        if (t->content)
+            pi_buf_puts(&raw, (const char *)t->content);
+    if (!raw.oom)
+        jl_repair(raw.data ? raw.data : "", raw.len, &fixed);
+    pi_buf_free(&raw);
+    if (fixed.oom || raw.oom) {
+        c->oom = 1;
+        pi_buf_free(&fixed);
+        return;
+    }
+    json_tokener *tok = json_tokener_new_ex(MAX_JSON_DEPTH);
+    if (!tok) {
+        c->oom = 1;
+        pi_buf_free(&fixed);
+        return;
+    }
+    size_t off = 0;
+    while (off < fixed.len && fixed.len - off < INT_MAX) {
+        while (off < fixed.len && is_sp((unsigned char)fixed.data[off]))
+            off++;
+        if (off >= fixed.len)
+            break;
+        json_tokener_reset(tok);
+        json_object *o = json_tokener_parse_ex(tok, fixed.data + off, (int)(fixed.len - off));
+        if (json_tokener_get_error(tok) != json_tokener_success || !o) {
+            /* concatenated values separated by a comma: step over it */
+            if (fixed.data[off] == ',') {
+                off++;
+                continue;
+            }
+            json_object_put(o);
+            break;
+        }
+        size_t used = json_tokener_get_parse_end(tok);
+        jl_add_root(c, o);
+        if (!used)
+            break;
+        off += used;
+        if (off < fixed.len && fixed.data[off] == ',')
+            off++;
+    }
+    json_tokener_free(tok);
+    pi_buf_free(&fixed);
+}
+
+static json_object *jget(json_object *o, const char *key)
+{
+    json_object *v = NULL;
+    if (o && json_object_is_type(o, json_type_object) && json_object_object_get_ex(o, key, &v))
+        return v;
+    return NULL;
+}
+
+/* Strongest kind among the types of an object's @type (string or list). */
+static int jkind(json_object *o)
+{
+    json_object *t = jget(o, "@type");
+    if (!t)
+        return K_NONE;
+    if (json_object_is_type(t, json_type_string))
+        return type_kind_n(json_object_get_string(t), (size_t)json_object_get_string_len(t));
+    int best = K_NONE;
+    if (json_object_is_type(t, json_type_array)) {
+        size_t n = json_object_array_length(t);
+        for (size_t i = 0; i < n && i < 16; i++) {
+            json_object *e = json_object_array_get_idx(t, i);
+            if (json_object_is_type(e, json_type_string)) {
+                int k = type_kind_n(json_object_get_string(e), (size_t)json_object_get_string_len(e));
+                if (k > best)
+                    best = k;
+            }
+        }
+    }
+    return best;
+}
+
+static void jl_collect(mctx *c, json_object *v, int depth, int listed)
+{
+    if (!v || c->oom || c->jl_visits-- <= 0 || depth > MAX_JL_WALK_DEPTH)
+        return;
+    if (json_object_is_type(v, json_type_array)) {
+        size_t n = json_object_array_length(v);
+        for (size_t i = 0; i < n; i++)
+            jl_collect(c, json_object_array_get_idx(v, i), depth, listed);
+        return;
+    }
+    if (!json_object_is_type(v, json_type_object))
+        return;
+    if (jget(v, "@type") && c->n_jn < MAX_JNODES) {
+        jnode *a = grow(c, c->jn, &c->cap_jn, c->n_jn + 1, sizeof *a);
+        if (!a)
+            return;
+        c->jn = a;
+        jnode *j = &c->jn[c->n_jn++];
+        j->o = v;
+        j->depth = depth;
+        j->kind = jkind(v);
+        j->listed = listed;
+    }
+    json_object_object_foreach(v, key, val)
+    {
+        if (!strcmp(key, "@context") || !strcmp(key, "@type") || !strcmp(key, "@id"))
+            continue;
+        if (!json_object_is_type(val, json_type_object) && !json_object_is_type(val, json_type_array))
+            continue;
+        if (!strcmp(key, "@graph"))
+            jl_collect(c, val, depth, listed);
+        else
+            jl_collect(c, val, depth + 1, listed || (strcmp(key, "mainEntity") && strcmp(key, "mainEntityOfPage")));
+    }
+}
+
+/* A reference {"@id": x} replaced by the typed object with that @id. */
+static json_object *jderef(const mctx *c, json_object *v)
+{
+    if (!v || !json_object_is_type(v, json_type_object) || jget(v, "@type"))
+        return v;
+    json_object *id = jget(v, "@id");
+    if (!id || !json_object_is_type(id, json_type_string))
+        return v;
+    const char *s = json_object_get_string(id);
+    for (size_t i = 0; i < c->n_jn; i++) {
+        json_object *o = jget(c->jn[i].o, "@id");
+        if (o && json_object_is_type(o, json_type_string) && !strcmp(json_object_get_string(o), s))
+            return c->jn[i].o;
+    }
+    return v;
+}
+
+/* Text of a JSON value: a string, the first string of a list, or "@value". */
+static char *jtext(mctx *c, json_object *v)
+{
+    if (!v)
+        return NULL;
+    if (json_object_is_type(v, json_type_array)) {
+        size_t n = json_object_array_length(v);
+        for (size_t i = 0; i < n && i < 16; i++) {
+            char *r = jtext(c, json_object_array_get_idx(v, i));
+            if (r)
+                return r;
+        }
+        return NULL;
+    }
+    if (json_object_is_type(v, json_type_object))
+        return jtext(c, jget(v, "@value"));
+    if (!json_object_is_type(v, json_type_string))
+        return NULL;
+    return dup_html_text(c, json_object_get_string(v));
+}
+
+static char *jname(mctx *c, json_object *v)
+{
+    v = jderef(c, v);
+    if (!v)
+        return NULL;
+    if (json_object_is_type(v, json_type_string))
+        return jtext(c, v);
+    char *r = jtext(c, jget(v, "name"));
+    if (r)
+        return r;
+    char *g = jtext(c, jget(v, "givenName"));
+    char *f = jtext(c, jget(v, "familyName"));
+    if (g && f) {
+        pi_buf b;
+        pi_buf_init(&b);
+        pi_buf_puts(&b, g);
+        pi_buf_putc(&b, ' ');
+        pi_buf_puts(&b, f);
+        free(g);
+        free(f);
+        r = pi_buf_detach(&b);
+        if (!r)
+            c->oom = 1;
+        return r;
+    }
+    free(f);
+    return g;
+}
+
+/* URL of a JSON value: a string, {url|contentUrl|@id}, or the first of a list. */
+static char *jurl(mctx *c, json_object *v, int depth)
+{
+    if (!v || depth > 4)
+        return NULL;
+    if (json_object_is_type(v, json_type_string))
+        return dup_cleans(c, json_object_get_string(v));
+    if (json_object_is_type(v, json_type_array)) {
+        size_t n = json_object_array_length(v);
+        for (size_t i = 0; i < n && i < 16; i++) {
+            char *r = jurl(c, json_object_array_get_idx(v, i), depth + 1);
+            if (r)
+                return r;
+        }
+        return NULL;
+    }
+    if (json_object_is_type(v, json_type_object)) {
+        json_object *d = jderef(c, v);
+        char *r = jurl(c, jget(d, "url"), depth + 1);
+        if (!r)
+            r = jurl(c, jget(d, "contentUrl"), depth + 1);
+        if (!r && d == v && !jget(v, "@type"))
+            r = jurl(c, jget(v, "@id"), depth + 1);
+        return r;
+    }
+    return NULL;
+}
+
+/* ---- choosing values ------------------------------------------------------- */
+
+typedef struct evidence {
+    json_object *main;    /* the article / posting / product the page is about */
+    json_object *webpage; /* a WebPage node, for fields the main entity lacks */
+    json_object *website;
+    int main_kind;
+    int day_first;
+} evidence;
+
+static int text_matches_page(mctx *c, const char *t)
+{
+    if (!t)
+        return 0;
+    if (same_text(t, c->title_el))
+        return 1;
+    const char *og = meta_get(c, "og:title");
+    if (og) {
+        char *x = dup_cleans(c, og);
+        int r = same_text(t, x);
+        free(x);
+        if (r)
+            return 1;
+    }
+    for (size_t i = 0; i < c->headings.n; i++)
+        if (c->heading_level[i] == 1 && same_text(t, c->headings.v[i]))
+            return 1;
+    return 0;
+}
+
+static void choose_entities(mctx *c, evidence *e)
+{
+    int best = -1, best_score = INT_MIN;
+    for (size_t i = 0; i < c->n_jn; i++) {
+        jnode *j = &c->jn[i];
+        if (j->kind < K_POSTING || j->listed)
+            continue;
+        int score = -j->depth;
+        char *h = jtext(c, jget(j->o, "headline"));
+        if (!h)
+            h = jtext(c, jget(j->o, "name"));
+        if (h && text_matches_page(c, h))
+            score += 8;
+        free(h);
+        if (score > best_score)
+            best_score = score, best = (int)i;
+    }
+    if (best >= 0) {
+        e->main = c->jn[best].o;
+        e->main_kind = c->jn[best].kind;
+    }
+    for (size_t i = 0; i < c->n_jn; i++) {
+        if (!e->webpage && c->jn[i].kind == K_WEBPAGE)
+            e->webpage = c->jn[i].o;
+        if (!e->website && c->jn[i].kind == K_WEBSITE)
+            e->website = c->jn[i].o;
+    }
+}
+
+static char *resolve_url(mctx *c, const char *href)
+{
+    if (!href)
+        return NULL;
+    char *h = dup_cleans(c, href);
+    if (!h)
+        return NULL;
+    if (strlen(h) > MAX_URL_LEN || ci_prefix(h, "javascript:") || ci_prefix(h, "data:") ||
+        ci_prefix(h, "about:")) {
+        free(h);
+        return NULL;
+    }
+    xmlChar *base = NULL;
+    if (c->base_href && *c->base_href)
+        base = c->page_url ? xmlBuildURI((const xmlChar *)c->base_href, (const xmlChar *)c->page_url)
+                           : xmlStrdup((const xmlChar *)c->base_href);
+    else if (c->page_url)
+        base = xmlStrdup((const xmlChar *)c->page_url);
+    if (!base)
+        return h;
+    xmlChar *r = xmlBuildURI((const xmlChar *)h, base);
+    xmlFree(base);
+    if (!r)
+        return h;
+    free(h);
+    char *out = dup_raw(c, (const char *)r);
+    xmlFree(r);
+    return out;
+}
+
+/* Parse and format; NULL passes the turn to the next source. */
+static char *date_from(mctx *c, const char *s, int day_first)
+{
+    dt t;
+    if (!s || !parse_date(s, day_first, &t))
+        return NULL;
+    char *r = format_date(&t);
+    if (!r)
+        c->oom = 1;
+    return r;
+}
+
+static char *date_from_owned(mctx *c, char *s, int day_first)
+{
+    char *r = date_from(c, s, day_first);
+    free(s);
+    return r;
+}
+
+/* ---- titles ---------------------------------------------------------------- */
+
+/* Separators that put a site or section name beside a headline. The colon is
+ * handled apart: it more often belongs to the headline itself. */
+static const char *const title_seps[] = {" | ", " – ", " — ", " - ", " :: ", " » ", " · ",
+                                         " / ", " \\ ", " > ", " ~ ", " • ", " ‹ ", " « ", NULL};
+
+typedef struct span {
+    const char *s;
+    size_t n;
+} span;
+
+static int span_eq(span a, const char *b)
+{
+    if (!b || strlen(b) != a.n)
+        return 0;
+    for (size_t i = 0; i < a.n; i++)
+        if (lower((unsigned char)a.s[i]) != lower((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
+
+/* Whether part p names the site: equal to the site name, or to its host-like
+ * form ("Example.com" for "Example"). */
+static int part_is_site(span p, const char *site)
+{
+    if (!site || !p.n)
+        return 0;
+    if (span_eq(p, site))
+        return 1;
+    size_t sl = strlen(site);
+    if (p.n > sl && !strncasecmp(p.s, site, sl) && p.s[sl] == '.')
+        return 1;
+    if (sl > p.n && !strncasecmp(site, p.s, p.n) && site[p.n] == '.')
+        return 1;
+    return 0;
+}
+
+static size_t span_words(span p)
+{
+    size_t n = 0;
+    int in = 0;
+    for (size_t i = 0; i < p.n; i++) {
+        if (is_sp((unsigned char)p.s[i]))
+            in = 0;
+        else if (!in)
+            in = 1, n++;
+    }
+    return n;
+}
+
+static int is_h1(const mctx *c, span p)
+{
+    for (size_t i = 0; i < c->headings.n; i++)
+        if (c->heading_level[i] == 1 && span_eq(p, c->headings.v[i]))
+            return 1;
+    return 0;
+}
+
+static int is_heading(const mctx *c, span p)
+{
+    for (size_t i = 0; i < c->headings.n; i++)
+        if (span_eq(p, c->headings.v[i]))
+            return 1;
+    return 0;
+}
+
+/* Split t on the first separator kind it contains; returns the part count
+ * (0 when no separator). parts[i] spans the text between separators. */
+static int split_parts(const char *t, span *parts, const char **sep_used)
+{
+    for (int k = 0; title_seps[k]; k++) {
+        const char *sep = title_seps[k];
+        size_t sl = strlen(sep);
+        if (!strstr(t, sep))
+            continue;
+        int n = 0;
+        const char *p = t;
+        for (;;) {
+            const char *q = strstr(p, sep);
+            if (!q || n == MAX_TITLE_PARTS - 1) {
+                parts[n].s = p;
+                parts[n].n = strlen(p);
+                n++;
+                break;
+            }
+            parts[n].s = p;
+            parts[n].n = (size_t)(q - p);
+            n++;
+            p = q + sl;
+        }
+        *sep_used = sep;
+        return n;
+    }
+    return 0;
+}
+
+static span join_parts(const span *parts, int a, int b)
+{
+    span r = {parts[a].s, (size_t)(parts[b].s + parts[b].n - parts[a].s)};
+    return r;
+}
+
+/* The headline part of a <title>; keeps the whole title when unsure. The
+ * result is a span of t. */
+static span split_title(const mctx *c, const char *t, const char *site, const char *hint)
+{
+    span whole = {t, strlen(t)};
+    span parts[MAX_TITLE_PARTS];
+    const char *sep = NULL;
+    if (is_heading(c, whole))
+        return whole;
+    int n = split_parts(t, parts, &sep);
+    if (n < 2) {
+        /* "Site: Headline" only when the site says so, or a heading does */
+        const char *col = strstr(t, ": ");
+        if (!col)
+            return whole;
+        span a = {t, (size_t)(col - t)}, b = {col + 2, strlen(col + 2)};
+        if (is_heading(c, b) || part_is_site(a, site) || span_eq(b, hint))
+            return b;
+        if (is_heading(c, a) || part_is_site(b, site) || span_eq(a, hint))
+            return a;
+        return whole;
+    }
+    /* a run of parts that is a heading or the declared title */
+    span best = {NULL, 0};
+    for (int a = 0; a < n; a++)
+        for (int b = a; b < n; b++) {
+            if (a == 0 && b == n - 1)
+                continue;
+            span s = join_parts(parts, a, b);
+            if (s.n > best.n && (is_heading(c, s) || span_eq(s, hint)) && !part_is_site(s, site))
+                best = s;
+        }
+    if (best.s)
+        return best;
+    /* the site name at either end */
+    if (part_is_site(parts[n - 1], site))
+        return join_parts(parts, 0, n - 2);
+    if (part_is_site(parts[0], site))
+        return join_parts(parts, 1, n - 1);
+    /* otherwise the site is the short end: drop the last part when what
+     * remains is a real headline, else the first; keep the whole title
+     * when the candidate is too short to be sure */
+    span head = join_parts(parts, 0, n - 2);
+    span tail = join_parts(parts, 1, n - 1);
+    span cand;
+    if (span_words(head) >= 3 && span_words(parts[n - 1]) <= span_words(head))
+        cand = head;
+    else if (span_words(tail) >= 3 && span_words(parts[0]) < span_words(tail))
+        cand = tail;
+    else
+        return whole;
+    if (span_words(cand) <= 4)
+        return whole;
+    (void)sep;
+    return cand;
+}
+
+/* Reduce "h1 | rest" or "rest | h1" to the h1 the reader sees. */
+static char *title_to_h1(mctx *c, char *t, const char *site)
+{
+    span parts[MAX_TITLE_PARTS];
+    const char *sep = NULL;
+    if (!t)
+        return t;
+    int n = split_parts(t, parts, &sep);
+    if (n < 2)
+        return t;
+    span best = {NULL, 0};
+    for (int a = 0; a < n; a++)
+        for (int b = a; b < n; b++) {
+            if ((a == 0 && b == n - 1) || (a != 0 && b != n - 1))
+                continue; /* only a prefix or a suffix */
+            span s = join_parts(parts, a, b);
+            if (!is_h1(c, s) || part_is_site(s, site))
+                continue;
+            span rest = a == 0 ? join_parts(parts, b + 1, n - 1) : join_parts(parts, 0, a - 1);
+            if (!part_is_site(rest, site) && span_words(s) < span_words(rest))
+                continue;
+            if (s.n > best.n)
+                best = s;
+        }
+    if (!best.s)
+        return t;
+    char *r = pi_strndup(best.s, best.n);
+    if (!r) {
+        c->oom = 1;
+        return t;
+    }
+    free(t);
+    return r;
+}
+
+static char *pick_title(mctx *c, const evidence *e, const char *site)
+{
+    char *t = NULL;
+    if (e->main) {
+        char *h = jtext(c, jget(e->main, "headline"));
+        char *nm = jtext(c, jget(e->main, "name"));
+        if (h && nm && !same_text(h, nm) && text_matches_page(c, nm) && !text_matches_page(c, h)) {
+            t = nm;
+            free(h);
+        } else {
+            t = h ? h : nm;
+            if (h)
+                free(nm);
+        }
+    }
+    static const char *const keys[] = {"dc:title",      "dcterms:title", "og:title",
+                                       "twitter:title", "parsely-title", "sailthru:title",
+                                       "citation_title", "title",        NULL};
+    for (int i = 0; !t && keys[i]; i++)
+        t = dup_cleans(c, meta_get(c, keys[i]));
+    if (!t && c->md_headline)
+        t = dup_raw(c, c->md_headline);
+    if (!t && c->title_el) {
+        const char *og = meta_get(c, "og:title");
+        char *hint = dup_cleans(c, og);
+        span s = split_title(c, c->title_el, site, hint);
+        free(hint);
+        t = pi_strndup(s.s, s.n);
+        if (!t)
+            c->oom = 1;
+    }
+    if (!t && c->first_h1)
+        t = dup_raw(c, c->first_h1);
+    if (t && strlen(t) > MAX_TITLE_LEN) {
+        free(t);
+        t = NULL;
+    }
+    return title_to_h1(c, t, site);
+}
+
+/* ---- authors and tags -------------------------------------------------------- */
+
+static void add_author(mctx *c, pi_meta *m, char *a)
+{
+    if (!a)
+        return;
+    if (m->n_authors >= MAX_AUTHORS) {
+        free(a);
+        return;
+    }
+    /* the same person twice, or once more with a job title after the name */
+    for (size_t i = 0; i < m->n_authors; i++)
+        if (ci_prefix(a, m->authors[i])) {
+            free(a);
+            return;
+        }
+    char **v = realloc(m->authors, (m->n_authors + 1) * sizeof *v);
+    if (!v) {
+        c->oom = 1;
+        free(a);
+        return;
+    }
+    m->authors = v;
+    m->authors[m->n_authors++] = a;
+}
+
+static void jl_authors(mctx *c, pi_meta *m, json_object *v, int depth)
+{
+    if (!v || depth > 3)
+        return;
+    if (json_object_is_type(v, json_type_array)) {
+        size_t n = json_object_array_length(v);
+        for (size_t i = 0; i < n && i < MAX_AUTHORS; i++)
+            jl_authors(c, m, json_object_array_get_idx(v, i), depth + 1);
+        return;
+    }
+    char *nm = jname(c, v);
+    add_author(c, m, clean_author(c, nm, META_AUTHOR_MAX));
+    free(nm);
+}
+
+static void pick_authors(mctx *c, const evidence *e, pi_meta *m)
+{
+    if (e->main) {
+        jl_authors(c, m, jget(e->main, "author"), 0);
+        if (!m->n_authors)
+            jl_authors(c, m, jget(e->main, "creator"), 0);
+    }
+    if (!m->n_authors && e->webpage)
+        jl_authors(c, m, jget(e->webpage, "author"), 0);
+    static const char *const keys[] = {"dc:creator",      "dcterms:creator", "author",
+                                       "article:author",  "og:article:author", "parsely-author",
+                                       "sailthru:author", "citation_author", "dc:contributor",
+                                       NULL};
+    for (int k = 0; !m->n_authors && keys[k]; k++) {
+        int kind = meta_kind(c, keys[k]);
+        for (size_t i = 0; kind >= 0 && i < c->n_metas; i++)
+            if (!strcmp(c->metas[i].key, keys[k]) && c->metas[i].prop == kind)
+                add_author(c, m, clean_author(c, c->metas[i].val, META_AUTHOR_MAX));
+    }
+    if (!m->n_authors)
+        for (size_t i = 0; i < c->md_authors.n; i++)
+            add_author(c, m, clean_author(c, c->md_authors.v[i], BYLINE_MAX));
+    if (!m->n_authors)
+        for (size_t i = 0; i < c->rel_authors.n; i++)
+            add_author(c, m, dup_raw(c, c->rel_authors.v[i]));
+    for (size_t i = 0; !m->n_authors && i < c->bylines.n; i++)
+        add_author(c, m, dup_raw(c, c->bylines.v[i]));
+}
+
+static void add_tag(mctx *c, pi_meta *m, const char *s, size_t n)
+{
+    char *t = dup_clean(c, s, n);
+    if (!t)
+        return;
+    size_t l = strlen(t);
+    if (l > MAX_TAG_LEN || m->n_tags >= MAX_TAGS) {
+        free(t);
+        return;
+    }
+    for (size_t i = 0; i < m->n_tags; i++)
+        if (same_text(m->tags[i], t)) {
+            free(t);
+            return;
+        }
+    char **v = realloc(m->tags, (m->n_tags + 1) * sizeof *v);
+    if (!v) {
+        c->oom = 1;
+        free(t);
+        return;
+    }
+    m->tags = v;
+    m->tags[m->n_tags++] = t;
+}
+
+/* "a, b, c" (or "a; b") into tags. */
+static void add_tag_list(mctx *c, pi_meta *m, const char *s)
+{
+    if (!s)
+        return;
+    const char *sep = strchr(s, ',') ? "," : strchr(s, ';') ? ";" : strstr(s, "、") ? "、" : ",";
+    size_t sl = strlen(sep);
+    for (;;) {
+        const char *q = strstr(s, sep);
+        size_t n = q ? (size_t)(q - s) : strlen(s);
+        add_tag(c, m, s, n);
+        if (!q)
+            break;
+        s = q + sl;
+    }
+}
+
+static void jl_tags(mctx *c, pi_meta *m, json_object *v, int depth)
+{
+    if (!v || depth > 2)
+        return;
+    if (json_object_is_type(v, json_type_array)) {
+        size_t n = json_object_array_length(v);
+        for (size_t i = 0; i < n && i < MAX_TAGS; i++)
+            jl_tags(c, m, json_object_array_get_idx(v, i), depth + 1);
+        return;
+    }
+    char *s = jname(c, v);
+    if (s)
+        add_tag_list(c, m, s);
+    free(s);
+}
+
+static void pick_tags(mctx *c, const evidence *e, pi_meta *m)
+{
+    if (e->main)
+        jl_tags(c, m, jget(e->main, "keywords"), 0);
+    if (!m->n_tags)
+        for (size_t i = 0; i < c->n_metas; i++)
+            if (!strcmp(c->metas[i].key, "article:tag"))
+                add_tag_list(c, m, c->metas[i].val);
+    if (!m->n_tags)
+        add_tag_list(c, m, meta_get(c, "news_keywords"));
+    if (!m->n_tags)
+        add_tag_list(c, m, meta_get(c, "keywords"));
+    size_t before = m->n_tags;
+    if (e->main)
+        jl_tags(c, m, jget(e->main, "articleSection"), 0);
+    if (m->n_tags == before)
+        add_tag_list(c, m, meta_get(c, "article:section"));
+}
+
+/* ---- the rest ------------------------------------------------------------------ */
+
+static const char *const published_keys[] = {
+    "article:published_time", "og:article:published_time", "article:published",
+    "og:published_time", "published_time", "parsely-pub-date", "sailthru:date",
+    "citation_publication_date", "citation_date", "citation_online_date", "dc:date:issued",
+    "dcterms:issued", "dc:date", "dcterms:date", "dcterms:created", "dc:date:created",
+    "datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date",
+    "publication_date", "pub_date", "article_date_original", "original-publish-date",
+    "release_date", "created", NULL};
+
+static const char *const modified_keys[] = {
+    "article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified",
+    "modified_time", "dcterms:modified", "dc:date:modified", "datemodified", "last-modified",
+    "http-equiv:last-modified", "lastmod", "revised", "updated", NULL};
+
+static char *pick_published(mctx *c, const evidence *e, const char *canon)
+{
+    char *r = NULL;
+    int df = e->day_first;
+    if (e->main) {
+        r = date_from_owned(c, jtext(c, jget(e->main, "datePublished")), df);
+        if (!r)
+            r = date_from_owned(c, jtext(c, jget(e->main, "dateCreated")), df);
+    }
+    if (!r && e->webpage)
+        r = date_from_owned(c, jtext(c, jget(e->webpage, "datePublished")), df);
+    for (int i = 0; !r && published_keys[i]; i++)
+        r = date_from(c, meta_get(c, published_keys[i]), df);
+    if (!r)
+        r = date_from(c, c->md_published, df);
+    if (!r)
+        r = date_from(c, c->md_created, df);
+    if (!r)
+        r = date_from(c, c->time_pubdate, df);
+    if (!r)
+        r = date_from(c, c->time_first, df);
+    if (!r)
+        r = date_from(c, c->time_first_text, df);
+    dt t;
+    if (!r && (url_date(canon, &t) || url_date(c->page_url, &t))) {
+        r = format_date(&t);
+        if (!r)
+            c->oom = 1;
+    }
+    return r;
+}
+
+static char *pick_modified(mctx *c, const evidence *e)
+{
+    char *r = NULL;
+    int df = e->day_first;
+    if (e->main)
+        r = date_from_owned(c, jtext(c, jget(e->main, "dateModified")), df);
+    if (!r && e->webpage)
+        r = date_from_owned(c, jtext(c, jget(e->webpage, "dateModified")), df);
+    for (int i = 0; !r && modified_keys[i]; i++)
+        r = date_from(c, meta_get(c, modified_keys[i]), df);
+    if (!r)
+        r = date_from(c, c->md_modified, df);
+    return r;
+}
+
+static char *pick_site(mctx *c, const evidence *e)
+{
+    char *r = NULL;
+    if (e->main)
+        r = jname(c, jget(e->main, "publisher"));
+    if (!r && e->website)
+        r = jtext(c, jget(e->website, "name"));
+    if (!r && e->webpage)
+        r = jname(c, jget(e->webpage, "publisher"));
+    static const char *const keys[] = {"og:site_name", "application-name", "dc:publisher",
+                                       "dcterms:publisher", "citation_journal_title",
+                                       "publisher", NULL};
+    for (int i = 0; !r && keys[i]; i++)
+        r = dup_cleans(c, meta_get(c, keys[i]));
+    if (!r && c->md_publisher)
+        r = dup_raw(c, c->md_publisher);
+    if (r && (strlen(r) > 200 || looks_like_url(r))) {
+        free(r);
+        r = NULL;
+    }
+    return r;
+}
+
+static char *pick_lang(mctx *c, const evidence *e)
+{
+    char *r = pi_meta_norm_lang(c->html_lang);
+    static const char *const keys[] = {"http-equiv:content-language", "content-language",
+                                       "language", "dc:language", "dcterms:language", "og:locale",
+                                       NULL};
+    for (int i = 0; !r && keys[i]; i++)
+        r = pi_meta_norm_lang(meta_get(c, keys[i]));
+    json_object *srcs[3] = {e->main, e->webpage, e->website};
+    for (int i = 0; !r && i < 3; i++) {
+        char *s = jtext(c, jget(srcs[i], "inLanguage"));
+        if (!s) {
+            json_object *l = jget(srcs[i], "inLanguage");
+            if (l && json_object_is_type(l, json_type_object)) {
+                s = jtext(c, jget(l, "alternateName"));
+                if (!s)
+                    s = jtext(c, jget(l, "name"));
+            }
+        }
+        r = pi_meta_norm_lang(s);
+        free(s);
+    }
+    if (!r)
+        r = pi_meta_norm_lang(c->md_lang);
+    return r;
+}
+
+static const char *norm_dir(const char *d)
+{
+    if (!d)
+        return NULL;
+    while (is_sp((unsigned char)*d))
+        d++;
+    if (ci_prefix(d, "rtl"))
+        return "rtl";
+    if (ci_prefix(d, "ltr"))
+        return "ltr";
+    return NULL;
+}
+
+static const char *page_type(const mctx *c, const evidence *e)
+{
+    switch (e->main_kind) {
+    case K_ARTICLE:
+        return "article";
+    case K_BLOG:
+        return "blog";
+    case K_FORUM:
+        return "forum";
+    case K_PRODUCT:
+        return "product";
+    default:
+        break;
+    }
+    switch (itemtype_kind(c->md_type)) {
+    case K_ARTICLE:
+        return "article";
+    case K_BLOG:
+        return "blog";
+    case K_FORUM:
+        return "forum";
+    case K_PRODUCT:
+        return "product";
+    default:
+        break;
+    }
+    const char *og = meta_get(c, "og:type");
+    if (og) {
+        while (is_sp((unsigned char)*og))
+            og++;
+        if (ci_prefix(og, "article") || ci_prefix(og, "news"))
+            return "article";
+        if (ci_prefix(og, "blog"))
+            return "blog";
+        if (ci_prefix(og, "product") || ci_contains(og, ":product"))
+            return "product";
+    }
+    return "other";
+}
+
+static void ctx_free(mctx *c)
+{
+    free(c->title_el);
+    list_free(&c->headings);
+    free(c->first_h1);
+    free(c->metas);
+    list_free(&c->rel_authors);
+    list_free(&c->bylines);
+    free(c->md_headline);
+    free(c->md_name);
+    free(c->md_published);
+    free(c->md_modified);
+    free(c->md_created);
+    free(c->md_image);
+    free(c->md_desc);
+    free(c->md_publisher);
+    free(c->md_lang);
+    free(c->time_first_text);
+    list_free(&c->md_authors);
+    for (size_t i = 0; i < c->n_jroots; i++)
+        json_object_put(c->jroots[i]);
+    free(c->jroots);
+    free(c->jn);
+}
+
+static char *first_url(mctx *c, const char *const *keys)
+{
+    for (int i = 0; keys[i]; i++) {
+        char *r = resolve_url(c, meta_get(c, keys[i]));
         if (r)
             return r;
     }
     return NULL;
 }
 
-static char *collapse(const char *s)
+static char *pick_description(mctx *c, const evidence *e)
 {
-    pi_buf b;
-    int space = 0;
-    pi_buf_init(&b);
-    for (; *s; s++) {
-        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f') {
-            space = b.len > 0;
-            continue;
-        }
-        if (space)
-            pi_buf_putc(&b, ' ');
-        space = 0;
-        pi_buf_putc(&b, *s);
+    char *r = e->main ? jtext(c, jget(e->main, "description")) : NULL;
+    static const char *const keys[] = {"og:description", "twitter:description",
+                                       "dc:description", "dcterms:description", "description",
+                                       NULL};
+    for (int i = 0; !r && keys[i]; i++)
+        r = dup_cleans(c, meta_get(c, keys[i]));
+    if (!r && c->md_desc)
+        r = dup_raw(c, c->md_desc);
+    if (!r && e->webpage)
+        r = jtext(c, jget(e->webpage, "description"));
+    if (r && strlen(r) > MAX_DESCRIPTION_LEN) {
+        free(r);
+        r = NULL;
     }
-    return pi_buf_detach(&b);
+    return r;
 }
 
 int pi_meta_extract(xmlDocPtr doc, const char *page_url, pi_meta *out)
 {
-    (void)page_url;
+    mctx c;
+    evidence e;
     memset(out, 0, sizeof *out);
-    xmlNodePtr t = doc ? find_elem(xmlDocGetRootElement(doc), "title") : NULL;
-    if (t) {
-        xmlChar *s = xmlNodeGetContent(t);
-        if (s) {
-            out->title = collapse((const char *)s);
-            xmlFree(s);
-            if (!out->title)
-                return PI_ENOMEM;
-        }
+    memset(&c, 0, sizeof c);
+    memset(&e, 0, sizeof e);
+    c.page_url = page_url && *page_url ? page_url : NULL;
+    c.jl_visits = MAX_JL_VISITS;
+
+    if (doc)
+        walk(&c, doc);
+    for (size_t i = 0; i < c.n_jroots && !c.oom; i++)
+        jl_collect(&c, c.jroots[i], 0, 0);
+    choose_entities(&c, &e);
+
+    out->lang = pick_lang(&c, &e);
+    e.day_first = !(out->lang && (ci_eq(out->lang, "en") || ci_eq(out->lang, "en-US")));
+    if (!out->lang)
+        e.day_first = 0;
+
+    const char *d = norm_dir(c.html_dir);
+    if (!d)
+        d = norm_dir(c.body_dir);
+    if (!d)
+        d = pi_meta_lang_dir(out->lang);
+    if (d)
+        out->dir = dup_raw(&c, d);
+
+    out->site_name = pick_site(&c, &e);
+    out->title = pick_title(&c, &e, out->site_name);
+    pick_authors(&c, &e, out);
+
+    out->canonical_url = resolve_url(&c, c.canonical_link);
+    if (!out->canonical_url)
+        out->canonical_url = resolve_url(&c, meta_get(&c, "og:url"));
+    if (!out->canonical_url && e.main) {
+        char *u = jurl(&c, jget(e.main, "url"), 0);
+        if (!u)
+            u = jurl(&c, jget(e.main, "mainEntityOfPage"), 0);
+        out->canonical_url = resolve_url(&c, u);
+        free(u);
+    }
+
+    out->published = pick_published(&c, &e, out->canonical_url);
+    out->modified = pick_modified(&c, &e);
+    out->description = pick_description(&c, &e);
+
+    static const char *const img_keys[] = {"og:image", "og:image:url", "og:image:secure_url",
+                                           "twitter:image", "twitter:image:src", NULL};
+    out->image = first_url(&c, img_keys);
+    if (!out->image && e.main) {
+        char *u = jurl(&c, jget(e.main, "image"), 0);
+        if (!u)
+            u = jurl(&c, jget(e.main, "thumbnailUrl"), 0);
+        out->image = resolve_url(&c, u);
+        free(u);
+    }
+    if (!out->image)
+        out->image = resolve_url(&c, c.image_src_link);
+    if (!out->image)
+        out->image = resolve_url(&c, c.md_image);
+
+    pick_tags(&c, &e, out);
+    out->page_type = dup_raw(&c, page_type(&c, &e));
+
+    int oom = c.oom;
+    ctx_free(&c);
+    if (oom) {
+        pi_meta_free(out);
+        return PI_ENOMEM;
     }
     return PI_OK;
 }
