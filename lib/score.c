@@ -54,6 +54,57 @@ static int same_class(const pi_node *a, const pi_node *b)
     return x && y && *x && !strcmp(x, y);
 }
 
+static int is_ancestor(const pi_node *N, int32_t a, int32_t x)
+{
+    for (; x >= 0; x = N[x].parent)
+        if (x == a)
+            return 1;
+    return 0;
+}
+
+/* When several near-equal candidates compete (recipe steps, one article in
+ * many sections), the article is their common ancestor. */
+static int32_t common_ancestor_of_rivals(const pi_stats *st, int32_t top, int32_t body)
+{
+    const pi_node *N = st->nodes;
+    int32_t best[RIVALS_CONSIDERED];
+    int nb = 0;
+    for (size_t i = 0; i < st->n; i++) {
+        if (!N[i].candidate || (int32_t)i == top)
+            continue;
+        int k;
+        if (nb < RIVALS_CONSIDERED)
+            k = nb++;
+        else if (N[i].score > N[best[RIVALS_CONSIDERED - 1]].score)
+            k = RIVALS_CONSIDERED - 1;
+        else
+            continue;
+        best[k] = (int32_t)i;
+        /* keep best[] sorted by score, descending */
+        while (k > 0 && N[best[k]].score > N[best[k - 1]].score) {
+            int32_t t = best[k];
+            best[k] = best[k - 1];
+            best[k - 1] = t;
+            k--;
+        }
+    }
+    int32_t rivals[RIVALS_CONSIDERED];
+    int nr = 0;
+    for (int k = 0; k < nb; k++)
+        if (N[best[k]].score >= RIVAL_SHARE * N[top].score)
+            rivals[nr++] = best[k];
+    if (nr < RIVALS_NEEDED)
+        return top;
+    for (int32_t p = N[top].parent; p >= 0 && p != body; p = N[p].parent) {
+        int holding = 0;
+        for (int k = 0; k < nr; k++)
+            holding += is_ancestor(N, p, rivals[k]);
+        if (holding >= RIVALS_NEEDED)
+            return p;
+    }
+    return top;
+}
+
 int pi_choose(pi_stats *st, int32_t body, pi_choice *out)
 {
     memset(out, 0, sizeof *out);
@@ -102,6 +153,7 @@ int pi_choose(pi_stats *st, int32_t body, pi_choice *out)
         top = body;
     } else {
         out->layer = "score";
+        top = common_ancestor_of_rivals(st, top, body);
         /* 3. Move up while the parent scores close to the winner: the
          * article is then split over several of its children. */
         float last = N[top].score, threshold = last / 3.0f;
@@ -125,7 +177,7 @@ int pi_choose(pi_stats *st, int32_t body, pi_choice *out)
                     (c->type == XML_TEXT_NODE && pi_count_chars((const char *)c->content,
                                                                 strlen((const char *)c->content))))
                     elems++;
-            if (elems != 1)
+            if (elems != 1 || N[N[top].parent].weight < 0)
                 break;
             top = N[top].parent;
         }

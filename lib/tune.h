@@ -30,6 +30,13 @@
  * all, grandparent half, then 1/(3 level). */
 #define SCORE_LEVELS 5
 
+/* Rivals: among the best RIVALS_CONSIDERED other candidates, those scoring
+ * at least RIVAL_SHARE of the winner; when RIVALS_NEEDED of them share an
+ * ancestor with it, that ancestor is the article (as Readability does). */
+#define RIVALS_CONSIDERED 4
+#define RIVAL_SHARE 0.75f
+#define RIVALS_NEEDED 3
+
 /* A sibling joins the winner when its score reaches this share of the
  * winner's (or SIBLING_MIN absolute). */
 #define SIBLING_SHARE 0.2f
