@@ -16,7 +16,7 @@ static int is_list(const pi_node *r)
 }
 
 /* Is this element furniture that happens to sit inside the article? */
-static int is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_words)
+int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_words)
 {
     (void)st;
     /* Large parts of the article are never dropped by name alone: a
@@ -130,7 +130,7 @@ void pi_blocks_classify(pi_stats *st, const pi_choice *c)
         while (n) {
             pi_node *r = pi_stats_of(st, n);
             int skip = 0;
-            if (r && is_furniture(st, r, words)) {
+            if (r && pi_block_is_furniture(st, r, words)) {
                 r->drop = 1;
                 skip = 1;
             }

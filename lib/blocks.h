@@ -7,6 +7,9 @@
 #include "score.h"
 #include "stats.h"
 
+/* Is this element furniture inside an article of `root_words` words? */
+int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_words);
+
 /* Mark furniture inside the chosen subtrees as dropped (pi_node.drop). */
 void pi_blocks_classify(pi_stats *st, const pi_choice *c);
 

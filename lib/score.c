@@ -1,5 +1,6 @@
 /* score.c - candidate scoring (paragraphs pass their score up). */
 #include "score.h"
+#include "blocks.h"
 #include "buf.h"
 #include "dom.h"
 #include "tune.h"
@@ -105,6 +106,72 @@ static int32_t common_ancestor_of_rivals(const pi_stats *st, int32_t top, int32_
     return top;
 }
 
+/* The body container often sits in an <article> that also holds the
+ * headline, the standfirst and the lead paragraph. When the article element
+ * adds little text to the winner, take it: block cleaning drops the byline,
+ * share bar and tags it also holds. */
+static int32_t widen_to_article(const pi_stats *st, int32_t top, int32_t body)
+{
+    const pi_node *N = st->nodes;
+    uint32_t own = N[top].words - N[top].link_words;
+    int32_t a = N[top].parent;
+    for (int up = 0; a >= 0 && a != body && up < WIDEN_LEVELS; up++, a = N[a].parent) {
+        const pi_node *r = &N[a];
+        if (!(r->flags & PI_TF_MAIN) || r->node->name[0] != 'a')
+            continue;
+        uint32_t text = r->words - r->link_words;
+        if ((float)text <= (float)own * WIDEN_MAX_GROWTH + WIDEN_SLACK_WORDS &&
+            pi_link_density(r) < WIDEN_MAX_LINK_DENSITY)
+            return a;
+        break;
+    }
+    return top;
+}
+
+static int push_root(pi_choice *out, size_t *cap, int32_t i)
+{
+    if (out->n == *cap) {
+        int32_t *p = realloc(out->roots, *cap * 2 * sizeof *p);
+        if (!p)
+            return -1;
+        out->roots = p;
+        *cap *= 2;
+    }
+    out->roots[out->n++] = i;
+    return 0;
+}
+
+/* What the article element holds before the winner (headline, standfirst,
+ * lead paragraph), as roots of their own: every subtree that precedes the
+ * winner and is not one of its ancestors or siblings. Furniture among them
+ * (bylines, share bars) is left out here; what comes after the winner is
+ * left out altogether: author boxes and "more on this" follow articles. */
+static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice *out,
+                    size_t *cap)
+{
+    const pi_node *N = st->nodes;
+    xmlNodePtr a = N[article].node, tn = N[top].node, tp = tn->parent;
+    xmlNodePtr n = a->children;
+    while (n && n != tn) {
+        const pi_node *r = pi_stats_of(st, n);
+        int is_anc = 0;
+        for (xmlNodePtr x = tn->parent; x && x != a; x = x->parent)
+            if (x == n)
+                is_anc = 1;
+        if (is_anc) {
+            n = n->children;
+            continue;
+        }
+        if (n->parent == tp)
+            break; /* siblings are judged by the sibling rule */
+        if (r && r->words && !r->unlikely && !pi_block_is_furniture(st, r, N[article].words) &&
+            push_root(out, cap, (int32_t)(r - N)))
+            return -1;
+        n = pi_next(n, a, 1);
+    }
+    return 0;
+}
+
 int pi_choose(pi_stats *st, int32_t body, pi_choice *out)
 {
     memset(out, 0, sizeof *out);
@@ -182,9 +249,11 @@ int pi_choose(pi_stats *st, int32_t body, pi_choice *out)
             top = N[top].parent;
         }
     }
+    int32_t article = top != body ? widen_to_article(st, top, body) : top;
     out->top = top;
 
-    /* 4. Siblings that belong with the winner. */
+    /* 4. Siblings that belong with the winner, after the lead of the
+     * enclosing article. */
     size_t cap = 8;
     out->roots = malloc(cap * sizeof *out->roots);
     if (!out->roots)
@@ -194,6 +263,8 @@ int pi_choose(pi_stats *st, int32_t body, pi_choice *out)
         out->roots[out->n++] = top;
         return PI_OK;
     }
+    if (article != top && add_lead(st, article, top, out, &cap))
+        return PI_ENOMEM;
     float tscore = t->candidate ? t->score : 0.0f;
     float thresh = tscore * SIBLING_SHARE > SIBLING_MIN ? tscore * SIBLING_SHARE : SIBLING_MIN;
     for (xmlNodePtr c = N[t->parent].node->children; c; c = c->next) {
@@ -214,16 +285,8 @@ int pi_choose(pi_stats *st, int32_t body, pi_choice *out)
                     join = 1;
             }
         }
-        if (!join)
-            continue;
-        if (out->n == cap) {
-            int32_t *p = realloc(out->roots, cap * 2 * sizeof *p);
-            if (!p)
-                return PI_ENOMEM;
-            out->roots = p;
-            cap *= 2;
-        }
-        out->roots[out->n++] = si;
+        if (join && push_root(out, &cap, si))
+            return PI_ENOMEM;
     }
     return PI_OK;
 }

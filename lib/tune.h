@@ -37,6 +37,15 @@
 #define RIVAL_SHARE 0.75f
 #define RIVALS_NEEDED 3
 
+/* Widening the winner to an enclosing <article>: at most WIDEN_LEVELS up,
+ * and only if the article's non-link words are at most
+ * GROWTH x the winner's + SLACK (headline, standfirst, lead) and it is not
+ * link-heavy. */
+#define WIDEN_LEVELS 4
+#define WIDEN_MAX_GROWTH 1.3f
+#define WIDEN_SLACK_WORDS 80.0f
+#define WIDEN_MAX_LINK_DENSITY 0.3f
+
 /* A sibling joins the winner when its score reaches this share of the
  * winner's (or SIBLING_MIN absolute). */
 #define SIBLING_SHARE 0.2f
