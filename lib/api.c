@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "clean.h"
 #include "dom.h"
+#include "extract.h"
 #include "input.h"
 #include "metadata.h"
 #include "model.h"
@@ -36,6 +37,7 @@ struct pith_doc {
     pi_meta meta;
     char encoding[48];
     const char *encoding_source;
+    const char *layer;
 };
 
 /* ---- versions and errors ---------------------------------------------- */
@@ -227,7 +229,6 @@ static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
         return err;
     pi_words *words = NULL;
     pi_stats st = {0};
-    pi_choice choice = {0};
     pi_model model;
     pi_model_init(&model);
 
@@ -254,17 +255,14 @@ static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
         err = d->text ? PI_OK : PI_ENOMEM;
         goto done;
     }
-    if ((err = pi_choose(&st, 0, &choice)))
-        goto done;
-    pi_blocks_classify(&st, &choice);
-    if ((err = pi_blocks_build(&st, &choice, d->meta.title, o ? o->keep_title : 0, &model)))
+    if ((err = pi_extract_article(&st, words, d->meta.title, o ? o->keep_title : 0, &model,
+                                  &d->layer)))
         goto done;
     d->text = pi_render_text(&model, &d->text_len);
     if (!d->text)
         err = PI_ENOMEM;
 done:
     pi_model_free(&model);
-    pi_choice_free(&choice);
     pi_stats_free(&st);
     pi_words_free(words);
     xmlFreeDoc(doc);

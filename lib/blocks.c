@@ -16,7 +16,7 @@ static int is_list(const pi_node *r)
 }
 
 /* Is this element furniture that happens to sit inside the article? */
-int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_words)
+int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_words, int flags)
 {
     (void)st;
     /* Large parts of the article are never dropped by name alone: a
@@ -61,8 +61,11 @@ int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_wo
     /* Most of the article is not furniture, whatever it is made of. */
     if (big)
         return ld > LINK_DENSITY_MAX_POSITIVE && r->n_para < 3;
-    /* Lists start with a negative tag score; that alone is no verdict. */
-    if ((float)r->weight + score < 0.0f && !(r->flags & PI_TF_LIST))
+    /* Lists start with a negative tag score; that alone is no verdict. Nor
+     * is a furniture name on a block of plain prose without links. */
+    int prose = r->words >= PROSE_MIN_WORDS && ld < PROSE_MAX_LINK_DENSITY;
+    if ((float)r->weight + score < 0.0f && !(r->flags & PI_TF_LIST) &&
+        !(prose && (flags & PI_RELAXED)))
         return 1;
     if (r->commas >= 10)
         return 0;
@@ -120,7 +123,7 @@ static void drop_orphan_headings(pi_stats *st, xmlNodePtr root)
     }
 }
 
-void pi_blocks_classify(pi_stats *st, const pi_choice *c)
+void pi_blocks_classify(pi_stats *st, const pi_choice *c, int flags)
 {
     for (size_t k = 0; k < c->n; k++) {
         pi_node *root = &st->nodes[c->roots[k]];
@@ -130,7 +133,7 @@ void pi_blocks_classify(pi_stats *st, const pi_choice *c)
         while (n) {
             pi_node *r = pi_stats_of(st, n);
             int skip = 0;
-            if (r && pi_block_is_furniture(st, r, words)) {
+            if (r && pi_block_is_furniture(st, r, words, flags)) {
                 r->drop = 1;
                 skip = 1;
             }

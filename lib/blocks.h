@@ -8,10 +8,11 @@
 #include "stats.h"
 
 /* Is this element furniture inside an article of `root_words` words? */
-int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_words);
+int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_words,
+                          int flags);
 
 /* Mark furniture inside the chosen subtrees as dropped (pi_node.drop). */
-void pi_blocks_classify(pi_stats *st, const pi_choice *c);
+void pi_blocks_classify(pi_stats *st, const pi_choice *c, int flags);
 
 /* Walk the chosen subtrees, skipping dropped elements, and append the blocks
  * to `m`. `title` (may be NULL) is the page title: a heading that repeats it

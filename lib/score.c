@@ -164,7 +164,7 @@ static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice 
         }
         if (n->parent == tp)
             break; /* siblings are judged by the sibling rule */
-        if (r && r->words && !r->unlikely && !pi_block_is_furniture(st, r, N[article].words) &&
+        if (r && r->words && !r->unlikely && !pi_block_is_furniture(st, r, N[article].words, 0) &&
             push_root(out, cap, (int32_t)(r - N)))
             return -1;
         n = pi_next(n, a, 1);
@@ -172,7 +172,7 @@ static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice 
     return 0;
 }
 
-int pi_choose(pi_stats *st, int32_t body, pi_choice *out)
+int pi_choose(pi_stats *st, int32_t body, int flags, pi_choice *out)
 {
     memset(out, 0, sizeof *out);
     out->top = -1;
@@ -183,7 +183,7 @@ int pi_choose(pi_stats *st, int32_t body, pi_choice *out)
         pi_node *r = &N[i];
         if (!(r->flags & PI_TF_BLOCK) || r->own_chars < PARA_MIN_CHARS)
             continue;
-        if (r->flags & (PI_TF_HEADING | PI_TF_FURNITURE) || r->unlikely)
+        if (r->flags & (PI_TF_HEADING | PI_TF_FURNITURE) || (r->unlikely && !(flags & PI_RELAXED)))
             continue;
         if (r->own_words && r->own_link_words * 2 > r->own_words)
             continue;
@@ -289,6 +289,15 @@ int pi_choose(pi_stats *st, int32_t body, pi_choice *out)
             return PI_ENOMEM;
     }
     return PI_OK;
+}
+
+void pi_choice_reset(pi_stats *st)
+{
+    for (size_t i = 0; i < st->n; i++) {
+        st->nodes[i].score = 0.0f;
+        st->nodes[i].candidate = 0;
+        st->nodes[i].drop = 0;
+    }
 }
 
 void pi_choice_free(pi_choice *c)

@@ -11,10 +11,20 @@ typedef struct pi_choice {
     const char *layer; /* static: which evidence decided ("score", "fallback" ...) */
 } pi_choice;
 
+/* Flags of pi_choose() and pi_blocks_classify(). */
+enum {
+    /* Second attempt: containers named like furniture vote too, and names
+     * alone drop nothing that reads like prose. */
+    PI_RELAXED = 1
+};
+
 /* Score candidates and choose the article: the top candidate and the
  * siblings that belong with it. `body` is the index to fall back on.
  * Returns PI_OK or PI_ENOMEM. */
-int pi_choose(pi_stats *st, int32_t body, pi_choice *out);
+int pi_choose(pi_stats *st, int32_t body, int flags, pi_choice *out);
+
+/* Forget scores and drop marks, for another attempt on the same stats. */
+void pi_choice_reset(pi_stats *st);
 void pi_choice_free(pi_choice *c);
 
 /* Share of the words of `r` that are inside links, 0..1. */

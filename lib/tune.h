@@ -55,7 +55,16 @@
  * winner's score: the article is often split over sibling containers. */
 #define PARENT_SHARE 0.75f
 
+/* The second, relaxed attempt runs when the first gives fewer words than
+ * FALLBACK_MIN_WORDS or than FALLBACK_MIN_SHARE of the page's non-link
+ * words; it wins when it gives FALLBACK_GAIN times as many words. */
+#define FALLBACK_MIN_WORDS 30
+#define FALLBACK_MIN_SHARE 0.1f
+#define FALLBACK_GAIN 2.0f
+
 /* Block cleaning inside the winner. */
+#define PROSE_MIN_WORDS 20            /* a block this long without links reads as prose */
+#define PROSE_MAX_LINK_DENSITY 0.1f
 #define LINK_DENSITY_MAX 0.33f       /* a block mostly of links is furniture */
 #define LINK_DENSITY_MAX_POSITIVE 0.5f
 #define SHORT_BLOCK_WORDS 10         /* short blocks are judged by context */

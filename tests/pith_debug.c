@@ -69,7 +69,7 @@ int main(int argc, char **argv)
     pi_stats st;
     pi_stats_build(&st, body, w);
     pi_choice ch;
-    pi_choose(&st, 0, &ch);
+    pi_choose(&st, 0, argc > 3 ? atoi(argv[3]) : 0, &ch);
     /* best candidates */
     for (int k = 0; k < top; k++) {
         int best = -1;
@@ -92,7 +92,7 @@ int main(int argc, char **argv)
         printf("root: ");
         describe(&st.nodes[ch.roots[k]]);
     }
-    pi_blocks_classify(&st, &ch);
+    pi_blocks_classify(&st, &ch, argc > 3 ? atoi(argv[3]) : 0);
     for (size_t i = 0; i < st.n; i++)
         if (st.nodes[i].drop && (st.nodes[i].parent < 0 || !st.nodes[st.nodes[i].parent].drop)) {
             printf("  drop ");
