@@ -62,6 +62,12 @@
 /* JSON values visited over all blocks. */
 #define MAX_JL_VISITS 200000
 #define MAX_AUTHORS 32
+/* <time> and date-named elements tried before giving up. */
+#define MAX_DATE_TRIES 60
+/* A visible date line is short: "Published 17 August 2025, 11:25". */
+#define DATE_TEXT_MAX 80
+/* Text nodes after the first h1 looked at for a bare date line. */
+#define MAX_TEXT_DATE_TRIES 40
 #define MAX_TAGS 64
 #define MAX_TAG_LEN 100
 /* A title longer than this is not a title (Readability uses 150 for its
@@ -71,6 +77,8 @@
 #define MAX_URL_LEN 4096
 /* Parts considered when splitting "A | B | C" titles. */
 #define MAX_TITLE_PARTS 8
+/* Share (%) of a title an h1 must cover to be taken as the headline in it. */
+#define H1_SHARE 40
 
 /* ---- small string helpers ---------------------------------------------- */
 
@@ -217,8 +225,13 @@ typedef struct mctx {
     const char *md_type; /* first article-like itemtype */
     strlist md_authors;
 
-    const char *time_pubdate, *time_first;
-    char *time_first_text;
+    const char *time_pubdate;
+    char *time_first;      /* first <time> whose datetime or text parses */
+    int time_tries;
+    char *hint_date;       /* first element named like a date whose text parses */
+    char *text_date;       /* first short text after the h1 that is a date */
+    int text_tries;
+    int hint_tries;
 
     /* JSON-LD */
     json_object **jroots;
@@ -1647,6 +1660,78 @@ static void visit_byline(mctx *c, xmlNodePtr n)
     }
 }
 
+/* ---- visible dates ------------------------------------------------------- */
+
+/* Whether n sits in a comment thread (its dates and names are not the
+ * article's). */
+static int in_comments(xmlNodePtr n)
+{
+    int k = 0;
+    for (xmlNodePtr p = n; p && k < ANCESTOR_CAP; p = p->parent, k++) {
+        if (p->type != XML_ELEMENT_NODE)
+            continue;
+        const char *cl = pi_attr(p, "class"), *id = pi_attr(p, "id");
+        if ((cl && ci_contains(cl, "comment")) || (id && ci_contains(id, "comment")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Class or id naming a publication date: "date", "datum", "fecha",
+ * "published", "posted", "dateline", "entry-meta" ... but not an update. */
+static int date_hint(xmlNodePtr n)
+{
+    static const char *const yes[] = {"date", "datum", "fecha", "publish", "posted",
+                                      "pubtime", "time", "meta", NULL};
+    static const char *const no[] = {"update", "modif", "comment", "event", "runtime",
+                                     "timeline", "times", "reading", NULL};
+    const char *attrs[2] = {pi_attr(n, "class"), pi_attr(n, "id")};
+    int hit = 0;
+    const char *nm = (const char *)n->name;
+    if (!strcmp(nm, "meta") || !strcmp(nm, "body") || !strcmp(nm, "html") ||
+        !strcmp(nm, "input") || !strcmp(nm, "script"))
+        return 0;
+    for (int i = 0; i < 2; i++) {
+        if (!attrs[i])
+            continue;
+        for (int k = 0; no[k]; k++)
+            if (ci_contains(attrs[i], no[k]))
+                return 0;
+        for (int k = 0; yes[k] && !hit; k++)
+            hit = ci_contains(attrs[i], yes[k]);
+    }
+    return hit;
+}
+
+/* A short text line after the headline that is a date ("23.01.2022",
+ * "Published 5 May 2021 | Berlin"): the byline date of pages that mark it
+ * up with nothing. Only the first few text nodes after the first h1 count. */
+static void visit_text_date(mctx *c, xmlNodePtr n)
+{
+    const char *s = (const char *)n->content;
+    if (!s)
+        return;
+    size_t l = strlen(s);
+    while (l && is_sp((unsigned char)s[l - 1]))
+        l--;
+    while (l && is_sp((unsigned char)*s))
+        s++, l--;
+    if (!l)
+        return;
+    c->text_tries++;
+    size_t digits = 0;
+    for (size_t i = 0; i < l && i <= DATE_TEXT_MAX; i++)
+        digits += is_digit((unsigned char)s[i]);
+    if (l > DATE_TEXT_MAX || digits < 4)
+        return; /* every date we read has a four-digit year */
+    char tmp[DATE_TEXT_MAX + 1];
+    memcpy(tmp, s, l);
+    tmp[l] = '\0';
+    dt t;
+    if (parse_date(tmp, 0, &t) && !in_comments(n))
+        c->text_date = dup_raw(c, tmp);
+}
+
 /* ---- the walk ------------------------------------------------------------- */
 
 static void visit_jsonld(mctx *c, xmlNodePtr n);
@@ -1724,12 +1809,16 @@ static int visit(mctx *c, xmlNodePtr n)
             const char *dtv = pi_attr(n, "datetime");
             if (pi_attr(n, "pubdate") && !c->time_pubdate && dtv)
                 c->time_pubdate = dtv;
-            if (!c->time_first && !c->time_first_text) {
-                if (dtv)
-                    c->time_first = dtv;
+            if (!c->time_first && c->time_tries < MAX_DATE_TRIES && !in_comments(n)) {
+                c->time_tries++;
+                char *v = dtv ? dup_cleans(c, dtv) : node_text(c, n, DATE_TEXT_MAX);
+                dt t;
+                if (v && parse_date(v, 0, &t))
+                    c->time_first = v;
                 else
-                    c->time_first_text = node_text(c, n, 200);
+                    free(v);
             }
+            return 1;
         }
         break;
     default:
@@ -1756,6 +1845,15 @@ static int visit(mctx *c, xmlNodePtr n)
                 free(t);
         }
     }
+    if (!c->hint_date && c->hint_tries < MAX_DATE_TRIES && date_hint(n) && !in_comments(n)) {
+        c->hint_tries++;
+        char *v = node_text(c, n, DATE_TEXT_MAX + 1);
+        dt t;
+        if (v && strlen(v) <= DATE_TEXT_MAX && parse_date(v, 0, &t))
+            c->hint_date = v;
+        else
+            free(v);
+    }
     if (!c->bylines.n && c->byline_tries < MAX_BYLINE_TRIES && strcmp(nm, "meta") &&
         strcmp(nm, "link") && strcmp(nm, "img") && strcmp(nm, "body") && strcmp(nm, "html") &&
         strcmp(nm, "svg") && strcmp(nm, "input") && strcmp(nm, "button") && byline_hint(n))
@@ -1771,6 +1869,9 @@ static void walk(mctx *c, xmlDocPtr doc)
         int descend = 1;
         if (n->type == XML_ELEMENT_NODE)
             descend = visit(c, n);
+        else if (n->type == XML_TEXT_NODE && c->first_h1 && !c->text_date &&
+                 c->text_tries < MAX_TEXT_DATE_TRIES)
+            visit_text_date(c, n);
         n = pi_next(n, root, !descend);
     }
 }
@@ -2216,36 +2317,196 @@ static char *date_from_owned(mctx *c, char *s, int day_first)
 /* Separators that put a site or section name beside a headline. The colon is
  * handled apart: it more often belongs to the headline itself. */
 static const char *const title_seps[] = {" | ", " – ", " — ", " - ", " :: ", " » ", " · ",
-                                         " / ", " \\ ", " > ", " ~ ", " • ", " ‹ ", " « ", NULL};
+                                         " / ", " \\ ", " > ", " ~ ", " • ", " › ", " ‹ ",
+                                         " « ", " ǀ ", NULL};
 
 typedef struct span {
     const char *s;
     size_t n;
 } span;
 
-static int span_eq(span a, const char *b)
+/* Fold text for comparing titles: ASCII case, typographic quotes, dashes and
+ * spaces, soft hyphens and zero-width characters do not count. */
+static void fold_into(pi_buf *b, const char *s, size_t n)
 {
-    if (!b || strlen(b) != a.n)
-        return 0;
-    for (size_t i = 0; i < a.n; i++)
-        if (lower((unsigned char)a.s[i]) != lower((unsigned char)b[i]))
-            return 0;
-    return 1;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t start = b->len;
+    int pend = 0;
+    for (size_t i = 0; i < n;) {
+        const char *rep = NULL;
+        size_t k = 1;
+        unsigned char c0 = u[i];
+        if (c0 == 0xC2 && i + 1 < n) {
+            unsigned char c1 = u[i + 1];
+            k = 2;
+            rep = c1 == 0xA0 ? " " : c1 == 0xAD ? "" : (c1 == 0xAB || c1 == 0xBB) ? "\"" :
+                  c1 == 0xB4 ? "'" : NULL;
+        } else if (c0 == 0xE2 && i + 2 < n && u[i + 1] == 0x80) {
+            unsigned char c2 = u[i + 2];
+            k = 3;
+            if (c2 <= 0x8A || c2 == 0xAF)
+                rep = " ";
+            else if (c2 >= 0x8B && c2 <= 0x8D)
+                rep = "";
+            else if (c2 >= 0x90 && c2 <= 0x95)
+                rep = "-";
+            else if (c2 >= 0x98 && c2 <= 0x9B)
+                rep = "'";
+            else if (c2 >= 0x9C && c2 <= 0x9F)
+                rep = "\"";
+            else if (c2 == 0xB9 || c2 == 0xBA)
+                rep = "\"";
+            else if (c2 == 0xA6)
+                rep = "...";
+        } else if (c0 == 0xE3 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0x80) {
+            k = 3;
+            rep = " ";
+        } else if (c0 == 0xEF && i + 2 < n && u[i + 1] == 0xBB && u[i + 2] == 0xBF) {
+            k = 3;
+            rep = "";
+        }
+        if (!rep && is_sp(c0))
+            rep = " ";
+        if (rep && !strcmp(rep, " ")) {
+            pend = b->len > start;
+            i += k;
+            continue;
+        }
+        if (rep && !*rep) {
+            i += k;
+            continue;
+        }
+        if (pend)
+            pi_buf_putc(b, ' ');
+        pend = 0;
+        if (rep) {
+            pi_buf_puts(b, rep);
+            i += k;
+        } else {
+            pi_buf_putc(b, (char)lower(c0));
+            i++;
+        }
+    }
+    /* a final full stop is punctuation of the sentence, not of the title */
+    while (b->len > start && (b->data[b->len - 1] == '.' || b->data[b->len - 1] == ' '))
+        b->data[--b->len] = '\0';
 }
 
-/* Whether part p names the site: equal to the site name, or to its host-like
- * form ("Example.com" for "Example"). */
-static int part_is_site(span p, const char *site)
+typedef struct tctx {
+    mctx *c;
+    pi_buf tmp;
+    char **fh;    /* folded headings */
+    size_t n_fh;
+    char *fsite;  /* folded site name */
+    char host[128]; /* host without "www.", letters and digits only */
+    char label[128]; /* first label of that host, letters and digits only */
+} tctx;
+
+static char *fold_dup(tctx *t, const char *s, size_t n)
 {
-    if (!site || !p.n)
+    t->tmp.len = 0;
+    if (t->tmp.data)
+        t->tmp.data[0] = '\0';
+    fold_into(&t->tmp, s, n);
+    if (t->tmp.oom) {
+        t->c->oom = 1;
+        return NULL;
+    }
+    return pi_strdup(t->tmp.data ? t->tmp.data : "");
+}
+
+/* Fold into the scratch buffer; the result lives until the next fold. */
+static const char *fold_tmp(tctx *t, span p)
+{
+    t->tmp.len = 0;
+    if (t->tmp.data)
+        t->tmp.data[0] = '\0';
+    fold_into(&t->tmp, p.s, p.n);
+    if (t->tmp.oom) {
+        t->c->oom = 1;
+        return "";
+    }
+    return t->tmp.data ? t->tmp.data : "";
+}
+
+static void squash(char *o, size_t cap, const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        int ch = lower((unsigned char)s[i]);
+        if ((ch >= 'a' && ch <= 'z') || is_digit(ch))
+            o[k++] = (char)ch;
+    }
+    o[k] = '\0';
+}
+
+static void tctx_init(tctx *t, mctx *c, const char *site, const char *url)
+{
+    memset(t, 0, sizeof *t);
+    t->c = c;
+    pi_buf_init(&t->tmp);
+    if (c->headings.n) {
+        t->fh = calloc(c->headings.n, sizeof *t->fh);
+        if (!t->fh)
+            c->oom = 1;
+        for (size_t i = 0; t->fh && i < c->headings.n; i++)
+            t->fh[i] = fold_dup(t, c->headings.v[i], strlen(c->headings.v[i]));
+        if (t->fh)
+            t->n_fh = c->headings.n;
+    }
+    if (site)
+        t->fsite = fold_dup(t, site, strlen(site));
+    if (url) {
+        const char *h = strstr(url, "://");
+        h = h ? h + 3 : url;
+        size_t n = strcspn(h, "/?#:");
+        if (n > 4 && ci_prefix(h, "www."))
+            h += 4, n -= 4;
+        squash(t->host, sizeof t->host, h, n);
+        squash(t->label, sizeof t->label, h, strcspn(h, "."));
+    }
+}
+
+static void tctx_free(tctx *t)
+{
+    for (size_t i = 0; i < t->n_fh; i++)
+        free(t->fh[i]);
+    free(t->fh);
+    free(t->fsite);
+    pi_buf_free(&t->tmp);
+}
+
+/* Index of the heading equal to p (h1 only when `h1_only`), or -1. */
+static int heading_of(tctx *t, span p, int h1_only)
+{
+    const char *f = fold_tmp(t, p);
+    if (!*f)
+        return -1;
+    for (size_t i = 0; i < t->n_fh; i++)
+        if (t->fh[i] && (!h1_only || t->c->heading_level[i] == 1) && !strcmp(f, t->fh[i]))
+            return (int)i;
+    return -1;
+}
+
+/* Whether part p names the site: the declared site name (alone or opening
+ * the part, as in "Site - slogan"), or the host written as words
+ * ("Herr Pfleger" on herrpfleger.de, "Example.com" on example.com). */
+static int part_is_site(tctx *t, span p)
+{
+    if (!p.n)
         return 0;
-    if (span_eq(p, site))
-        return 1;
-    size_t sl = strlen(site);
-    if (p.n > sl && !strncasecmp(p.s, site, sl) && p.s[sl] == '.')
-        return 1;
-    if (sl > p.n && !strncasecmp(site, p.s, p.n) && site[p.n] == '.')
-        return 1;
+    if (t->fsite && *t->fsite) {
+        const char *f = fold_tmp(t, p);
+        size_t l = strlen(t->fsite);
+        if (!strncmp(f, t->fsite, l) && (f[l] == '\0' || f[l] == ' ' || f[l] == '.' || f[l] == ','))
+            return 1;
+    }
+    if (t->host[0]) {
+        char sq[128];
+        squash(sq, sizeof sq, p.s, p.n);
+        if (sq[0] && (!strcmp(sq, t->host) || !strcmp(sq, t->label)))
+            return 1;
+    }
     return 0;
 }
 
@@ -2262,25 +2523,9 @@ static size_t span_words(span p)
     return n;
 }
 
-static int is_h1(const mctx *c, span p)
-{
-    for (size_t i = 0; i < c->headings.n; i++)
-        if (c->heading_level[i] == 1 && span_eq(p, c->headings.v[i]))
-            return 1;
-    return 0;
-}
-
-static int is_heading(const mctx *c, span p)
-{
-    for (size_t i = 0; i < c->headings.n; i++)
-        if (span_eq(p, c->headings.v[i]))
-            return 1;
-    return 0;
-}
-
 /* Split t on the first separator kind it contains; returns the part count
  * (0 when no separator). parts[i] spans the text between separators. */
-static int split_parts(const char *t, span *parts, const char **sep_used)
+static int split_parts(const char *t, span *parts)
 {
     for (int k = 0; title_seps[k]; k++) {
         const char *sep = title_seps[k];
@@ -2302,7 +2547,6 @@ static int split_parts(const char *t, span *parts, const char **sep_used)
             n++;
             p = q + sl;
         }
-        *sep_used = sep;
         return n;
     }
     return 0;
@@ -2314,48 +2558,99 @@ static span join_parts(const span *parts, int a, int b)
     return r;
 }
 
-/* The headline part of a <title>; keeps the whole title when unsure. The
- * result is a span of t. */
-static span split_title(const mctx *c, const char *t, const char *site, const char *hint)
+enum { FROM_DECLARED, FROM_TITLE_ELEMENT };
+
+/* An h1 that the title contains (a kicker, a site name or a slogan around
+ * the headline): index of the longest, or -1. The h1 must be a real line of
+ * words and most of the title, so that a logo h1 ("Site Name") inside
+ * "Headline - Site Name" does not count. */
+static int h1_inside(tctx *t, span whole)
 {
-    span whole = {t, strlen(t)};
-    span parts[MAX_TITLE_PARTS];
-    const char *sep = NULL;
-    if (is_heading(c, whole))
-        return whole;
-    int n = split_parts(t, parts, &sep);
-    if (n < 2) {
-        /* "Site: Headline" only when the site says so, or a heading does */
-        const char *col = strstr(t, ": ");
-        if (!col)
-            return whole;
-        span a = {t, (size_t)(col - t)}, b = {col + 2, strlen(col + 2)};
-        if (is_heading(c, b) || part_is_site(a, site) || span_eq(b, hint))
-            return b;
-        if (is_heading(c, a) || part_is_site(b, site) || span_eq(a, hint))
-            return a;
-        return whole;
+    const char *f = fold_tmp(t, whole);
+    size_t fl = strlen(f);
+    int best = -1;
+    size_t best_len = 0;
+    for (size_t i = 0; i < t->n_fh; i++) {
+        const char *h = t->fh[i];
+        size_t hl = h ? strlen(h) : 0;
+        if (t->c->heading_level[i] != 1 || hl < 12 || hl <= best_len || hl * 100 < fl * H1_SHARE)
+            continue;
+        span hs = {t->c->headings.v[i], strlen(t->c->headings.v[i])};
+        if (span_words(hs) < 3 || !strstr(f, h))
+            continue;
+        best = (int)i, best_len = hl;
     }
-    /* a run of parts that is a heading or the declared title */
-    span best = {NULL, 0};
+    if (best >= 0) {
+        span hs = {t->c->headings.v[best], strlen(t->c->headings.v[best])};
+        if (part_is_site(t, hs))
+            return -1;
+    }
+    return best;
+}
+
+/* The headline inside a title: a prefix or suffix run of its parts that is
+ * the page's h1 (its text is returned as the reader sees it), else the title
+ * without a site-name part at either end; for <title> only, else the longer
+ * side when it is clearly a headline. Keeps the whole title when unsure. */
+static char *headline_of(tctx *t, const char *title, int from)
+{
+    mctx *c = t->c;
+    span whole = {title, strlen(title)};
+    span parts[MAX_TITLE_PARTS];
+    int h1_only = from == FROM_DECLARED;
+    if (heading_of(t, whole, 0) >= 0)
+        return dup_raw(c, title);
+    int hi = h1_inside(t, whole);
+    if (hi >= 0)
+        return dup_raw(c, c->headings.v[hi]);
+    int n = split_parts(title, parts);
+    if (n < 2) {
+        /* "Site: Headline" or "Headline: Site" only when a heading or the
+         * site name says which side is which */
+        const char *col = strstr(title, ": ");
+        if (!col)
+            return dup_raw(c, title);
+        parts[0].s = title, parts[0].n = (size_t)(col - title);
+        parts[1].s = col + 2, parts[1].n = strlen(col + 2);
+        for (int i = 0; i < 2; i++) {
+            int h = heading_of(t, parts[i], h1_only);
+            if (h >= 0)
+                return dup_raw(c, c->headings.v[h]);
+        }
+        if (part_is_site(t, parts[0]) && span_words(parts[1]) >= 2)
+            return pi_strndup(parts[1].s, parts[1].n);
+        if (part_is_site(t, parts[1]) && span_words(parts[0]) >= 2)
+            return pi_strndup(parts[0].s, parts[0].n);
+        return dup_raw(c, title);
+    }
+    int best = -1;
+    size_t best_len = 0;
     for (int a = 0; a < n; a++)
         for (int b = a; b < n; b++) {
-            if (a == 0 && b == n - 1)
-                continue;
+            if ((a == 0 && b == n - 1) || (a != 0 && b != n - 1))
+                continue; /* only a proper prefix or suffix */
             span s = join_parts(parts, a, b);
-            if (s.n > best.n && (is_heading(c, s) || span_eq(s, hint)) && !part_is_site(s, site))
-                best = s;
+            if (s.n <= best_len || part_is_site(t, s) || s.n * 100 < whole.n * H1_SHARE)
+                continue;
+            int h = heading_of(t, s, h1_only);
+            if (h >= 0)
+                best = h, best_len = s.n;
         }
-    if (best.s)
-        return best;
-    /* the site name at either end */
-    if (part_is_site(parts[n - 1], site))
-        return join_parts(parts, 0, n - 2);
-    if (part_is_site(parts[0], site))
-        return join_parts(parts, 1, n - 1);
-    /* otherwise the site is the short end: drop the last part when what
-     * remains is a real headline, else the first; keep the whole title
-     * when the candidate is too short to be sure */
+    if (best >= 0)
+        return dup_raw(c, c->headings.v[best]);
+    if (part_is_site(t, parts[n - 1])) {
+        span s = join_parts(parts, 0, n - 2);
+        return pi_strndup(s.s, s.n);
+    }
+    if (part_is_site(t, parts[0])) {
+        span s = join_parts(parts, 1, n - 1);
+        return pi_strndup(s.s, s.n);
+    }
+    if (from == FROM_DECLARED)
+        return dup_raw(c, title);
+    /* the site is usually the short end: drop the last part when what
+     * remains is a real headline, else the first; too short to be sure
+     * keeps the whole */
     span head = join_parts(parts, 0, n - 2);
     span tail = join_parts(parts, 1, n - 1);
     span cand;
@@ -2364,51 +2659,16 @@ static span split_title(const mctx *c, const char *t, const char *site, const ch
     else if (span_words(tail) >= 3 && span_words(parts[0]) < span_words(tail))
         cand = tail;
     else
-        return whole;
+        return dup_raw(c, title);
     if (span_words(cand) <= 4)
-        return whole;
-    (void)sep;
-    return cand;
+        return dup_raw(c, title);
+    return pi_strndup(cand.s, cand.n);
 }
 
-/* Reduce "h1 | rest" or "rest | h1" to the h1 the reader sees. */
-static char *title_to_h1(mctx *c, char *t, const char *site)
-{
-    span parts[MAX_TITLE_PARTS];
-    const char *sep = NULL;
-    if (!t)
-        return t;
-    int n = split_parts(t, parts, &sep);
-    if (n < 2)
-        return t;
-    span best = {NULL, 0};
-    for (int a = 0; a < n; a++)
-        for (int b = a; b < n; b++) {
-            if ((a == 0 && b == n - 1) || (a != 0 && b != n - 1))
-                continue; /* only a prefix or a suffix */
-            span s = join_parts(parts, a, b);
-            if (!is_h1(c, s) || part_is_site(s, site))
-                continue;
-            span rest = a == 0 ? join_parts(parts, b + 1, n - 1) : join_parts(parts, 0, a - 1);
-            if (!part_is_site(rest, site) && span_words(s) < span_words(rest))
-                continue;
-            if (s.n > best.n)
-                best = s;
-        }
-    if (!best.s)
-        return t;
-    char *r = pi_strndup(best.s, best.n);
-    if (!r) {
-        c->oom = 1;
-        return t;
-    }
-    free(t);
-    return r;
-}
-
-static char *pick_title(mctx *c, const evidence *e, const char *site)
+static char *pick_title(mctx *c, const evidence *e, const char *site, const char *url)
 {
     char *t = NULL;
+    int from = FROM_DECLARED;
     if (e->main) {
         char *h = jtext(c, jget(e->main, "headline"));
         char *nm = jtext(c, jget(e->main, "name"));
@@ -2429,21 +2689,25 @@ static char *pick_title(mctx *c, const evidence *e, const char *site)
     if (!t && c->md_headline)
         t = dup_raw(c, c->md_headline);
     if (!t && c->title_el) {
-        const char *og = meta_get(c, "og:title");
-        char *hint = dup_cleans(c, og);
-        span s = split_title(c, c->title_el, site, hint);
-        free(hint);
-        t = pi_strndup(s.s, s.n);
-        if (!t)
-            c->oom = 1;
+        t = dup_raw(c, c->title_el);
+        from = FROM_TITLE_ELEMENT;
     }
     if (!t && c->first_h1)
         t = dup_raw(c, c->first_h1);
-    if (t && strlen(t) > MAX_TITLE_LEN) {
+    if (!t || strlen(t) > MAX_TITLE_LEN) {
         free(t);
-        t = NULL;
+        return NULL;
     }
-    return title_to_h1(c, t, site);
+    tctx tc;
+    tctx_init(&tc, c, site, url);
+    char *r = c->oom ? NULL : headline_of(&tc, t, from);
+    tctx_free(&tc);
+    if (!r) {
+        c->oom = 1;
+        return t;
+    }
+    free(t);
+    return r;
 }
 
 /* ---- authors and tags -------------------------------------------------------- */
@@ -2609,6 +2873,21 @@ static const char *const modified_keys[] = {
     "modified_time", "dcterms:modified", "dc:date:modified", "datemodified", "last-modified",
     "http-equiv:last-modified", "lastmod", "revised", "updated", NULL};
 
+static char *pick_modified(mctx *c, const evidence *e)
+{
+    char *r = NULL;
+    int df = e->day_first;
+    if (e->main)
+        r = date_from_owned(c, jtext(c, jget(e->main, "dateModified")), df);
+    if (!r && e->webpage)
+        r = date_from_owned(c, jtext(c, jget(e->webpage, "dateModified")), df);
+    for (int i = 0; !r && modified_keys[i]; i++)
+        r = date_from(c, meta_get(c, modified_keys[i]), df);
+    if (!r)
+        r = date_from(c, c->md_modified, df);
+    return r;
+}
+
 static char *pick_published(mctx *c, const evidence *e, const char *canon)
 {
     char *r = NULL;
@@ -2631,28 +2910,15 @@ static char *pick_published(mctx *c, const evidence *e, const char *canon)
     if (!r)
         r = date_from(c, c->time_first, df);
     if (!r)
-        r = date_from(c, c->time_first_text, df);
+        r = date_from(c, c->hint_date, df);
+    if (!r)
+        r = date_from(c, c->text_date, df);
     dt t;
     if (!r && (url_date(canon, &t) || url_date(c->page_url, &t))) {
         r = format_date(&t);
         if (!r)
             c->oom = 1;
     }
-    return r;
-}
-
-static char *pick_modified(mctx *c, const evidence *e)
-{
-    char *r = NULL;
-    int df = e->day_first;
-    if (e->main)
-        r = date_from_owned(c, jtext(c, jget(e->main, "dateModified")), df);
-    if (!r && e->webpage)
-        r = date_from_owned(c, jtext(c, jget(e->webpage, "dateModified")), df);
-    for (int i = 0; !r && modified_keys[i]; i++)
-        r = date_from(c, meta_get(c, modified_keys[i]), df);
-    if (!r)
-        r = date_from(c, c->md_modified, df);
     return r;
 }
 
@@ -2776,7 +3042,9 @@ static void ctx_free(mctx *c)
     free(c->md_desc);
     free(c->md_publisher);
     free(c->md_lang);
-    free(c->time_first_text);
+    free(c->time_first);
+    free(c->hint_date);
+    free(c->text_date);
     list_free(&c->md_authors);
     for (size_t i = 0; i < c->n_jroots; i++)
         json_object_put(c->jroots[i]);
@@ -2843,7 +3111,6 @@ int pi_meta_extract(xmlDocPtr doc, const char *page_url, pi_meta *out)
         out->dir = dup_raw(&c, d);
 
     out->site_name = pick_site(&c, &e);
-    out->title = pick_title(&c, &e, out->site_name);
     pick_authors(&c, &e, out);
 
     out->canonical_url = resolve_url(&c, c.canonical_link);
@@ -2857,6 +3124,8 @@ int pi_meta_extract(xmlDocPtr doc, const char *page_url, pi_meta *out)
         free(u);
     }
 
+    out->title = pick_title(&c, &e, out->site_name,
+                            out->canonical_url ? out->canonical_url : c.page_url);
     out->published = pick_published(&c, &e, out->canonical_url);
     out->modified = pick_modified(&c, &e);
     out->description = pick_description(&c, &e);

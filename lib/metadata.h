@@ -13,18 +13,27 @@
  *                dcterms.title, og:title, twitter:title, parsely-title,
  *                sailthru.title, citation_title, title; microdata headline;
  *                <title> with the site-name part split off; first <h1>.
- *                Whatever the source, a title made of "<h1> | rest" or
- *                "rest | <h1>" is reduced to the headline the reader sees.
+ *                Whatever the source, the title is reduced to the headline
+ *                the reader sees: an h1 that the title contains (kicker,
+ *                "<h1> | Site", "Site - <h1>") gives the h1's text; else a
+ *                part at either end that names the site (og:site_name, the
+ *                host written as words) is dropped. Only a <title> is also
+ *                split by shape ("Headline words | Site"), and only when the
+ *                remaining headline has five words or more.
  *   authors      JSON-LD author/creator (string, {name}, {@id} reference,
  *                list); <meta> dc.creator, dcterms.creator, author,
  *                article:author (not a URL), parsely-author, sailthru.author,
  *                citation_author; microdata author; <a rel=author>; byline
  *                elements (class/id byline, author, by-line, writtenby).
  *   published    JSON-LD datePublished (main entity, then WebPage);
- *                article:published_time and ~20 other <meta> names;
- *                microdata datePublished; <time pubdate>, then the first
- *                <time datetime> of the page; a date in the canonical URL or
- *                page URL (/2024/03/15/, /2024-03-15-, /20240315/).
+ *                article:published_time and ~25 other <meta> names;
+ *                microdata datePublished, dateCreated; <time pubdate>, then
+ *                the first <time> (datetime or text) outside comments; the
+ *                text of the first element whose class/id names a date
+ *                ("date", "datum", "published" ... not "updated"); the first
+ *                short text line after the h1 that is a date; a date in the
+ *                canonical URL or page URL (/2024/03/15/, /2024-03-15-,
+ *                /20240315/).
  *   modified     JSON-LD dateModified; article:modified_time, og:updated_time,
  *                dcterms.modified ...; microdata dateModified.
  *   description  JSON-LD description; og:description, twitter:description,
