@@ -172,6 +172,35 @@ static int same_text(const char *a, const char *b)
     return a && b && ci_eq(a, b);
 }
 
+typedef struct span {
+    const char *s;
+    size_t n;
+} span;
+
+static size_t span_words(span p)
+{
+    size_t n = 0;
+    int in = 0;
+    for (size_t i = 0; i < p.n; i++) {
+        if (is_sp((unsigned char)p.s[i]))
+            in = 0;
+        else if (!in)
+            in = 1, n++;
+    }
+    return n;
+}
+
+static void squash(char *o, size_t cap, const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        int ch = lower((unsigned char)s[i]);
+        if ((ch >= 'a' && ch <= 'z') || is_digit(ch))
+            o[k++] = (char)ch;
+    }
+    o[k] = '\0';
+}
+
 static int looks_like_url(const char *s)
 {
     return ci_prefix(s, "http://") || ci_prefix(s, "https://") || ci_prefix(s, "//") ||
@@ -231,6 +260,8 @@ typedef struct mctx {
     char *hint_date;       /* first element named like a date whose text parses */
     char *text_date;       /* first short text after the h1 that is a date */
     int text_tries;
+    char *text_byline;     /* first short "By Jane Doe" line after the h1 */
+    int text_by_tries;
     int hint_tries;
 
     /* JSON-LD */
@@ -1121,8 +1152,15 @@ static char *node_text(mctx *c, xmlNodePtr n, size_t cap)
         int skip = 0;
         if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
             if (x->content) {
-                size_t l = strlen((const char *)x->content);
-                pi_buf_put(&b, (const char *)x->content, l > cap - b.len ? cap - b.len : l);
+                const char *t = (const char *)x->content;
+                size_t l = strlen(t);
+                if (l > cap - b.len) {
+                    /* cut on a character boundary */
+                    l = cap - b.len;
+                    while (l && ((unsigned char)t[l] & 0xC0) == 0x80)
+                        l--;
+                }
+                pi_buf_put(&b, t, l);
             }
         } else if (x->type == XML_ELEMENT_NODE && x != n) {
             const char *nm = (const char *)x->name;
@@ -1466,41 +1504,138 @@ static void visit_itemprop(mctx *c, xmlNodePtr n, const char *ip)
 
 /* ---- bylines -------------------------------------------------------------- */
 
-/* Words that introduce a byline, by language: "By Jane Doe", "Von ...". */
-static const char *const by_words[] = {
-    "written by", "posted by", "published by", "reported by", "story by", "words by",
-    "text by", "by", "von", "par", "por", "di", "da", "door", "av", "af", "przez", "autor",
-    "author", "auteur", "autore", "autora", "text", "texte", "texto", "testo", "tekst",
-    "redacción", NULL};
+/* Separators around names and dates: ASCII " |,;:-/", and the UTF-8
+ * middle dot, bullet, dashes, no-break space and direction marks. Byte
+ * length of the one starting at p (lead) or ending at s[l] (trail), or 0. */
+static const char *const name_seps[] = {"\xC2\xB7", "\xE2\x80\xA2", "\xE2\x80\x93",
+                                        "\xE2\x80\x94", "\xC2\xA0", "\xE2\x80\x8E",
+                                        "\xE2\x80\x8F", NULL};
 
-/* Strip a leading "By", "Von:", "Par" ...; returns a pointer into s. */
+static size_t lead_sep(const char *p)
+{
+    if (*p && strchr(" |,;:-/", *p))
+        return 1;
+    for (int i = 0; name_seps[i]; i++)
+        if (!strncmp(p, name_seps[i], strlen(name_seps[i])))
+            return strlen(name_seps[i]);
+    return 0;
+}
+
+static size_t trail_sep(const char *s, size_t l)
+{
+    if (l && strchr(" |,;:-/", s[l - 1]))
+        return 1;
+    for (int i = 0; name_seps[i]; i++) {
+        size_t k = strlen(name_seps[i]);
+        if (l >= k && !memcmp(s + l - k, name_seps[i], k))
+            return k;
+    }
+    return 0;
+}
+
+static size_t rtrim_seps(const char *s, size_t l)
+{
+    size_t k;
+    while (l && (k = trail_sep(s, l)) > 0)
+        l -= k;
+    return l;
+}
+
+/* Words that introduce a byline, by language: "By Jane Doe", "Von ...",
+ * "Geschrieben von ...". Short words that also begin surnames ("Da Silva",
+ * "Di Caprio") count only in lower case. Longer phrases first. */
+static const struct byword {
+    const char *w;
+    int lower_only;
+} by_words[] = {
+    {"written by", 0},      {"posted by", 0},        {"published by", 0},
+    {"reported by", 0},     {"story by", 0},         {"words by", 0},
+    {"text by", 0},         {"text von", 0},         {"texte de", 0},
+    {"geschrieben von", 0}, {"erstellt von", 0},     {"eingestellt von", 0},
+    {"verfasst von", 0},    {"veröffentlicht von", 0}, {"ein beitrag von", 0},
+    {"beitrag von", 0},     {"artikel von", 0},      {"publié par", 0},
+    {"écrit par", 0},       {"escrito por", 0},      {"publicado por", 0},
+    {"scritto da", 0},      {"geschreven door", 0},  {"interview", 0},
+    {"by", 0},              {"von", 0},              {"par", 0},
+    {"por", 0},             {"door", 0},             {"przez", 0},
+    {"autor", 0},           {"autorin", 0},          {"author", 0},
+    {"auteur", 0},          {"autore", 0},           {"autora", 0},
+    {"text", 0},            {"texte", 0},            {"texto", 0},
+    {"testo", 0},           {"tekst", 0},            {"redacción", 0},
+    {"di", 1},              {"da", 1},               {"av", 1},
+    {"af", 1},              {NULL, 0}};
+
+/* Strip leading "By", "Von:", "Par" ... (repeatedly: "und Interview: X").
+ * Phrases of two words may run into the name without a space, as markup
+ * without spaces gives "Geschrieben vonElisa Marvena". */
 static const char *strip_by(const char *s)
 {
-    for (int i = 0; by_words[i]; i++) {
-        size_t l = strlen(by_words[i]);
-        if (!ci_prefix(s, by_words[i]))
-            continue;
-        const char *p = s + l;
-        if (*p == ':' || *p == ' ' || *p == '\xc2' || *p == '\t') {
-            if (*p == '\xc2' && (unsigned char)p[1] == 0xa0)
-                p++;
-            p++;
-            while (*p == ' ' || *p == ':')
-                p++;
-            if (*p)
-                return p;
+    for (int round = 0; round < 3; round++) {
+        const char *before = s;
+        if (ci_prefix(s, "und ") || ci_prefix(s, "and "))
+            s += 4;
+        for (int i = 0; by_words[i].w; i++) {
+            const char *w = by_words[i].w;
+            size_t l = strlen(w);
+            if (by_words[i].lower_only ? strncmp(s, w, l) : !ci_prefix(s, w))
+                continue;
+            const char *p = s + l;
+            if (*p == ':' || *p == ' ' || *p == '\t' ||
+                ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)) {
+                while (*p == ' ' || *p == ':' || *p == '\t' || (unsigned char)*p == 0xC2 ||
+                       (unsigned char)*p == 0xA0)
+                    p++;
+            } else if (strchr(w, ' ') && ((*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0xC3)) {
+                /* glued: keep p */
+            } else {
+                continue;
+            }
+            if (*p) {
+                s = p;
+                break;
+            }
         }
+        if (s == before)
+            break;
     }
     return s;
 }
 
+/* Label words that are no name on their own ("Posted", "Publiziert am"). */
+static const char *const date_labels[] = {"updated", "published", "posted", "modified",
+                                          "aktualisiert", "veröffentlicht", "publiziert",
+                                          "publié", "mis à jour", "actualizado", "publicado",
+                                          "stand", "datum", "date", NULL};
+
+/* Words left dangling at the end once a date is gone: "Jane Doe am",
+ * "Jane Doe on", "Jane Doe Stand". */
+static const char *const tail_words[] = {"am", "on", "at", "le", "el", "il", "em", "op", "vom",
+                                         "um", "den", "de", "der", "du", "stand", "updated",
+                                         "published", "posted", NULL};
+
+static size_t trim_tail_words(const char *s, size_t l)
+{
+    for (int round = 0; round < 3; round++) {
+        l = rtrim_seps(s, l);
+        size_t b = l;
+        while (b && s[b - 1] != ' ')
+            b--;
+        if (!b)
+            break;
+        int hit = 0;
+        for (int k = 0; tail_words[k] && !hit; k++)
+            hit = strlen(tail_words[k]) == l - b && !strncasecmp(s + b, tail_words[k], l - b);
+        if (!hit)
+            break;
+        l = b - 1;
+    }
+    return rtrim_seps(s, l);
+}
+
 /* Length of s[0..l) without a date that ends it: "Jane Doe May 20, 2019",
  * "Jane Doe | 20.05.2019 10:00". The date must start at a word that is a
- * number or a month name, so "Theresa May" stays whole. */
-static const char *const date_labels[] = {"updated", "published", "posted", "modified",
-                                          "aktualisiert", "veröffentlicht", "publié",
-                                          "mis à jour", "actualizado", "publicado", NULL};
-
+ * number or a month name, so "Theresa May" stays whole. 0 when what is left
+ * is only a label ("Updated: May 20, 2019" is a date line, not a name). */
 static size_t cut_trailing_date(const char *s, size_t l)
 {
     char tmp[BYLINE_MAX * 4 + 1];
@@ -1524,12 +1659,10 @@ static size_t cut_trailing_date(const char *s, size_t l)
         dt t;
         if (starts_date && parse_date(w, 0, &t)) {
             size_t e = i - 1;
-            while (e && strchr(" |,;:-·•/", tmp[e - 1]))
-                e--;
+            e = rtrim_seps(tmp, e);
             tmp[e] = '\0';
-            /* "Updated: May 20, 2019" is a date line, not a name */
             for (int k = 0; date_labels[k]; k++)
-                if (ci_contains(tmp, date_labels[k]))
+                if (ci_contains(tmp, date_labels[k]) && strlen(tmp) < strlen(date_labels[k]) + 4)
                     return 0;
             return e ? e : l;
         }
@@ -1537,8 +1670,23 @@ static size_t cut_trailing_date(const char *s, size_t l)
     return l;
 }
 
+static int is_label(const char *s)
+{
+    static const char *const labels[] = {"author", "authors", "autor", "autoren", "by", "admin",
+                                         "administrator", "unknown", "anonymous", "anonym",
+                                         "redaktion", "editor", "staff", "guest", "gast", NULL};
+    for (int k = 0; labels[k]; k++)
+        if (ci_eq(s, labels[k]))
+            return 1;
+    for (int k = 0; date_labels[k]; k++)
+        if (ci_eq(s, date_labels[k]))
+            return 1;
+    return 0;
+}
+
 /* A usable author name from a raw string: "By" removed, trimmed of
- * separators, not a URL, not a label, not a sentence. NULL if none. */
+ * separators, dates and dangling words, not a URL, not a label, not a
+ * sentence. NULL if none. */
 static char *clean_author(mctx *c, const char *raw, size_t maxlen)
 {
     if (!raw)
@@ -1546,13 +1694,15 @@ static char *clean_author(mctx *c, const char *raw, size_t maxlen)
     char *s = dup_cleans(c, raw);
     if (!s)
         return NULL;
-    const char *p = strip_by(s);
+    const char *p = s;
+    for (size_t k; (k = lead_sep(p)) > 0;)
+        p += k;
+    p = strip_by(p);
     size_t l = strlen(p);
-    while (l && strchr("|,;:-–—·•/ ", p[l - 1]))
-        l--;
-    while (l && strchr("|,;:-·•/ ", *p))
-        p++, l--;
     l = cut_trailing_date(p, l);
+    l = trim_tail_words(p, l);
+    for (size_t k; l && (k = lead_sep(p)) > 0 && k <= l;)
+        p += k, l -= k;
     char *r = NULL;
     if (l && l <= maxlen) {
         int letters = 0;
@@ -1565,12 +1715,47 @@ static char *clean_author(mctx *c, const char *raw, size_t maxlen)
             c->oom = 1;
     }
     free(s);
-    if (r && (looks_like_url(r) || ci_eq(r, "author") || ci_eq(r, "authors") || ci_eq(r, "by") ||
-              ci_eq(r, "admin") || ci_eq(r, "unknown") || ci_eq(r, "anonymous") || r[0] == '@')) {
+    if (r && (looks_like_url(r) || is_label(r) || r[0] == '@')) {
         free(r);
         r = NULL;
     }
     return r;
+}
+
+/* Words that join two names in a byline, by language. */
+static const char *const name_joins[] = {" and ", " und ", " & ", " et ", " y ", " e ",
+                                         " en ", " og ", " och ", " i ", NULL};
+
+/* Add "Jane Doe and John Roe" as two authors when both sides look like full
+ * names (two words or more), so that "Mac & i" or "Smith & Sons" stay one. */
+static void add_author(mctx *c, pi_meta *m, char *a);
+
+static void add_author_split(mctx *c, pi_meta *m, char *a)
+{
+    if (!a)
+        return;
+    for (int k = 0; name_joins[k]; k++) {
+        const char *j = strstr(a, name_joins[k]);
+        if (!j || strstr(j + 1, name_joins[k]))
+            continue;
+        span x = {a, (size_t)(j - a)};
+        span y = {j + strlen(name_joins[k]), strlen(j + strlen(name_joins[k]))};
+        if (span_words(x) < 2 || span_words(y) < 2 || span_words(x) > 4 || span_words(y) > 4 ||
+            memchr(x.s, ',', x.n))
+            continue;
+        char *p = pi_strndup(x.s, x.n), *q = pi_strndup(y.s, y.n);
+        if (!p || !q) {
+            c->oom = 1;
+            free(p);
+            free(q);
+            break;
+        }
+        free(a);
+        add_author(c, m, p);
+        add_author(c, m, q);
+        return;
+    }
+    add_author(c, m, a);
 }
 
 /* Parts of class/id names that mark widgets around authors rather than a
@@ -1732,6 +1917,33 @@ static void visit_text_date(mctx *c, xmlNodePtr n)
         c->text_date = dup_raw(c, tmp);
 }
 
+/* A short text line after the headline that starts with a by-word and goes
+ * on with a capitalised name: "von Daniela Obers", "Text von Christian
+ * Seiler". "By 2030, ..." is not one. */
+static void visit_text_byline(mctx *c, xmlNodePtr n)
+{
+    const char *s = (const char *)n->content;
+    if (!s)
+        return;
+    while (*s && is_sp((unsigned char)*s))
+        s++;
+    if (!*s)
+        return;
+    c->text_by_tries++;
+    size_t l = strlen(s);
+    if (l > BYLINE_MAX)
+        return;
+    char tmp[BYLINE_MAX + 1];
+    memcpy(tmp, s, l + 1);
+    const char *p = strip_by(tmp);
+    if (p == tmp || !((*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0xC3))
+        return;
+    span sp = {p, strlen(p)};
+    if (span_words(sp) > 6 || in_comments(n))
+        return;
+    c->text_byline = clean_author(c, tmp, BYLINE_MAX);
+}
+
 /* ---- the walk ------------------------------------------------------------- */
 
 static void visit_jsonld(mctx *c, xmlNodePtr n);
@@ -1869,9 +2081,12 @@ static void walk(mctx *c, xmlDocPtr doc)
         int descend = 1;
         if (n->type == XML_ELEMENT_NODE)
             descend = visit(c, n);
-        else if (n->type == XML_TEXT_NODE && c->first_h1 && !c->text_date &&
-                 c->text_tries < MAX_TEXT_DATE_TRIES)
-            visit_text_date(c, n);
+        else if (n->type == XML_TEXT_NODE && c->first_h1) {
+            if (!c->text_date && c->text_tries < MAX_TEXT_DATE_TRIES)
+                visit_text_date(c, n);
+            if (!c->text_byline && c->text_by_tries < MAX_TEXT_DATE_TRIES)
+                visit_text_byline(c, n);
+        }
         n = pi_next(n, root, !descend);
     }
 }
@@ -2320,10 +2535,6 @@ static const char *const title_seps[] = {" | ", " – ", " — ", " - ", " :: ",
                                          " / ", " \\ ", " > ", " ~ ", " • ", " › ", " ‹ ",
                                          " « ", " ǀ ", NULL};
 
-typedef struct span {
-    const char *s;
-    size_t n;
-} span;
 
 /* Fold text for comparing titles: ASCII case, typographic quotes, dashes and
  * spaces, soft hyphens and zero-width characters do not count. */
@@ -2429,16 +2640,6 @@ static const char *fold_tmp(tctx *t, span p)
     return t->tmp.data ? t->tmp.data : "";
 }
 
-static void squash(char *o, size_t cap, const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < cap; i++) {
-        int ch = lower((unsigned char)s[i]);
-        if ((ch >= 'a' && ch <= 'z') || is_digit(ch))
-            o[k++] = (char)ch;
-    }
-    o[k] = '\0';
-}
 
 static void tctx_init(tctx *t, mctx *c, const char *site, const char *url)
 {
@@ -2510,18 +2711,6 @@ static int part_is_site(tctx *t, span p)
     return 0;
 }
 
-static size_t span_words(span p)
-{
-    size_t n = 0;
-    int in = 0;
-    for (size_t i = 0; i < p.n; i++) {
-        if (is_sp((unsigned char)p.s[i]))
-            in = 0;
-        else if (!in)
-            in = 1, n++;
-    }
-    return n;
-}
 
 /* Split t on the first separator kind it contains; returns the part count
  * (0 when no separator). parts[i] spans the text between separators. */
@@ -2751,33 +2940,103 @@ static void jl_authors(mctx *c, pi_meta *m, json_object *v, int depth)
     free(nm);
 }
 
-static void pick_authors(mctx *c, const evidence *e, pi_meta *m)
+static const char *const author_keys[] = {
+    "dc:creator",      "dcterms:creator", "author",          "article:author",
+    "og:article:author", "parsely-author", "sailthru:author", "citation_author",
+    "dc:contributor",  NULL};
+
+enum { AS_JSONLD, AS_JSONLD_PAGE, AS_META, AS_MICRODATA = AS_META + 9, AS_REL, AS_BYLINE,
+       AS_TEXT, AS_END };
+
+/* One source of authors, in the order of strength. */
+static void author_stage(mctx *c, const evidence *e, pi_meta *m, int st)
 {
-    if (e->main) {
+    if (st == AS_JSONLD && e->main) {
         jl_authors(c, m, jget(e->main, "author"), 0);
         if (!m->n_authors)
             jl_authors(c, m, jget(e->main, "creator"), 0);
-    }
-    if (!m->n_authors && e->webpage)
+    } else if (st == AS_JSONLD_PAGE && e->webpage) {
         jl_authors(c, m, jget(e->webpage, "author"), 0);
-    static const char *const keys[] = {"dc:creator",      "dcterms:creator", "author",
-                                       "article:author",  "og:article:author", "parsely-author",
-                                       "sailthru:author", "citation_author", "dc:contributor",
-                                       NULL};
-    for (int k = 0; !m->n_authors && keys[k]; k++) {
-        int kind = meta_kind(c, keys[k]);
+    } else if (st >= AS_META && st < AS_MICRODATA) {
+        const char *key = author_keys[st - AS_META];
+        int kind = meta_kind(c, key);
         for (size_t i = 0; kind >= 0 && i < c->n_metas; i++)
-            if (!strcmp(c->metas[i].key, keys[k]) && c->metas[i].prop == kind)
-                add_author(c, m, clean_author(c, c->metas[i].val, META_AUTHOR_MAX));
-    }
-    if (!m->n_authors)
+            if (!strcmp(c->metas[i].key, key) && c->metas[i].prop == kind)
+                add_author_split(c, m, clean_author(c, c->metas[i].val, META_AUTHOR_MAX));
+    } else if (st == AS_MICRODATA) {
         for (size_t i = 0; i < c->md_authors.n; i++)
-            add_author(c, m, clean_author(c, c->md_authors.v[i], BYLINE_MAX));
-    if (!m->n_authors)
+            add_author_split(c, m, clean_author(c, c->md_authors.v[i], BYLINE_MAX));
+    } else if (st == AS_REL) {
         for (size_t i = 0; i < c->rel_authors.n; i++)
-            add_author(c, m, dup_raw(c, c->rel_authors.v[i]));
-    for (size_t i = 0; !m->n_authors && i < c->bylines.n; i++)
-        add_author(c, m, dup_raw(c, c->bylines.v[i]));
+            add_author_split(c, m, dup_raw(c, c->rel_authors.v[i]));
+    } else if (st == AS_BYLINE) {
+        for (size_t i = 0; i < c->bylines.n; i++)
+            add_author_split(c, m, dup_raw(c, c->bylines.v[i]));
+    } else if (st == AS_TEXT && c->text_byline) {
+        add_author_split(c, m, dup_raw(c, c->text_byline));
+    }
+}
+
+/* An author that is only the site itself ("Example News" on Example News,
+ * "example.com"): a placeholder that a named person in a weaker source
+ * should replace. */
+static int is_placeholder(const char *a, const char *site, const char *url)
+{
+    char sa[128], sb[128];
+    squash(sa, sizeof sa, a, strlen(a));
+    if (!sa[0])
+        return 0;
+    if (site) {
+        squash(sb, sizeof sb, site, strlen(site));
+        if (!strcmp(sa, sb))
+            return 1;
+    }
+    if (url) {
+        const char *h = strstr(url, "://");
+        h = h ? h + 3 : url;
+        size_t n = strcspn(h, "/?#:");
+        if (n > 4 && ci_prefix(h, "www."))
+            h += 4, n -= 4;
+        squash(sb, sizeof sb, h, n);
+        if (!strcmp(sa, sb))
+            return 1;
+        squash(sb, sizeof sb, h, strcspn(h, "."));
+        if (!strcmp(sa, sb))
+            return 1;
+    }
+    return 0;
+}
+
+static void pick_authors(mctx *c, const evidence *e, pi_meta *m, const char *site,
+                         const char *url)
+{
+    char **held = NULL;
+    size_t n_held = 0;
+    for (int st = 0; st < AS_END && !m->n_authors && !c->oom; st++) {
+        author_stage(c, e, m, st);
+        size_t k = 0;
+        while (k < m->n_authors && is_placeholder(m->authors[k], site, url))
+            k++;
+        if (!m->n_authors || k < m->n_authors)
+            continue;
+        /* only placeholders: keep the first such answer aside, look on */
+        if (!held) {
+            held = m->authors, n_held = m->n_authors;
+        } else {
+            for (size_t i = 0; i < m->n_authors; i++)
+                free(m->authors[i]);
+            free(m->authors);
+        }
+        m->authors = NULL;
+        m->n_authors = 0;
+    }
+    if (!m->n_authors) {
+        m->authors = held, m->n_authors = n_held;
+        return;
+    }
+    for (size_t i = 0; i < n_held; i++)
+        free(held[i]);
+    free(held);
 }
 
 static void add_tag(mctx *c, pi_meta *m, const char *s, size_t n)
@@ -3045,6 +3304,7 @@ static void ctx_free(mctx *c)
     free(c->time_first);
     free(c->hint_date);
     free(c->text_date);
+    free(c->text_byline);
     list_free(&c->md_authors);
     for (size_t i = 0; i < c->n_jroots; i++)
         json_object_put(c->jroots[i]);
@@ -3111,7 +3371,8 @@ int pi_meta_extract(xmlDocPtr doc, const char *page_url, pi_meta *out)
         out->dir = dup_raw(&c, d);
 
     out->site_name = pick_site(&c, &e);
-    pick_authors(&c, &e, out);
+    pick_authors(&c, &e, out, out->site_name,
+                 out->canonical_url ? out->canonical_url : c.page_url);
 
     out->canonical_url = resolve_url(&c, c.canonical_link);
     if (!out->canonical_url)
