@@ -62,6 +62,11 @@
 #define FALLBACK_MIN_SHARE 0.1f
 #define FALLBACK_GAIN 2.0f
 
+/* Trailing lines shorter than this that do not end a sentence are trimmed
+ * from the end of the article. */
+#define TAIL_SHORT_WORDS 10
+#define TAIL_MIN_ARTICLE_WORDS 150
+
 /* Block cleaning inside the winner. */
 #define PROSE_MIN_WORDS 20            /* a block this long without links reads as prose */
 #define PROSE_MAX_LINK_DENSITY 0.1f
