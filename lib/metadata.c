@@ -1509,11 +1509,11 @@ static void visit_itemprop(mctx *c, xmlNodePtr n, const char *ip)
  * length of the one starting at p (lead) or ending at s[l] (trail), or 0. */
 static const char *const name_seps[] = {"\xC2\xB7", "\xE2\x80\xA2", "\xE2\x80\x93",
                                         "\xE2\x80\x94", "\xC2\xA0", "\xE2\x80\x8E",
-                                        "\xE2\x80\x8F", NULL};
+                                        "\xE2\x80\x8F", "\xC2\xBB", "\xC2\xAB", NULL};
 
 static size_t lead_sep(const char *p)
 {
-    if (*p && strchr(" |,;:-/", *p))
+    if (*p && strchr(" |,;:-/&", *p))
         return 1;
     for (int i = 0; name_seps[i]; i++)
         if (!strncmp(p, name_seps[i], strlen(name_seps[i])))
@@ -1548,7 +1548,10 @@ static const struct byword {
     const char *w;
     int lower_only;
 } by_words[] = {
-    {"written by", 0},      {"posted by", 0},        {"published by", 0},
+    {"view all posts by", 0}, {"all posts by", 0},   {"zeige alle beiträge von", 0},
+    {"alle beiträge von", 0}, {"voir tous les articles de", 0}, {"text & fotos", 0},
+    {"text und fotos", 0},  {"text und bilder", 0},  {"text & foto", 0},
+    {"fotos", 0},           {"written by", 0},      {"posted by", 0},        {"published by", 0},
     {"reported by", 0},     {"story by", 0},         {"words by", 0},
     {"text by", 0},         {"text von", 0},         {"texte de", 0},
     {"geschrieben von", 0}, {"erstellt von", 0},     {"eingestellt von", 0},
@@ -1609,9 +1612,13 @@ static const char *const date_labels[] = {"updated", "published", "posted", "mod
 
 /* Words left dangling at the end once a date is gone: "Jane Doe am",
  * "Jane Doe on", "Jane Doe Stand". */
-static const char *const tail_words[] = {"am", "on", "at", "le", "el", "il", "em", "op", "vom",
-                                         "um", "den", "de", "der", "du", "stand", "updated",
-                                         "published", "posted", NULL};
+static const char *const tail_words[] = {
+    "am", "on", "at", "le", "el", "il", "em", "op", "vom", "um", "den", "de", "der", "du",
+    "under", "in", "stand", "updated", "published", "posted", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
+    "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi",
+    "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves",
+    "viernes", "sábado", "domingo", NULL};
 
 static size_t trim_tail_words(const char *s, size_t l)
 {
@@ -1672,9 +1679,11 @@ static size_t cut_trailing_date(const char *s, size_t l)
 
 static int is_label(const char *s)
 {
-    static const char *const labels[] = {"author", "authors", "autor", "autoren", "by", "admin",
-                                         "administrator", "unknown", "anonymous", "anonym",
-                                         "redaktion", "editor", "staff", "guest", "gast", NULL};
+    static const char *const labels[] = {
+        "author", "authors", "autor", "autoren", "by", "von", "par", "por", "admin",
+        "administrator", "unknown", "anonymous", "anonym", "editor", "staff", "guest",
+        "gast", "no author", "follow", "folgen", "quelle", "source", "share", "teilen",
+        "keine angabe", NULL};
     for (int k = 0; labels[k]; k++)
         if (ci_eq(s, labels[k]))
             return 1;
@@ -1699,6 +1708,16 @@ static char *clean_author(mctx *c, const char *raw, size_t maxlen)
         p += k;
     p = strip_by(p);
     size_t l = strlen(p);
+    /* "Jane Doe, View all posts by Jane Doe": the link's hidden title */
+    static const char *const tails[] = {"view all posts", "zeige alle beiträge", "alle artikel",
+                                        "all posts by", "voir tous les articles", NULL};
+    for (int k = 0; tails[k]; k++) {
+        for (size_t i = 1; i < l; i++)
+            if (p[i - 1] == ' ' && ci_prefix(p + i, tails[k])) {
+                l = i;
+                break;
+            }
+    }
     l = cut_trailing_date(p, l);
     l = trim_tail_words(p, l);
     for (size_t k; l && (k = lead_sep(p)) > 0 && k <= l;)
@@ -3014,6 +3033,12 @@ static void pick_authors(mctx *c, const evidence *e, pi_meta *m, const char *sit
     size_t n_held = 0;
     for (int st = 0; st < AS_END && !m->n_authors && !c->oom; st++) {
         author_stage(c, e, m, st);
+        /* "Jane Doe, Example News": the name without the site */
+        for (size_t i = 0; i < m->n_authors; i++) {
+            char *comma = strrchr(m->authors[i], ',');
+            if (comma && comma > m->authors[i] && is_placeholder(comma + 1, site, url))
+                *comma = '\0';
+        }
         size_t k = 0;
         while (k < m->n_authors && is_placeholder(m->authors[k], site, url))
             k++;
