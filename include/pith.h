@@ -87,8 +87,14 @@ typedef enum pith_status {
     PITH_ERR_ENCODING = 7,
     /** The library failed to initialise (ICU or libxml2 could not start). */
     PITH_ERR_INIT = 8,
-    /** An internal limit was hit (e.g. the page is too deeply nested). */
-    PITH_ERR_LIMIT = 9
+    /** An internal limit was hit (e.g. a buffer over 2 GiB). */
+    PITH_ERR_LIMIT = 9,
+    /** The page nests elements deeper than PITH_OPT_MAX_DEPTH. */
+    PITH_ERR_TOO_DEEP = 10,
+    /** The page has more elements than PITH_OPT_MAX_NODES. */
+    PITH_ERR_TOO_MANY_NODES = 11,
+    /** The extracted text is larger than PITH_OPT_MAX_OUTPUT_SIZE. */
+    PITH_ERR_OUTPUT_TOO_LARGE = 12
 } pith_status;
 
 /** A short, static English description of a status code. Never NULL; an
@@ -131,7 +137,18 @@ typedef enum pith_option {
     PITH_OPT_MAX_INPUT_SIZE = 3,
     /** integer (0 or 1): keep the title as the first line of the text when
      *  the page repeats it at the top of the article. Default 0. */
-    PITH_OPT_KEEP_TITLE = 4
+    PITH_OPT_KEEP_TITLE = 4,
+    /** integer: deepest element nesting accepted; a deeper page fails with
+     *  PITH_ERR_TOO_DEEP. Range 16 .. 1000000. Default 10000 (real pages
+     *  stay under 100; libxml2 itself keeps any depth). */
+    PITH_OPT_MAX_DEPTH = 5,
+    /** integer: most elements accepted; a larger page fails with
+     *  PITH_ERR_TOO_MANY_NODES. Range 1 .. 100000000. Default 5000000. */
+    PITH_OPT_MAX_NODES = 6,
+    /** integer: largest text output, in bytes; a larger result fails with
+     *  PITH_ERR_OUTPUT_TOO_LARGE (no partial text is returned). Range
+     *  1 .. 2147483647. Default 67108864. */
+    PITH_OPT_MAX_OUTPUT_SIZE = 7
 } pith_option;
 
 /** Allocate an option set with every setting at its default. Returns NULL
@@ -178,8 +195,10 @@ typedef struct pith_doc pith_doc;
  *  then be NULL.
  *
  *  Returns PITH_OK, PITH_ERR_INVALID_ARGUMENT (doc is NULL, or html is NULL
- *  with len > 0), PITH_ERR_INPUT_TOO_LARGE, PITH_ERR_NOMEM, PITH_ERR_PARSE,
- *  PITH_ERR_INIT or PITH_ERR_LIMIT. */
+ *  with len > 0), PITH_ERR_INPUT_TOO_LARGE, PITH_ERR_TOO_DEEP,
+ *  PITH_ERR_TOO_MANY_NODES, PITH_ERR_OUTPUT_TOO_LARGE, PITH_ERR_NOMEM,
+ *  PITH_ERR_PARSE, PITH_ERR_INIT or PITH_ERR_LIMIT. Extraction is linear
+ *  in the input size. */
 PITH_API pith_status pith_extract(const char *html, size_t len,
                                   const pith_options *options, pith_doc **doc);
 

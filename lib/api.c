@@ -22,13 +22,22 @@
 #include <unicode/ucsdet.h>
 
 #define DEFAULT_MAX_INPUT (64LL * 1024 * 1024)
+#define DEFAULT_MAX_DEPTH 10000
+#define DEFAULT_MAX_NODES 5000000
+#define DEFAULT_MAX_OUTPUT (64LL * 1024 * 1024)
 
 struct pith_options {
     char *url;
     char *encoding;
     long long max_input;
+    long long max_depth;
+    long long max_nodes;
+    long long max_output;
     int keep_title;
 };
+
+static const pith_options defaults = {NULL, NULL, DEFAULT_MAX_INPUT, DEFAULT_MAX_DEPTH,
+                                      DEFAULT_MAX_NODES, DEFAULT_MAX_OUTPUT, 0};
 
 struct pith_doc {
     char *text;
@@ -75,6 +84,12 @@ const char *pith_strerror(pith_status status)
         return "library initialisation failed";
     case PITH_ERR_LIMIT:
         return "an internal limit was exceeded";
+    case PITH_ERR_TOO_DEEP:
+        return "elements nested deeper than the maximum depth";
+    case PITH_ERR_TOO_MANY_NODES:
+        return "more elements than the maximum node count";
+    case PITH_ERR_OUTPUT_TOO_LARGE:
+        return "extracted text larger than the maximum output size";
     }
     return "unknown status";
 }
@@ -90,6 +105,12 @@ static pith_status map_err(int e)
         return PITH_ERR_ENCODING;
     case PI_ELIMIT:
         return PITH_ERR_LIMIT;
+    case PI_EDEPTH:
+        return PITH_ERR_TOO_DEEP;
+    case PI_ENODES:
+        return PITH_ERR_TOO_MANY_NODES;
+    case PI_EOUTPUT:
+        return PITH_ERR_OUTPUT_TOO_LARGE;
     default:
         return PITH_ERR_PARSE;
     }
@@ -129,9 +150,9 @@ pith_status pith_init(void)
 
 pith_options *pith_options_new(void)
 {
-    pith_options *o = calloc(1, sizeof *o);
+    pith_options *o = malloc(sizeof *o);
     if (o)
-        o->max_input = DEFAULT_MAX_INPUT;
+        *o = defaults;
     return o;
 }
 
@@ -163,6 +184,18 @@ pith_status pith_option_bounds(pith_option key, long long *min, long long *max)
     case PITH_OPT_KEEP_TITLE:
         lo = 0;
         hi = 1;
+        break;
+    case PITH_OPT_MAX_DEPTH:
+        lo = 16;
+        hi = 1000000;
+        break;
+    case PITH_OPT_MAX_NODES:
+        lo = 1;
+        hi = 100000000;
+        break;
+    case PITH_OPT_MAX_OUTPUT_SIZE:
+        lo = 1;
+        hi = 2147483647LL;
         break;
     default:
         return PITH_ERR_UNSUPPORTED_OPTION;
@@ -203,10 +236,25 @@ pith_status pith_options_set_int(pith_options *o, pith_option key, long long val
         return s;
     if (value < lo || value > hi)
         return PITH_ERR_OPTION_VALUE;
-    if (key == PITH_OPT_MAX_INPUT_SIZE)
+    switch (key) {
+    case PITH_OPT_MAX_INPUT_SIZE:
         o->max_input = value;
-    else if (key == PITH_OPT_KEEP_TITLE)
+        break;
+    case PITH_OPT_KEEP_TITLE:
         o->keep_title = (int)value;
+        break;
+    case PITH_OPT_MAX_DEPTH:
+        o->max_depth = value;
+        break;
+    case PITH_OPT_MAX_NODES:
+        o->max_nodes = value;
+        break;
+    case PITH_OPT_MAX_OUTPUT_SIZE:
+        o->max_output = value;
+        break;
+    default:
+        break;
+    }
     return PITH_OK;
 }
 
@@ -224,7 +272,7 @@ static xmlNodePtr find_body(xmlNodePtr root)
 static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
 {
     int err = PI_OK;
-    xmlDocPtr doc = pi_parse_html(utf8, len, o ? o->url : NULL, &err);
+    xmlDocPtr doc = pi_parse_html(utf8, len, o->url, &err);
     if (!doc)
         return err;
     pi_words *words = NULL;
@@ -232,7 +280,7 @@ static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
     pi_model model;
     pi_model_init(&model);
 
-    err = pi_meta_extract(doc, o ? o->url : NULL, &d->meta);
+    err = pi_meta_extract(doc, o->url, &d->meta);
     if (err)
         goto done;
     xmlNodePtr root = xmlDocGetRootElement(doc);
@@ -248,19 +296,22 @@ static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
         err = PI_ENOMEM;
         goto done;
     }
-    if ((err = pi_stats_build(&st, body, words)))
+    if ((err = pi_stats_build(&st, body, words, (size_t)o->max_nodes,
+                              (uint32_t)o->max_depth)))
         goto done;
     if (st.n == 0) {
         d->text = pi_strdup("");
         err = d->text ? PI_OK : PI_ENOMEM;
         goto done;
     }
-    if ((err = pi_extract_article(&st, words, d->meta.title, o ? o->keep_title : 0, &model,
+    if ((err = pi_extract_article(&st, words, d->meta.title, o->keep_title, &model,
                                   &d->layer)))
         goto done;
     d->text = pi_render_text(&model, &d->text_len);
     if (!d->text)
         err = PI_ENOMEM;
+    else if ((long long)d->text_len > o->max_output)
+        err = PI_EOUTPUT;
 done:
     pi_model_free(&model);
     pi_stats_free(&st);
@@ -279,15 +330,16 @@ pith_status pith_extract(const char *html, size_t len, const pith_options *o, pi
     pith_status s = pith_init();
     if (s != PITH_OK)
         return s;
-    long long max = o ? o->max_input : DEFAULT_MAX_INPUT;
-    if ((unsigned long long)len > (unsigned long long)max)
+    if (!o)
+        o = &defaults;
+    if ((unsigned long long)len > (unsigned long long)o->max_input)
         return PITH_ERR_INPUT_TOO_LARGE;
 
     pith_doc *d = calloc(1, sizeof *d);
     if (!d)
         return PITH_ERR_NOMEM;
     pi_input in;
-    int err = pi_input_decode(html, len, o ? o->encoding : NULL, &in);
+    int err = pi_input_decode(html, len, o->encoding, &in);
     if (err) {
         free(d);
         return map_err(err);

@@ -10,7 +10,10 @@ enum {
     PI_ENOMEM = -1,
     PI_EENCODING = -2,
     PI_ELIMIT = -3,
-    PI_EPARSE = -4
+    PI_EPARSE = -4,
+    PI_EDEPTH = -5,
+    PI_ENODES = -6,
+    PI_EOUTPUT = -7
 };
 
 /* A byte buffer that remembers an allocation failure: after one, every put is

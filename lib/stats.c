@@ -234,15 +234,16 @@ pi_node *pi_stats_of(const pi_stats *st, xmlNodePtr n)
     return &st->nodes[i - 1];
 }
 
-int pi_stats_build(pi_stats *st, xmlNodePtr root, pi_words *w)
+int pi_stats_build(pi_stats *st, xmlNodePtr root, pi_words *w, size_t max_nodes,
+                   uint32_t max_depth)
 {
     size_t cap = 0, count = 0;
     memset(st, 0, sizeof *st);
     if (!root)
         return PI_OK;
     for (xmlNodePtr n = root; n; n = pi_next(n, root, 0))
-        if (n->type == XML_ELEMENT_NODE)
-            cap++;
+        if (n->type == XML_ELEMENT_NODE && ++cap > max_nodes)
+            return PI_ENODES;
     st->nodes = calloc(cap ? cap : 1, sizeof *st->nodes);
     if (!st->nodes)
         return PI_ENOMEM;
@@ -257,6 +258,10 @@ int pi_stats_build(pi_stats *st, xmlNodePtr root, pi_words *w)
             r->parent = p ? (int32_t)(p - st->nodes) : -1;
             r->flags = pi_tag_flags(n->name);
             r->depth = p ? p->depth + 1 : 0;
+            if (r->depth > max_depth) {
+                pi_stats_free(st);
+                return PI_EDEPTH;
+            }
             r->in_link = (p && p->in_link) || (r->flags & PI_TF_LINK);
             r->block = (r->flags & PI_TF_BLOCK) || !p ? (int32_t)count : p->block;
             r->weight = pi_class_weight(n);

@@ -56,9 +56,11 @@ typedef struct pi_stats {
     int oom;
 } pi_stats;
 
-/* Number the elements under `root` and fill their records. Returns PI_OK or
- * PI_ENOMEM. */
-int pi_stats_build(pi_stats *st, xmlNodePtr root, pi_words *w);
+/* Number the elements under `root` and fill their records. Returns PI_OK,
+ * PI_ENOMEM, PI_ENODES when there are more than `max_nodes` elements or
+ * PI_EDEPTH when they nest deeper than `max_depth`. */
+int pi_stats_build(pi_stats *st, xmlNodePtr root, pi_words *w, size_t max_nodes,
+                   uint32_t max_depth);
 void pi_stats_free(pi_stats *st);
 
 /* The record of an element, or NULL for nodes that are not numbered. */

@@ -67,7 +67,7 @@ int main(int argc, char **argv)
         }
     pi_words *w = pi_words_new();
     pi_stats st;
-    pi_stats_build(&st, body, w);
+    pi_stats_build(&st, body, w, 100000000, 1000000);
     pi_choice ch;
     pi_choose(&st, 0, argc > 3 ? atoi(argv[3]) : 0, &ch);
     /* best candidates */

@@ -38,7 +38,7 @@ END_TEST
 
 START_TEST(strerror_covers_every_status)
 {
-    for (int s = PITH_OK; s <= PITH_ERR_LIMIT; s++) {
+    for (int s = PITH_OK; s <= PITH_ERR_OUTPUT_TOO_LARGE; s++) {
         ck_assert_ptr_nonnull(pith_strerror((pith_status)s));
         ck_assert_str_ne(pith_strerror((pith_status)s), "unknown status");
     }
@@ -98,6 +98,38 @@ START_TEST(input_too_large)
     pith_doc *doc = NULL;
     ck_assert_int_eq(pith_extract(PAGE, strlen(PAGE), o, &doc), PITH_ERR_INPUT_TOO_LARGE);
     ck_assert_ptr_null(doc);
+    pith_options_free(o);
+}
+END_TEST
+
+START_TEST(limits)
+{
+    pith_options *o = pith_options_new();
+    pith_doc *doc = NULL;
+    ck_assert_int_eq(pith_options_set_int(o, PITH_OPT_MAX_NODES, 5), PITH_OK);
+    ck_assert_int_eq(pith_extract(PAGE, strlen(PAGE), o, &doc), PITH_ERR_TOO_MANY_NODES);
+    ck_assert_ptr_null(doc);
+    pith_options_free(o);
+
+    o = pith_options_new();
+    ck_assert_int_eq(pith_options_set_int(o, PITH_OPT_MAX_OUTPUT_SIZE, 10), PITH_OK);
+    ck_assert_int_eq(pith_extract(PAGE, strlen(PAGE), o, &doc), PITH_ERR_OUTPUT_TOO_LARGE);
+    ck_assert_ptr_null(doc);
+    pith_options_free(o);
+
+    o = pith_options_new();
+    ck_assert_int_eq(pith_options_set_int(o, PITH_OPT_MAX_DEPTH, 15), PITH_ERR_OPTION_VALUE);
+    ck_assert_int_eq(pith_options_set_int(o, PITH_OPT_MAX_DEPTH, 16), PITH_OK);
+    char deep[4096] = "";
+    for (int i = 0; i < 40; i++)
+        strcat(deep, "<div>");
+    strcat(deep, "<p>deep text</p>");
+    ck_assert_int_eq(pith_extract(deep, strlen(deep), o, &doc), PITH_ERR_TOO_DEEP);
+    ck_assert_ptr_null(doc);
+    /* Within the default limit the same page extracts. */
+    doc = extract_ok(deep, strlen(deep), NULL);
+    ck_assert_str_eq(pith_doc_text(doc), "deep text\n");
+    pith_doc_free(doc);
     pith_options_free(o);
 }
 END_TEST
@@ -230,6 +262,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, invalid_arguments);
     tcase_add_test(tc, empty_input_is_empty_text);
     tcase_add_test(tc, input_too_large);
+    tcase_add_test(tc, limits);
     tcase_add_test(tc, article_without_furniture);
     tcase_add_test(tc, seed_page);
     tcase_add_test(tc, threads_agree_with_one_thread);
