@@ -1604,75 +1604,84 @@ static const char *strip_by(const char *s)
     return s;
 }
 
-/* Label words that are no name on their own ("Posted", "Publiziert am"). */
-static const char *const date_labels[] = {"updated", "published", "posted", "modified",
-                                          "aktualisiert", "veröffentlicht", "publiziert",
-                                          "publié", "mis à jour", "actualizado", "publicado",
-                                          "stand", "datum", "date", NULL};
+/* Label words that are no name on their own ("Posted", "Publiziert am"),
+ * longer phrases first. */
+static const char *const date_labels[] = {
+    "last updated", "zuletzt aktualisiert", "updated", "published", "posted", "modified",
+    "aktualisiert", "veröffentlicht", "publiziert", "publié", "mis à jour", "actualizado",
+    "publicado", "stand", "datum", "date", NULL};
 
-/* Words left dangling at the end once a date is gone: "Jane Doe am",
- * "Jane Doe on", "Jane Doe Stand". */
+/* Words left dangling at the end of a byline: "Jane Doe am", "Jane Doe on
+ * Monday". Name particles ("de", "van der") only go when a date followed
+ * them, as in "Jean Dupont le 12 mai". */
 static const char *const tail_words[] = {
-    "am", "on", "at", "le", "el", "il", "em", "op", "vom", "um", "den", "de", "der", "du",
-    "under", "in", "stand", "updated", "published", "posted", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
-    "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi",
-    "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves",
-    "viernes", "sábado", "domingo", NULL};
+    "am", "on", "at", "vom", "um", "under", "stand", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch",
+    "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi",
+    "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes",
+    "sábado", "domingo", NULL};
+static const char *const tail_particles[] = {"le", "el", "il", "em", "op", "den", "de", "der",
+                                             "du", "in", NULL};
 
-static size_t trim_tail_words(const char *s, size_t l)
+/* Length of s[0..l) once a trailing word of `list` (or a phrase of
+ * date_labels when `labels`) is removed, or l. */
+static size_t drop_tail(const char *s, size_t l, const char *const *list)
 {
-    for (int round = 0; round < 3; round++) {
-        l = rtrim_seps(s, l);
-        size_t b = l;
-        while (b && s[b - 1] != ' ')
-            b--;
-        if (!b)
-            break;
-        int hit = 0;
-        for (int k = 0; tail_words[k] && !hit; k++)
-            hit = strlen(tail_words[k]) == l - b && !strncasecmp(s + b, tail_words[k], l - b);
-        if (!hit)
-            break;
-        l = b - 1;
+    for (int k = 0; list[k]; k++) {
+        size_t wl = strlen(list[k]);
+        if (wl < l && s[l - wl - 1] == ' ' && !strncasecmp(s + l - wl, list[k], wl))
+            return rtrim_seps(s, l - wl - 1);
+        if (wl == l && !strncasecmp(s, list[k], wl))
+            return 0;
     }
-    return rtrim_seps(s, l);
+    return l;
+}
+
+static size_t trim_tail_words(const char *s, size_t l, int after_date)
+{
+    l = rtrim_seps(s, l);
+    for (int round = 0; round < 4 && l; round++) {
+        size_t n = drop_tail(s, l, tail_words);
+        if (n == l && after_date)
+            n = drop_tail(s, l, tail_particles);
+        if (n == l && after_date)
+            n = drop_tail(s, l, date_labels);
+        if (n == l)
+            break;
+        l = n;
+    }
+    return l;
 }
 
 /* Length of s[0..l) without a date that ends it: "Jane Doe May 20, 2019",
  * "Jane Doe | 20.05.2019 10:00". The date must start at a word that is a
- * number or a month name, so "Theresa May" stays whole. 0 when what is left
- * is only a label ("Updated: May 20, 2019" is a date line, not a name). */
+ * number or a month name, so "Theresa May" stays whole. What precedes the
+ * date loses its labels ("Last updated:") and particles ("le"), and may be
+ * nothing: "Updated: May 20, 2019" is a date line, not a name. */
 static size_t cut_trailing_date(const char *s, size_t l)
 {
-    char tmp[BYLINE_MAX * 4 + 1];
-    if (l >= sizeof tmp)
-        return l;
-    memcpy(tmp, s, l);
-    tmp[l] = '\0';
     for (size_t i = 1; i < l; i++) {
-        if (tmp[i - 1] != ' ')
+        if (s[i - 1] != ' ')
             continue;
-        const char *w = tmp + i;
+        const char *w = s + i;
         int starts_date = is_digit((unsigned char)*w);
         if (!starts_date) {
             char word[16];
             size_t k = 0;
-            while (k < sizeof word - 1 && (is_alpha((unsigned char)w[k]) || (unsigned char)w[k] >= 0x80))
+            while (k < sizeof word - 1 && i + k < l &&
+                   (is_alpha((unsigned char)w[k]) || (unsigned char)w[k] >= 0x80))
                 word[k] = (char)lower((unsigned char)w[k]), k++;
             word[k] = '\0';
             starts_date = k >= 3 && month_of(word);
         }
+        char tmp[BYLINE_MAX * 4 + 1];
+        if (!starts_date || l - i >= sizeof tmp)
+            continue;
+        memcpy(tmp, w, l - i);
+        tmp[l - i] = '\0';
         dt t;
-        if (starts_date && parse_date(w, 0, &t)) {
-            size_t e = i - 1;
-            e = rtrim_seps(tmp, e);
-            tmp[e] = '\0';
-            for (int k = 0; date_labels[k]; k++)
-                if (ci_contains(tmp, date_labels[k]) && strlen(tmp) < strlen(date_labels[k]) + 4)
-                    return 0;
-            return e ? e : l;
-        }
+        if (parse_date(tmp, 0, &t))
+            return trim_tail_words(s, i - 1, 1);
     }
     return l;
 }
@@ -1719,7 +1728,7 @@ static char *clean_author(mctx *c, const char *raw, size_t maxlen)
             }
     }
     l = cut_trailing_date(p, l);
-    l = trim_tail_words(p, l);
+    l = trim_tail_words(p, l, 0);
     for (size_t k; l && (k = lead_sep(p)) > 0 && k <= l;)
         p += k, l -= k;
     char *r = NULL;
