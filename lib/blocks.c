@@ -90,34 +90,49 @@ int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_wo
     return 0;
 }
 
-/* The next element sibling that carries text, or NULL. */
-static pi_node *next_with_text(pi_stats *st, xmlNodePtr n)
+/* What follows `n` in document order inside `root`: 1 if the first text
+ * after it lies in a dropped element, 0 if it is kept text, -1 if nothing
+ * with text follows. */
+static int next_text_dropped(pi_stats *st, xmlNodePtr n, xmlNodePtr root)
 {
-    for (xmlNodePtr x = n->next; x; x = x->next) {
-        if (x->type == XML_TEXT_NODE && pi_count_chars((const char *)x->content,
-                                                       strlen((const char *)x->content)))
-            return NULL;
+    xmlNodePtr x = pi_next(n, root, 1);
+    while (x) {
+        if (x->type == XML_TEXT_NODE) {
+            if (x->content &&
+                pi_count_chars((const char *)x->content, strlen((const char *)x->content)))
+                return 0;
+            x = pi_next(x, root, 0);
+            continue;
+        }
         pi_node *r = pi_stats_of(st, x);
-        if (r && r->chars)
-            return r;
+        if (!r || !r->chars) {
+            x = pi_next(x, root, 1);
+            continue;
+        }
+        if (r->drop)
+            return 1;
+        x = pi_next(x, root, 0);
     }
-    return NULL;
+    return -1;
 }
 
 /* A heading that introduces furniture ("Related stories", "Read more") goes
  * with it; so does a heading left last in the article with nothing under it. */
 static void drop_orphan_headings(pi_stats *st, xmlNodePtr root)
 {
-    for (xmlNodePtr n = root; n; ) {
+    for (xmlNodePtr n = root; n;) {
         pi_node *r = pi_stats_of(st, n);
         if (r && r->drop) {
             n = pi_next(n, root, 1);
             continue;
         }
         if (r && (r->flags & PI_TF_HEADING) && n != root) {
-            pi_node *next = next_with_text(st, n);
-            if (next ? next->drop && !(next->flags & PI_TF_HEADING) : !n->next || n->parent == root)
-                r->drop = next || pi_next(n, root, 1) == NULL;
+            int next = next_text_dropped(st, n, root);
+            pi_node *rr = pi_stats_of(st, root);
+            if (next == 1 || (next == -1 && rr && rr->words > r->words + ORPHAN_MIN_ARTICLE_WORDS))
+                r->drop = 1;
+            n = pi_next(n, root, 1);
+            continue;
         }
         n = pi_next(n, root, 0);
     }

@@ -66,6 +66,9 @@
  * from the end of the article. */
 #define TAIL_SHORT_WORDS 10
 #define TAIL_MIN_ARTICLE_WORDS 150
+/* A heading with nothing after it is dropped only from an article this long:
+ * on a tiny page it may be all there is. */
+#define ORPHAN_MIN_ARTICLE_WORDS 50
 
 /* Block cleaning inside the winner. */
 #define PROSE_MIN_WORDS 20            /* a block this long without links reads as prose */
