@@ -114,18 +114,18 @@ static int32_t widen_to_article(const pi_stats *st, int32_t top, int32_t body)
 {
     const pi_node *N = st->nodes;
     uint32_t own = N[top].words - N[top].link_words;
-    int32_t a = N[top].parent;
+    int32_t a = N[top].parent, best = top;
     for (int up = 0; a >= 0 && a != body && up < WIDEN_LEVELS; up++, a = N[a].parent) {
         const pi_node *r = &N[a];
-        if (!(r->flags & PI_TF_MAIN) || r->node->name[0] != 'a')
-            continue;
         uint32_t text = r->words - r->link_words;
-        if ((float)text <= (float)own * WIDEN_MAX_GROWTH + WIDEN_SLACK_WORDS &&
-            pi_link_density(r) < WIDEN_MAX_LINK_DENSITY)
-            return a;
-        break;
+        if ((float)text > (float)own * WIDEN_MAX_GROWTH + WIDEN_SLACK_WORDS ||
+            pi_link_density(r) >= WIDEN_MAX_LINK_DENSITY || r->unlikely)
+            break;
+        best = a;
+        if ((r->flags & PI_TF_MAIN) && r->node->name[0] == 'a')
+            break;
     }
-    return top;
+    return best;
 }
 
 static int push_root(pi_choice *out, size_t *cap, int32_t i)
@@ -141,16 +141,25 @@ static int push_root(pi_choice *out, size_t *cap, int32_t i)
     return 0;
 }
 
-/* What the article element holds before the winner (headline, standfirst,
- * lead paragraph), as roots of their own: every subtree that precedes the
- * winner and is not one of its ancestors or siblings. Furniture among them
- * (bylines, share bars) is left out here; what comes after the winner is
- * left out altogether: author boxes and "more on this" follow articles. */
+/* Is this a paragraph of prose that may lead into the article? */
+static int is_lead_block(const pi_node *r)
+{
+    return (r->flags & PI_TF_BLOCK) && !(r->flags & (PI_TF_HEADING | PI_TF_ITEM | PI_TF_CAPTION)) &&
+           r->own_words >= LEAD_MIN_WORDS && r->own_link_words * 5 < r->own_words && !r->unlikely;
+}
+
+/* What the article holds before the winner (headline block, standfirst,
+ * lead paragraph), as roots of their own. Inside an <article> element,
+ * every subtree that precedes the winner and is not one of its ancestors or
+ * siblings, less furniture (bylines, share bars); inside another container,
+ * only paragraphs of prose. What comes after the winner is left out:
+ * author boxes and "more on this" follow articles. */
 static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice *out,
                     size_t *cap)
 {
     const pi_node *N = st->nodes;
     xmlNodePtr a = N[article].node, tn = N[top].node, tp = tn->parent;
+    int is_article = (N[article].flags & PI_TF_MAIN) && a->name[0] == 'a';
     xmlNodePtr n = a->children;
     while (n && n != tn) {
         const pi_node *r = pi_stats_of(st, n);
@@ -164,10 +173,22 @@ static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice 
         }
         if (n->parent == tp)
             break; /* siblings are judged by the sibling rule */
-        if (r && r->words && !r->unlikely && !pi_block_is_furniture(st, r, N[article].words, 0) &&
-            push_root(out, cap, (int32_t)(r - N)))
-            return -1;
-        n = pi_next(n, a, 1);
+        if (!r || !r->words || r->unlikely) {
+            n = pi_next(n, a, 1);
+            continue;
+        }
+        if (is_article) {
+            if (!pi_block_is_furniture(st, r, N[article].words, 0) &&
+                push_root(out, cap, (int32_t)(r - N)))
+                return -1;
+            n = pi_next(n, a, 1);
+        } else if (is_lead_block(r) && !pi_block_is_furniture(st, r, N[article].words, 0)) {
+            if (push_root(out, cap, (int32_t)(r - N)))
+                return -1;
+            n = pi_next(n, a, 1);
+        } else {
+            n = pi_next(n, a, 0);
+        }
     }
     return 0;
 }

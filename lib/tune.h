@@ -45,6 +45,9 @@
 #define WIDEN_MAX_GROWTH 1.3f
 #define WIDEN_SLACK_WORDS 80.0f
 #define WIDEN_MAX_LINK_DENSITY 0.3f
+/* Outside an <article> element only prose leads in: a block of at least
+ * this many words, nearly without links. */
+#define LEAD_MIN_WORDS 8
 
 /* A sibling joins the winner when its score reaches this share of the
  * winner's (or SIBLING_MIN absolute). */
