@@ -16,7 +16,8 @@ import ctypes
 import enum
 import operator
 
-from ._lib import OPT_ENCODING, OPT_KEEP_TITLE, OPT_MAX_INPUT_SIZE, OPT_URL, lib as _clib
+from . import _lib
+from ._lib import lib as _clib
 
 __all__ = ["Document", "PithError", "Status", "extract", "version", "__version__"]
 
@@ -36,6 +37,9 @@ class Status(enum.IntEnum):
     ENCODING = 7
     INIT = 8
     LIMIT = 9
+    TOO_DEEP = 10
+    TOO_MANY_NODES = 11
+    OUTPUT_TOO_LARGE = 12
 
 
 class PithError(Exception):
@@ -112,27 +116,22 @@ def _c_string(value: str, name: str) -> bytes:
     return value.encode("utf-8")
 
 
-def _make_options(url, encoding, keep_title, max_input_size):
-    """A pith_options pointer for the given settings (strings already as
-    bytes), or None for defaults. The caller frees it with
-    pith_options_free()."""
-    if url is None and encoding is None and not keep_title and max_input_size is None:
+def _make_options(strings, ints):
+    """A pith_options pointer with the given {key: bytes} and {key: int}
+    settings, or None (the library's defaults) when both are empty. The
+    caller frees it with pith_options_free()."""
+    if not strings and not ints:
         return None
     opts = _clib.pith_options_new()
     if not opts:
         raise PithError(Status.NOMEM)
     try:
-        if url is not None:
-            _check(_clib.pith_options_set_string(opts, OPT_URL, url))
-        if encoding is not None:
-            _check(_clib.pith_options_set_string(opts, OPT_ENCODING, encoding))
-        if keep_title:
-            _check(_clib.pith_options_set_int(opts, OPT_KEEP_TITLE, 1))
-        if max_input_size is not None:
-            size = operator.index(max_input_size)
-            if not -(2**63) <= size < 2**63:  # beyond C's long long
+        for key, value in strings.items():
+            _check(_clib.pith_options_set_string(opts, key, value))
+        for key, value in ints.items():
+            if not -(2**63) <= value < 2**63:  # beyond C's long long
                 raise PithError(Status.OPTION_VALUE)
-            _check(_clib.pith_options_set_int(opts, OPT_MAX_INPUT_SIZE, size))
+            _check(_clib.pith_options_set_int(opts, key, value))
     except BaseException:
         _clib.pith_options_free(opts)
         raise
@@ -146,6 +145,9 @@ def extract(
     *,
     keep_title: bool = False,
     max_input_size: int | None = None,
+    max_depth: int | None = None,
+    max_nodes: int | None = None,
+    max_output_size: int | None = None,
 ) -> Document:
     """Extract the article from a page and return a :class:`Document`.
 
@@ -154,24 +156,38 @@ def extract(
     encoding hint forced to UTF-8. ``url`` is the address the page came
     from; ``encoding`` the charset the server declared (ignored for str
     input). ``keep_title`` keeps a headline that repeats the title at the
-    top of the text; ``max_input_size`` overrides the library's input limit
-    in bytes.
+    top of the text. The ``max_*`` settings override the library's limits
+    (PITH_OPT_MAX_INPUT_SIZE, _MAX_DEPTH, _MAX_NODES, _MAX_OUTPUT_SIZE in
+    pith.h); None keeps the library's default.
 
     Raises TypeError for arguments of the wrong type and :class:`PithError`
     when the library fails (e.g. Status.INPUT_TOO_LARGE). A page without an
     article is not an error: its text is "".
     """
-    url_b = None if url is None else _c_string(url, "url")
-    encoding_b = None if encoding is None else _c_string(encoding, "encoding")
+    strings = {}
+    if url is not None:
+        strings[_lib.OPT_URL] = _c_string(url, "url")
+    if encoding is not None:
+        strings[_lib.OPT_ENCODING] = _c_string(encoding, "encoding")
     if isinstance(html, str):
         data = html.encode("utf-8")
-        encoding_b = b"utf-8"
+        strings[_lib.OPT_ENCODING] = b"utf-8"
     elif isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html)
     else:
         raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
 
-    opts = _make_options(url_b, encoding_b, keep_title, max_input_size)
+    ints = {_lib.OPT_KEEP_TITLE: 1} if keep_title else {}
+    for key, value in (
+        (_lib.OPT_MAX_INPUT_SIZE, max_input_size),
+        (_lib.OPT_MAX_DEPTH, max_depth),
+        (_lib.OPT_MAX_NODES, max_nodes),
+        (_lib.OPT_MAX_OUTPUT_SIZE, max_output_size),
+    ):
+        if value is not None:
+            ints[key] = operator.index(value)
+
+    opts = _make_options(strings, ints)
     doc = ctypes.c_void_p()
     try:
         _check(_clib.pith_extract(data, len(data), opts, ctypes.byref(doc)))

@@ -28,6 +28,9 @@ OPT_URL = 1
 OPT_ENCODING = 2
 OPT_MAX_INPUT_SIZE = 3
 OPT_KEEP_TITLE = 4
+OPT_MAX_DEPTH = 5
+OPT_MAX_NODES = 6
+OPT_MAX_OUTPUT_SIZE = 7
 
 
 def _build_tree_candidates():

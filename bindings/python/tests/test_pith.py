@@ -147,6 +147,19 @@ class ErrorTest(unittest.TestCase):
                 pith.extract(PAGE, max_input_size=bad)
             self.assertEqual(caught.exception.status, pith.Status.OPTION_VALUE)
 
+    def test_each_limit_has_its_status(self):
+        deep = "<div>" * 40 + PAGE + "</div>" * 40
+        cases = [
+            (dict(max_depth=16), deep, pith.Status.TOO_DEEP),
+            (dict(max_nodes=5), PAGE, pith.Status.TOO_MANY_NODES),
+            (dict(max_output_size=10), PAGE, pith.Status.OUTPUT_TOO_LARGE),
+        ]
+        for limits, page, status in cases:
+            with self.subTest(**limits):
+                with self.assertRaises(pith.PithError) as caught:
+                    pith.extract(page, **limits)
+                self.assertEqual(caught.exception.status, status)
+
     def test_error_for_an_unknown_code(self):
         err = pith.PithError(1000)
         self.assertEqual(err.status, 1000)
