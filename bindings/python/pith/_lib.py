@@ -79,7 +79,6 @@ def _declare(lib):
         # Static strings: c_char_p's copy is all we need, nothing to free.
         "pith_version": (c_char_p, []),
         "pith_strerror": (c_char_p, [c_int]),
-        "pith_init": (c_int, []),
         "pith_options_new": (c_void_p, []),
         "pith_options_free": (None, [c_void_p]),
         "pith_options_set_string": (c_int, [c_void_p, c_int, c_char_p]),
