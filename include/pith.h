@@ -219,6 +219,62 @@ PITH_API size_t pith_doc_text_length(const pith_doc *doc);
 PITH_API const char *pith_doc_title(const pith_doc *doc);
 
 /* ---------------------------------------------------------------------------
+ * Metadata and the extraction's own facts
+ *
+ * What the page says about itself, each value from the strongest source
+ * present (JSON-LD, then OpenGraph and Twitter cards, Dublin Core and other
+ * <meta> names, microdata, <time>, byline elements, <html lang>,
+ * <link rel=canonical>, the URL, the <title>), and how the page was read.
+ * A field is a list of strings: most hold zero or one value, authors and
+ * tags any number. Keys are only ever appended.
+ * ------------------------------------------------------------------------- */
+
+typedef enum pith_field {
+    /** The headline, with any site name split off. At most one value. */
+    PITH_FIELD_TITLE = 1,
+    /** The authors' names, in page order. */
+    PITH_FIELD_AUTHORS = 2,
+    /** Publication date, ISO 8601: "2025-08-17" or "2025-08-17T11:25:00+03:00". */
+    PITH_FIELD_PUBLISHED = 3,
+    /** Last modification date, ISO 8601. */
+    PITH_FIELD_MODIFIED = 4,
+    /** The site's name, e.g. "CTech". */
+    PITH_FIELD_SITE_NAME = 5,
+    /** The page's own summary. */
+    PITH_FIELD_DESCRIPTION = 6,
+    /** Language as a BCP 47 tag, e.g. "en", "pt-BR". */
+    PITH_FIELD_LANGUAGE = 7,
+    /** Text direction: "ltr" or "rtl". */
+    PITH_FIELD_DIRECTION = 8,
+    /** Canonical URL, absolute. */
+    PITH_FIELD_URL = 9,
+    /** Main image URL, absolute. */
+    PITH_FIELD_IMAGE = 10,
+    /** Tags, keywords and sections. */
+    PITH_FIELD_TAGS = 11,
+    /** "article", "blog", "product", "forum" or "other". */
+    PITH_FIELD_PAGE_TYPE = 12,
+    /** The encoding the bytes were read in, e.g. "windows-1252". */
+    PITH_FIELD_ENCODING = 13,
+    /** Why that encoding: "bom", "hint", "meta", "utf-8", "detector" or
+     *  "default". */
+    PITH_FIELD_ENCODING_SOURCE = 14,
+    /** Which layer of the extractor decided: "score" (candidate scoring),
+     *  "fallback" (no candidate: the whole body, cleaned), "relaxed" or
+     *  "relaxed-fallback" (a second attempt after a suspiciously short
+     *  first result). For diagnostics; the values may grow. */
+    PITH_FIELD_LAYER = 15
+} pith_field;
+
+/** Number of values of `field` (0 when the page does not say, or for an
+ *  unknown key). */
+PITH_API size_t pith_doc_count(const pith_doc *doc, pith_field field);
+
+/** Value `index` of `field`, or NULL when there is no such value (absent
+ *  field, index out of range, unknown key). UTF-8, owned by `doc`. */
+PITH_API const char *pith_doc_get(const pith_doc *doc, pith_field field, size_t index);
+
+/* ---------------------------------------------------------------------------
  * Memory
  * ------------------------------------------------------------------------- */
 

@@ -45,6 +45,7 @@ struct pith_doc {
     char *title;
     pi_meta meta;
     char encoding[48];
+    const char *encoding_ptr; /* points at encoding[] once it is set */
     const char *encoding_source;
     const char *layer;
 };
@@ -345,6 +346,8 @@ pith_status pith_extract(const char *html, size_t len, const pith_options *o, pi
         return map_err(err);
     }
     memcpy(d->encoding, in.encoding, sizeof d->encoding);
+    d->encoding[sizeof d->encoding - 1] = '\0';
+    d->encoding_ptr = d->encoding;
     d->encoding_source = in.source;
     err = run(d, in.utf8, in.len, o);
     pi_input_free(&in);
@@ -386,6 +389,81 @@ size_t pith_doc_text_length(const pith_doc *d)
 const char *pith_doc_title(const pith_doc *d)
 {
     return d && d->title ? d->title : "";
+}
+
+/* The values of a field as an array of strings. */
+static const char *const *field_values(const pith_doc *d, pith_field f, size_t *n)
+{
+    const pi_meta *m = &d->meta;
+    const char *const *one = NULL;
+    *n = 0;
+    switch (f) {
+    case PITH_FIELD_AUTHORS:
+        *n = m->n_authors;
+        return (const char *const *)m->authors;
+    case PITH_FIELD_TAGS:
+        *n = m->n_tags;
+        return (const char *const *)m->tags;
+    case PITH_FIELD_TITLE:
+        one = (const char *const *)&m->title;
+        break;
+    case PITH_FIELD_PUBLISHED:
+        one = (const char *const *)&m->published;
+        break;
+    case PITH_FIELD_MODIFIED:
+        one = (const char *const *)&m->modified;
+        break;
+    case PITH_FIELD_SITE_NAME:
+        one = (const char *const *)&m->site_name;
+        break;
+    case PITH_FIELD_DESCRIPTION:
+        one = (const char *const *)&m->description;
+        break;
+    case PITH_FIELD_LANGUAGE:
+        one = (const char *const *)&m->lang;
+        break;
+    case PITH_FIELD_DIRECTION:
+        one = (const char *const *)&m->dir;
+        break;
+    case PITH_FIELD_URL:
+        one = (const char *const *)&m->canonical_url;
+        break;
+    case PITH_FIELD_IMAGE:
+        one = (const char *const *)&m->image;
+        break;
+    case PITH_FIELD_PAGE_TYPE:
+        one = (const char *const *)&m->page_type;
+        break;
+    case PITH_FIELD_ENCODING:
+        one = (const char *const *)&d->encoding_ptr;
+        break;
+    case PITH_FIELD_ENCODING_SOURCE:
+        one = (const char *const *)&d->encoding_source;
+        break;
+    case PITH_FIELD_LAYER:
+        one = (const char *const *)&d->layer;
+        break;
+    }
+    if (one && *one && **one)
+        *n = 1;
+    return one;
+}
+
+size_t pith_doc_count(const pith_doc *d, pith_field f)
+{
+    size_t n = 0;
+    if (d)
+        field_values(d, f, &n);
+    return n;
+}
+
+const char *pith_doc_get(const pith_doc *d, pith_field f, size_t i)
+{
+    size_t n = 0;
+    if (!d)
+        return NULL;
+    const char *const *v = field_values(d, f, &n);
+    return i < n ? v[i] : NULL;
 }
 
 void pith_free(void *p)

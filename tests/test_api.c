@@ -247,6 +247,42 @@ START_TEST(threads_agree_with_one_thread)
 }
 END_TEST
 
+START_TEST(fields)
+{
+    static const char page[] =
+        "<html lang=\"pt-BR\"><head><meta charset=\"utf-8\"><title>Chuva forte | Jornal</title>"
+        "<meta property=\"og:site_name\" content=\"Jornal\">"
+        "<meta name=\"keywords\" content=\"clima, chuva\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Chuva forte\",\"datePublished\":\"2024-03-15T08:00:00Z\","
+        "\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Lima\"},"
+        "{\"@type\":\"Person\",\"name\":\"Rui Costa\"}]}</script></head>"
+        "<body><article><h1>Chuva forte</h1><p>A chuva que caiu durante a noite alagou ruas "
+        "do centro, e a defesa civil pediu que os moradores evitassem sair de casa.</p>"
+        "<p>Segundo os meteorologistas, o tempo deve melhorar a partir de amanh\xc3\xa3, "
+        "com sol entre nuvens e temperaturas mais altas.</p></article></body></html>";
+    pith_doc *doc = extract_ok(page, strlen(page), NULL);
+    ck_assert_str_eq(pith_doc_get(doc, PITH_FIELD_TITLE, 0), "Chuva forte");
+    ck_assert_uint_eq(pith_doc_count(doc, PITH_FIELD_AUTHORS), 2);
+    ck_assert_str_eq(pith_doc_get(doc, PITH_FIELD_AUTHORS, 1), "Rui Costa");
+    ck_assert_ptr_null(pith_doc_get(doc, PITH_FIELD_AUTHORS, 2));
+    ck_assert_str_eq(pith_doc_get(doc, PITH_FIELD_PUBLISHED, 0), "2024-03-15T08:00:00Z");
+    ck_assert_str_eq(pith_doc_get(doc, PITH_FIELD_SITE_NAME, 0), "Jornal");
+    ck_assert_str_eq(pith_doc_get(doc, PITH_FIELD_LANGUAGE, 0), "pt-BR");
+    ck_assert_str_eq(pith_doc_get(doc, PITH_FIELD_DIRECTION, 0), "ltr");
+    ck_assert_uint_ge(pith_doc_count(doc, PITH_FIELD_TAGS), 2);
+    ck_assert_str_eq(pith_doc_get(doc, PITH_FIELD_ENCODING, 0), "UTF-8");
+    ck_assert_uint_eq(pith_doc_count(doc, PITH_FIELD_ENCODING_SOURCE), 1);
+    ck_assert_str_eq(pith_doc_get(doc, PITH_FIELD_LAYER, 0), "score");
+    ck_assert_uint_eq(pith_doc_count(doc, PITH_FIELD_MODIFIED), 0);
+    ck_assert_ptr_null(pith_doc_get(doc, PITH_FIELD_MODIFIED, 0));
+    ck_assert_uint_eq(pith_doc_count(doc, (pith_field)999), 0);
+    ck_assert_ptr_null(pith_doc_get(doc, (pith_field)999, 0));
+    ck_assert_uint_eq(pith_doc_count(NULL, PITH_FIELD_TITLE), 0);
+    pith_doc_free(doc);
+}
+END_TEST
+
 START_TEST(init_is_idempotent)
 {
     ck_assert_int_eq(pith_init(), PITH_OK);
@@ -266,6 +302,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, article_without_furniture);
     tcase_add_test(tc, seed_page);
     tcase_add_test(tc, threads_agree_with_one_thread);
+    tcase_add_test(tc, fields);
     tcase_add_test(tc, init_is_idempotent);
 }
 
