@@ -755,6 +755,13 @@ typedef struct dtok {
 
 #define MAX_DTOK 48
 
+/* Does NUL-terminated `u` begin with the three-byte character `c`? strncmp
+ * stops at the terminator, where memcmp would read past a short tail. */
+static int starts3(const unsigned char *u, const char *c)
+{
+    return strncmp((const char *)u, c, 3) == 0;
+}
+
 static int tokenize_date(const char *s, dtok *tk)
 {
     int n = 0;
@@ -778,8 +785,8 @@ static int tokenize_date(const char *s, dtok *tk)
             }
         } else if (is_alpha(*u) || *u >= 0x80) {
             /* CJK date markers are words of their own. */
-            if (!memcmp(u, "年", 3) || !memcmp(u, "月", 3) || !memcmp(u, "日", 3) ||
-                !memcmp(u, "년", 3) || !memcmp(u, "월", 3) || !memcmp(u, "일", 3)) {
+            if (starts3(u, "年") || starts3(u, "月") || starts3(u, "日") || starts3(u, "년") ||
+                starts3(u, "월") || starts3(u, "일")) {
                 t->kind = TK_WORD;
                 memcpy(t->w, u, 3);
                 u += 3;
@@ -789,8 +796,7 @@ static int tokenize_date(const char *s, dtok *tk)
             t->kind = TK_WORD;
             size_t l = 0;
             while (*u && (is_alpha(*u) || *u >= 0x80) && !space_len(u, 4)) {
-                if (*u >= 0x80 && (!memcmp(u, "年", 3) || !memcmp(u, "月", 3) ||
-                                   !memcmp(u, "日", 3)))
+                if (*u >= 0x80 && (starts3(u, "年") || starts3(u, "月") || starts3(u, "日")))
                     break;
                 if (l < sizeof t->w - 1)
                     t->w[l++] = (char)lower(*u);
