@@ -1,6 +1,7 @@
 /* extract.c - run the layers; fall back when the first result is weak. */
 #include "extract.h"
 #include "blocks.h"
+#include "build.h"
 #include "buf.h"
 #include "score.h"
 #include "tune.h"
@@ -13,7 +14,7 @@ static int attempt(pi_stats *st, int flags, const char *title, int keep_title, p
     int err = pi_choose(st, 0, flags, &c);
     if (!err) {
         pi_blocks_classify(st, &c, flags);
-        err = pi_blocks_build(st, &c, title, keep_title, m);
+        err = pi_build_model(st, &c, title, keep_title, m);
         *layer = c.layer;
     }
     pi_choice_free(&c);

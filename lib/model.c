@@ -9,10 +9,19 @@ void pi_model_init(pi_model *m)
     memset(m, 0, sizeof *m);
 }
 
+void pi_block_free(pi_block *b)
+{
+    free(b->text);
+    free(b->url);
+    for (size_t i = 0; i < b->n_spans; i++)
+        free(b->spans[i].url);
+    free(b->spans);
+}
+
 void pi_model_free(pi_model *m)
 {
     for (size_t i = 0; i < m->n; i++)
-        free(m->blocks[i].text);
+        pi_block_free(&m->blocks[i]);
     free(m->blocks);
     pi_model_init(m);
 }
@@ -20,7 +29,7 @@ void pi_model_free(pi_model *m)
 void pi_model_add(pi_model *m, pi_block b)
 {
     if (m->oom) {
-        free(b.text);
+        pi_block_free(&b);
         return;
     }
     if (m->n == m->cap) {
@@ -28,7 +37,7 @@ void pi_model_add(pi_model *m, pi_block b)
         pi_block *p = realloc(m->blocks, cap * sizeof *p);
         if (!p) {
             m->oom = 1;
-            free(b.text);
+            pi_block_free(&b);
             return;
         }
         m->blocks = p;
@@ -41,7 +50,7 @@ void pi_model_remove(pi_model *m, size_t i)
 {
     if (i >= m->n)
         return;
-    free(m->blocks[i].text);
+    pi_block_free(&m->blocks[i]);
     memmove(m->blocks + i, m->blocks + i + 1, (m->n - i - 1) * sizeof *m->blocks);
     m->n--;
 }

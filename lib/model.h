@@ -1,28 +1,52 @@
-/* model.h - the extracted article as the reader sees it: a list of blocks.
- * Built once by blocks.c, rendered by one serializer per format. */
+/* model.h - the extracted article as the reader sees it: a list of blocks,
+ * each with its text and the inline markup over that text. Built once
+ * (build.c), rendered by one serializer per format (render_*.c). */
 #ifndef PI_MODEL_H
 #define PI_MODEL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum pi_block_kind {
     PI_BLK_PARA,     /* a paragraph of running text */
     PI_BLK_HEADING,  /* level 1..6 */
-    PI_BLK_ITEM,     /* a list item; level = nesting depth from 1, ordered flag */
-    PI_BLK_PRE,      /* preformatted text, whitespace kept */
-    PI_BLK_ROW,      /* a table row; cells separated by TAB */
-    PI_BLK_CAPTION   /* a figure or table caption */
+    PI_BLK_ITEM,     /* a list item; level = nesting depth from 1, ordered flag;
+                        cont = a further paragraph of the same item */
+    PI_BLK_PRE,      /* preformatted text, whitespace kept; url = language hint */
+    PI_BLK_ROW,      /* a table row; cells separated by TAB; table = table number */
+    PI_BLK_CAPTION,  /* a figure or table caption */
+    PI_BLK_IMAGE     /* an image: url = absolute source, text = alternative text */
 } pi_block_kind;
+
+typedef enum pi_span_kind {
+    PI_SPAN_EM,      /* emphasis: em, i */
+    PI_SPAN_STRONG,  /* strong, b */
+    PI_SPAN_CODE,    /* code, kbd, samp, tt */
+    PI_SPAN_LINK     /* a with href: url = absolute target */
+} pi_span_kind;
+
+/* Inline markup over bytes [start, end) of a block's text. Spans nest
+ * properly: they are recorded from well-formed elements. */
+typedef struct pi_span {
+    uint32_t start, end;
+    pi_span_kind kind;
+    char *url;
+} pi_span;
 
 typedef struct pi_block {
     pi_block_kind kind;
     int level;       /* heading level, list depth */
     int ordered;     /* list item of an <ol> */
+    int cont;        /* list item continuation paragraph */
     int quote;       /* inside a blockquote (depth) */
     int header;      /* table row of header cells */
-    char *text;      /* UTF-8; whitespace collapsed except in PRE; may hold
-                        LF for <br> */
+    int table;       /* table rows: which table (1, 2 ...); rows of one table are
+                        consecutive */
+    char *text;      /* UTF-8; whitespace collapsed except in PRE; LF for <br> */
     size_t len;
+    char *url;       /* IMAGE source, PRE language, else NULL */
+    pi_span *spans;  /* in order of their start */
+    size_t n_spans;
 } pi_block;
 
 typedef struct pi_model {
@@ -33,11 +57,13 @@ typedef struct pi_model {
 
 void pi_model_init(pi_model *m);
 void pi_model_free(pi_model *m);
-/* Append a block; takes ownership of `text`. Sets m->oom on failure (and
- * frees text). */
+/* Append a block; takes ownership of its text, url and spans. Sets m->oom on
+ * failure (and frees them). */
 void pi_model_add(pi_model *m, pi_block b);
 /* Remove block i. */
 void pi_model_remove(pi_model *m, size_t i);
+/* Free what a block owns. */
+void pi_block_free(pi_block *b);
 
 /* Whitespace for text output: ASCII space/tab/CR/LF/FF, NBSP, the Unicode
  * spaces U+2000..U+200A, U+202F, U+205F and the ideographic space U+3000.

@@ -3,6 +3,7 @@
 #define PI_TEST_PIPELINE_H
 
 #include "blocks.h"
+#include "build.h"
 #include "buf.h"
 #include "clean.h"
 #include "dom.h"
@@ -53,7 +54,7 @@ static inline char *run_text(run *r, const char *title)
 {
     pi_model m;
     pi_model_init(&m);
-    ck_assert_int_eq(pi_blocks_build(&r->st, &r->ch, title, 0, &m), PI_OK);
+    ck_assert_int_eq(pi_build_model(&r->st, &r->ch, title, 0, &m), PI_OK);
     size_t len;
     char *s = pi_render_text(&m, &len);
     pi_model_free(&m);

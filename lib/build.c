@@ -1,0 +1,510 @@
+/* build.c - from the DOM to the document model, in one walk. */
+#include "build.h"
+#include "buf.h"
+#include "dom.h"
+
+#include <ctype.h>
+#include <libxml/uri.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_NEST 64
+
+typedef struct open_span {
+    pi_span_kind kind;
+    uint32_t start;
+    char *url;
+    xmlNodePtr node;
+} open_span;
+
+typedef struct walker {
+    pi_stats *st;
+    pi_model *m;
+    pi_buf cur;
+    pi_block_kind kind;
+    int level, ordered, header, cont;
+    char *lang;                /* language of the current PRE block */
+    int pending_space;
+    int lists;                 /* list nesting */
+    int ordered_stack[MAX_NEST];
+    int items;                 /* open list items */
+    int quote;
+    int pre;                   /* inside pre */
+    int row;                   /* inside a data-table row */
+    int cells;                 /* cells seen in the current row */
+    int table;                 /* number of the current data table */
+    int tables;                /* data tables seen */
+    unsigned long layout;      /* stack of flags: table is layout, not data */
+    pi_span *spans;            /* closed spans of the current block */
+    size_t n_spans, cap_spans;
+    open_span open[MAX_NEST];  /* open inline elements */
+    int n_open;
+} walker;
+
+char *pi_resolve_url(xmlNodePtr n, const char *ref)
+{
+    while (ref && (*ref == ' ' || *ref == '\t' || *ref == '\n' || *ref == '\r'))
+        ref++;
+    if (!ref || !*ref || strncasecmp(ref, "data:", 5) == 0 ||
+        strncasecmp(ref, "javascript:", 11) == 0 || strncasecmp(ref, "vbscript:", 9) == 0)
+        return NULL;
+    xmlChar *base = n && n->doc ? xmlNodeGetBase(n->doc, n) : NULL;
+    xmlChar *abs = xmlBuildURI(BAD_CAST ref, base);
+    xmlFree(base);
+    char *out = pi_strdup(abs ? (const char *)abs : ref);
+    xmlFree(abs);
+    return out;
+}
+
+static void add_span(walker *w, pi_span_kind kind, uint32_t start, uint32_t end, const char *url)
+{
+    const char *t = w->cur.data;
+    while (start < end && t[start] == ' ')
+        start++;
+    while (end > start && (t[end - 1] == ' ' || t[end - 1] == '\n'))
+        end--;
+    if (start >= end)
+        return;
+    if (w->n_spans == w->cap_spans) {
+        size_t cap = w->cap_spans ? w->cap_spans * 2 : 8;
+        pi_span *p = realloc(w->spans, cap * sizeof *p);
+        if (!p) {
+            w->m->oom = 1;
+            return;
+        }
+        w->spans = p;
+        w->cap_spans = cap;
+    }
+    pi_span *s = &w->spans[w->n_spans++];
+    s->start = start;
+    s->end = end;
+    s->kind = kind;
+    s->url = NULL;
+    if (url && !(s->url = pi_strdup(url)))
+        w->m->oom = 1;
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+    const pi_span *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    /* Outer spans first. */
+    return x->end > y->end ? -1 : x->end < y->end ? 1 : 0;
+}
+
+static void free_spans(walker *w)
+{
+    for (size_t i = 0; i < w->n_spans; i++)
+        free(w->spans[i].url);
+    w->n_spans = 0;
+}
+
+static void flush(walker *w)
+{
+    pi_buf_rtrim(&w->cur, w->kind == PI_BLK_PRE ? "\n\r" : " \n");
+    /* Inline elements still open continue in the next block. */
+    for (int i = 0; i < w->n_open; i++) {
+        if (w->cur.len)
+            add_span(w, w->open[i].kind, w->open[i].start, (uint32_t)w->cur.len, w->open[i].url);
+        w->open[i].start = 0;
+    }
+    if (w->cur.oom)
+        w->m->oom = 1;
+    if (w->cur.len && !w->m->oom) {
+        pi_block b = {0};
+        b.kind = w->kind;
+        b.level = w->level;
+        b.ordered = w->ordered;
+        b.cont = w->cont;
+        b.quote = w->quote;
+        b.header = w->header;
+        b.table = w->kind == PI_BLK_ROW ? w->table : 0;
+        b.len = w->cur.len;
+        if (w->kind == PI_BLK_PRE && w->lang) {
+            b.url = w->lang;
+            w->lang = NULL;
+        }
+        if (w->n_spans) {
+            qsort(w->spans, w->n_spans, sizeof *w->spans, span_cmp);
+            b.spans = w->spans;
+            b.n_spans = w->n_spans;
+            w->spans = NULL;
+            w->n_spans = w->cap_spans = 0;
+        }
+        b.text = pi_buf_detach(&w->cur);
+        pi_model_add(w->m, b);
+    }
+    free_spans(w);
+    pi_buf_free(&w->cur);
+    w->kind = PI_BLK_PARA;
+    w->level = w->ordered = w->header = w->cont = 0;
+    w->pending_space = 0;
+    /* Text after a nested block inside a list item continues the item. */
+    if (w->items > 0 && !w->row) {
+        w->kind = PI_BLK_ITEM;
+        w->level = w->lists ? w->lists : 1;
+        w->cont = 1;
+    }
+}
+
+static void put_text(walker *w, const char *s, size_t n)
+{
+    if (w->pre) {
+        pi_buf_put(&w->cur, s, n);
+        return;
+    }
+    size_t i = 0;
+    while (i < n) {
+        size_t sp = pi_space_len(s + i, n - i);
+        if (sp) {
+            w->pending_space = 1;
+            i += sp;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && !pi_space_len(s + j, n - j))
+            j++;
+        if (w->pending_space && w->cur.len && w->cur.data[w->cur.len - 1] != '\n' &&
+            w->cur.data[w->cur.len - 1] != '\t')
+            pi_buf_putc(&w->cur, ' ');
+        w->pending_space = 0;
+        pi_buf_put(&w->cur, s + i, j - i);
+        i = j;
+    }
+}
+
+/* A table whose cells hold paragraphs or other blocks is page layout: its
+ * rows are not data rows. */
+static int is_layout_table(const pi_node *t)
+{
+    return t->n_para > 0 && (t->n_p > 0 || t->n_headings > 0 || t->n_li > 0) ? 1
+           : t->words > 0 && t->n_blocks > 0 && t->words / (t->n_blocks) > 60;
+}
+
+/* The language of a code block from class names such as "language-c",
+ * "lang-python", "highlight-source-js" or "brush: ruby". */
+static char *code_language(xmlNodePtr pre)
+{
+    for (xmlNodePtr n = pre; n; n = n == pre ? n->children : n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        const char *c = pi_attr(n, "class");
+        static const char *const prefixes[] = {"language-", "lang-", "highlight-source-",
+                                               "brush:", NULL};
+        for (int i = 0; c && prefixes[i]; i++) {
+            const char *p = strstr(c, prefixes[i]);
+            if (!p)
+                continue;
+            p += strlen(prefixes[i]);
+            while (*p == ' ')
+                p++;
+            size_t l = 0;
+            while (p[l] && (isalnum((unsigned char)p[l]) || p[l] == '+' || p[l] == '-' ||
+                            p[l] == '#' || p[l] == '_'))
+                l++;
+            if (l && l < 32)
+                return pi_strndup(p, l);
+        }
+        if (n != pre && n->type == XML_ELEMENT_NODE)
+            break;
+    }
+    return NULL;
+}
+
+/* The source of an image, preferring lazy-loading attributes over a
+ * placeholder src. */
+static const char *image_source(xmlNodePtr n)
+{
+    static const char *const lazy[] = {"data-src", "data-original", "data-lazy-src",
+                                       "data-url", NULL};
+    const char *src = pi_attr(n, "src");
+    if (src && *src && strncasecmp(src, "data:", 5) != 0)
+        return src;
+    for (int i = 0; lazy[i]; i++) {
+        const char *v = pi_attr(n, lazy[i]);
+        if (v && *v)
+            return v;
+    }
+    return NULL;
+}
+
+static void add_image(walker *w, xmlNodePtr n)
+{
+    const char *src = image_source(n);
+    if (!src || w->row || w->pre)
+        return;
+    char *url = pi_resolve_url(n, src);
+    if (!url)
+        return;
+    /* An image is a block of its own: it ends the paragraph around it. */
+    pi_block_kind kind = w->kind;
+    int level = w->level, ordered = w->ordered, cont = w->cont;
+    flush(w);
+    const char *alt = pi_attr(n, "alt");
+    pi_block b = {0};
+    b.kind = PI_BLK_IMAGE;
+    b.quote = w->quote;
+    b.url = url;
+    b.text = pi_strdup(alt ? alt : "");
+    if (!b.text) {
+        free(url);
+        w->m->oom = 1;
+        return;
+    }
+    /* Alt text is one line. */
+    for (char *p = b.text; *p; p++)
+        if (*p == '\n' || *p == '\t' || *p == '\r')
+            *p = ' ';
+    b.len = strlen(b.text);
+    pi_model_add(w->m, b);
+    w->kind = kind;
+    w->level = level;
+    w->ordered = ordered;
+    w->cont = cont || kind == PI_BLK_ITEM;
+}
+
+static int inline_kind(const xmlNodePtr n, unsigned flags, pi_span_kind *kind)
+{
+    const char *name = (const char *)n->name;
+    if (flags & PI_TF_LINK) {
+        *kind = PI_SPAN_LINK;
+        return pi_attr(n, "href") != NULL;
+    }
+    if (flags & PI_TF_CODE) {
+        *kind = PI_SPAN_CODE;
+        return 1;
+    }
+    if (!strcmp(name, "em") || !strcmp(name, "i") || !strcmp(name, "cite") ||
+        !strcmp(name, "dfn")) {
+        *kind = PI_SPAN_EM;
+        return 1;
+    }
+    if (!strcmp(name, "strong") || !strcmp(name, "b")) {
+        *kind = PI_SPAN_STRONG;
+        return 1;
+    }
+    return 0;
+}
+
+static int enter(walker *w, xmlNodePtr n)
+{
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content)
+            put_text(w, (const char *)n->content, strlen((const char *)n->content));
+        return 0;
+    }
+    if (n->type != XML_ELEMENT_NODE)
+        return 0;
+    pi_node *r = pi_stats_of(w->st, n);
+    if (!r || r->drop)
+        return 0;
+    unsigned f = r->flags;
+    if (f & PI_TF_BR) {
+        if (w->row)
+            w->pending_space = 1;
+        else if (w->cur.len && w->cur.data[w->cur.len - 1] != '\n') {
+            pi_buf_rtrim(&w->cur, " ");
+            pi_buf_putc(&w->cur, '\n');
+            w->pending_space = 0;
+        }
+        return 0;
+    }
+    if (f & PI_TF_IMG) {
+        if (!strcmp((const char *)n->name, "img"))
+            add_image(w, n);
+        return 1;
+    }
+    if (f & PI_TF_TABLE)
+        w->layout = (w->layout << 1) | (unsigned long)is_layout_table(r);
+    if (!(f & PI_TF_BLOCK)) {
+        pi_span_kind kind;
+        if (!w->pre && w->n_open < MAX_NEST && inline_kind(n, f, &kind)) {
+            open_span *o = &w->open[w->n_open++];
+            o->kind = kind;
+            o->start = (uint32_t)w->cur.len;
+            o->node = n;
+            o->url = kind == PI_SPAN_LINK ? pi_resolve_url(n, pi_attr(n, "href")) : NULL;
+            if (kind == PI_SPAN_LINK && !o->url)
+                w->n_open--; /* a script or empty link is plain text */
+        }
+        return 1;
+    }
+    if (w->row && !(f & (PI_TF_ROW | PI_TF_TABLE))) {
+        /* Inside a data row everything is cell content. */
+        if (f & PI_TF_CELL) {
+            if (w->cells++)
+                pi_buf_putc(&w->cur, '\t');
+            w->pending_space = 0;
+            if (n->name[1] == 'h')
+                w->header &= 1;
+            else
+                w->header = 0;
+        } else {
+            w->pending_space = 1;
+        }
+        return 1;
+    }
+    if ((f & PI_TF_TABLE) && !(w->layout & 1))
+        w->table = ++w->tables;
+    flush(w);
+    if (f & PI_TF_HEADING) {
+        w->kind = PI_BLK_HEADING;
+        w->level = pi_heading_level(n->name);
+        w->cont = 0;
+    } else if (f & PI_TF_LIST) {
+        if (w->lists < MAX_NEST)
+            w->ordered_stack[w->lists] = n->name[0] == 'o';
+        w->lists++;
+    } else if (f & PI_TF_ITEM) {
+        w->kind = PI_BLK_ITEM;
+        w->level = w->lists ? w->lists : 1;
+        w->ordered = w->lists && w->lists <= MAX_NEST ? w->ordered_stack[w->lists - 1] : 0;
+        w->cont = 0;
+        w->items++;
+    } else if (f & PI_TF_PRE) {
+        w->kind = PI_BLK_PRE;
+        w->cont = 0;
+        free(w->lang);
+        w->lang = code_language(n);
+        w->pre++;
+    } else if (f & PI_TF_QUOTE) {
+        w->quote++;
+    } else if (f & PI_TF_CAPTION) {
+        w->kind = PI_BLK_CAPTION;
+        w->cont = 0;
+    } else if ((f & PI_TF_ROW) && !(w->layout & 1)) {
+        w->kind = PI_BLK_ROW;
+        w->cont = 0;
+        w->row = 1;
+        w->cells = 0;
+        w->header = 1;
+    }
+    return 1;
+}
+
+static void leave(walker *w, xmlNodePtr n)
+{
+    if (n->type != XML_ELEMENT_NODE)
+        return;
+    pi_node *r = pi_stats_of(w->st, n);
+    if (!r || r->drop)
+        return;
+    unsigned f = r->flags;
+    if (f & PI_TF_TABLE)
+        w->layout >>= 1;
+    if (!(f & PI_TF_BLOCK)) {
+        if (w->n_open && w->open[w->n_open - 1].node == n) {
+            open_span *o = &w->open[--w->n_open];
+            add_span(w, o->kind, o->start, (uint32_t)w->cur.len, o->url);
+            free(o->url);
+        }
+        return;
+    }
+    if (w->row && !(f & (PI_TF_ROW | PI_TF_TABLE)))
+        return;
+    if (w->row && (f & PI_TF_ROW)) {
+        if (!w->cells)
+            w->header = 0;
+        w->kind = PI_BLK_ROW;
+    }
+    if ((f & PI_TF_ITEM) && w->items)
+        w->items--;
+    flush(w);
+    if (f & PI_TF_ROW)
+        w->row = 0;
+    if (f & PI_TF_TABLE)
+        w->table = 0;
+    if ((f & PI_TF_LIST) && w->lists)
+        w->lists--;
+    if ((f & PI_TF_PRE) && w->pre)
+        w->pre--;
+    if ((f & PI_TF_QUOTE) && w->quote)
+        w->quote--;
+}
+
+static void walk(walker *w, xmlNodePtr root)
+{
+    xmlNodePtr n = root;
+    int down = enter(w, n);
+    for (;;) {
+        if (down && n->children) {
+            n = n->children;
+            down = enter(w, n);
+            continue;
+        }
+        for (;;) {
+            leave(w, n);
+            if (n == root)
+                return;
+            if (n->next) {
+                n = n->next;
+                down = enter(w, n);
+                break;
+            }
+            n = n->parent;
+        }
+    }
+}
+
+/* Compare two texts ignoring the case of ASCII letters. */
+static int same_text(const char *a, const char *b)
+{
+    while (*a && *b) {
+        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+        if (x >= 'A' && x <= 'Z')
+            x += 32;
+        if (y >= 'A' && y <= 'Z')
+            y += 32;
+        if (x != y)
+            return 0;
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+int pi_build_model(pi_stats *st, const pi_choice *c, const char *title, int keep_title,
+                   pi_model *m)
+{
+    walker w;
+    memset(&w, 0, sizeof w);
+    w.st = st;
+    w.m = m;
+    pi_buf_init(&w.cur);
+    for (size_t k = 0; k < c->n; k++) {
+        walk(&w, st->nodes[c->roots[k]].node);
+        while (w.n_open)
+            free(w.open[--w.n_open].url);
+        w.items = w.lists = w.quote = w.pre = w.row = 0;
+        flush(&w);
+    }
+    free_spans(&w);
+    free(w.spans);
+    free(w.lang);
+    pi_buf_free(&w.cur);
+    if (m->oom)
+        return PI_ENOMEM;
+
+    /* The headline repeated at the top of the article. */
+    if (!keep_title && title && *title) {
+        for (size_t i = 0; i < m->n && i < 4; i++) {
+            if (m->blocks[i].kind == PI_BLK_HEADING && same_text(m->blocks[i].text, title)) {
+                pi_model_remove(m, i);
+                break;
+            }
+        }
+    }
+    /* A caption repeated right after itself, or repeating the alternative
+     * text of the image it belongs to. */
+    for (size_t i = 1; i < m->n;) {
+        const pi_block *p = &m->blocks[i - 1], *b = &m->blocks[i];
+        if (b->kind == PI_BLK_CAPTION && (p->kind == PI_BLK_CAPTION || p->kind == PI_BLK_IMAGE) &&
+            p->len == b->len && !strcmp(p->text, b->text) && p->kind == PI_BLK_CAPTION)
+            pi_model_remove(m, i);
+        else
+            i++;
+    }
+    return PI_OK;
+}
