@@ -41,6 +41,10 @@
 #define TEXT_CAP 2048
 /* Nodes visited when gathering one element's text or searching inside it. */
 #define SUBTREE_NODES 4000
+/* Nodes visited by all such subtree looks of one page together: what keeps
+ * the module linear when a page repeats a pattern (100,000 nested elements
+ * each named "author"). The walk itself is not counted. */
+#define SCAN_BUDGET 2000000
 /* Ancestors climbed to find an itemscope or an <svg>. */
 #define ANCESTOR_CAP 64
 /* A byline is a short line of names; Readability uses the same bound. */
@@ -271,6 +275,7 @@ typedef struct mctx {
     size_t n_jn, cap_jn;
     size_t jl_bytes;
     long jl_visits;
+    long scan_budget; /* see SCAN_BUDGET */
 } mctx;
 
 static void *grow(mctx *c, void *p, size_t *cap, size_t need, size_t elem)
@@ -1154,7 +1159,7 @@ static char *node_text(mctx *c, xmlNodePtr n, size_t cap)
     pi_buf_init(&b);
     size_t budget = SUBTREE_NODES;
     xmlNodePtr x = n;
-    while (x && budget-- && b.len < cap) {
+    while (x && budget-- && c->scan_budget-- > 0 && b.len < cap) {
         int skip = 0;
         if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
             if (x->content) {
@@ -1444,10 +1449,11 @@ static char *md_value(mctx *c, xmlNodePtr n, int want)
 }
 
 /* First descendant carrying itemprop `prop` (bounded search). */
-static xmlNodePtr find_prop(xmlNodePtr n, const char *prop)
+static xmlNodePtr find_prop(mctx *c, xmlNodePtr n, const char *prop)
 {
     size_t budget = SUBTREE_NODES;
-    for (xmlNodePtr x = pi_next(n, n, 0); x && budget; x = pi_next(x, n, 0), budget--)
+    for (xmlNodePtr x = pi_next(n, n, 0); x && budget && c->scan_budget-- > 0;
+         x = pi_next(x, n, 0), budget--)
         if (x->type == XML_ELEMENT_NODE && has_token(pi_attr(x, "itemprop"), prop))
             return x;
     return NULL;
@@ -1457,10 +1463,10 @@ static xmlNodePtr find_prop(xmlNodePtr n, const char *prop)
 static char *md_entity_name(mctx *c, xmlNodePtr n)
 {
     if (pi_attr(n, "itemscope")) {
-        xmlNodePtr p = find_prop(n, "name");
+        xmlNodePtr p = find_prop(c, n, "name");
         if (p)
             return md_value(c, p, V_TEXT);
-        p = find_prop(n, "givenName");
+        p = find_prop(c, n, "givenName");
         if (p)
             return md_value(c, p, V_TEXT);
     }
@@ -1490,9 +1496,9 @@ static void visit_itemprop(mctx *c, xmlNodePtr n, const char *ip)
         c->md_created = md_value(c, n, V_DATE);
     if ((has_token(ip, "image") || has_token(ip, "thumbnailUrl")) && !c->md_image) {
         if (pi_attr(n, "itemscope")) {
-            xmlNodePtr u = find_prop(n, "url");
+            xmlNodePtr u = find_prop(c, n, "url");
             if (!u)
-                u = find_prop(n, "contentUrl");
+                u = find_prop(c, n, "contentUrl");
             if (u)
                 c->md_image = md_value(c, u, V_URL);
         } else {
@@ -1850,7 +1856,7 @@ static void visit_byline(mctx *c, xmlNodePtr n)
     size_t budget = BYLINE_SCAN;
     c->byline_tries++;
     xmlNodePtr x = pi_next(n, n, 0);
-    while (x && budget--) {
+    while (x && budget-- && c->scan_budget-- > 0) {
         int skip = 0;
         if (x->type == XML_ELEMENT_NODE) {
             int r = name_rule(x);
@@ -2994,7 +3000,7 @@ static void author_stage(mctx *c, const evidence *e, pi_meta *m, int st)
     } else if (st >= AS_META && st < AS_MICRODATA) {
         const char *key = author_keys[st - AS_META];
         int kind = meta_kind(c, key);
-        for (size_t i = 0; kind >= 0 && i < c->n_metas; i++)
+        for (size_t i = 0; kind >= 0 && i < c->n_metas && m->n_authors < MAX_AUTHORS; i++)
             if (!strcmp(c->metas[i].key, key) && c->metas[i].prop == kind)
                 add_author_split(c, m, clean_author(c, c->metas[i].val, META_AUTHOR_MAX));
     } else if (st == AS_MICRODATA) {
@@ -3390,6 +3396,7 @@ int pi_meta_extract(xmlDocPtr doc, const char *page_url, pi_meta *out)
     memset(&e, 0, sizeof e);
     c.page_url = page_url && *page_url ? page_url : NULL;
     c.jl_visits = MAX_JL_VISITS;
+    c.scan_budget = SCAN_BUDGET;
 
     if (doc)
         walk(&c, doc);
