@@ -63,6 +63,17 @@
 #define OVERRIDE_MIN_SEQ_MULTI 4
 #define UTF8_RATIO 2
 
+/* A declared legacy encoding under which at least this many bytes, and one
+ * in MISDECLARED_SHARE of the non-ASCII bytes, fail to decode is checked
+ * against the detector, whose answer replaces it when it leaves
+ * MISDECLARED_RATIO times fewer bad bytes. A bad byte or two is normal in
+ * real pages (a pasted character, a cut-off tail); a steady share means the
+ * page was saved in another encoding. GBK text read as Shift_JIS fails on
+ * about 6% of its bytes (most GBK pairs are also valid Shift_JIS). */
+#define MISDECLARED_MIN_REPLACED 3
+#define MISDECLARED_SHARE 100
+#define MISDECLARED_RATIO 4
+
 /* BOM-less UTF-16 shows as a zero byte in most code units of ASCII markup;
  * ASCII-compatible HTML has no zero bytes at all. Looked at in this many
  * bytes, and required in at least 1/UTF16_ZERO_SHARE of the units of one
@@ -688,6 +699,7 @@ static size_t ascii_run(const unsigned char *p, size_t n)
 }
 
 struct u8stats {
+    size_t high;       /* bytes >= 0x80 */
     size_t seqs;       /* valid multi-byte sequences */
     size_t invalid;    /* invalid sequences, not counting a cut-off tail */
     size_t first_high; /* offset of the first byte >= 0x80, or len */
@@ -697,11 +709,12 @@ static void utf8_scan(const unsigned char *p, size_t n, struct u8stats *st)
 {
     const unsigned char *end = p + n;
     size_t i = ascii_run(p, n);
-    st->seqs = st->invalid = 0;
+    st->high = st->seqs = st->invalid = 0;
     st->first_high = i;
     while (i < n) {
         int32_t c;
         size_t l = utf8_next(p + i, end, &c);
+        st->high += l;
         if (c >= 0)
             st->seqs++;
         else if (c == -1)
@@ -1294,12 +1307,26 @@ static void set_name(char *dst, const char *name)
     memcpy(dst, name, l + 1); /* every name is shorter than 48 */
 }
 
+static int convert(sink *s, int enc, const unsigned char *p, size_t n)
+{
+    switch (encodings[enc].kind) {
+    case K_UTF8:
+        return from_utf8(s, p, n);
+    case K_TABLE:
+        return from_table(s, enc, p, n);
+    default:
+        return from_icu(s, encodings[enc].icu, p, n);
+    }
+}
+
 int pi_input_decode(const char *bytes, size_t len, const char *hint, pi_input *out)
 {
     const unsigned char *p = (const unsigned char *)(bytes ? bytes : "");
     int enc = -1, err;
     size_t skip = 0;
     const char *source = "default";
+    struct u8stats st = {0, 0, 0, 0};
+    int declared_used = 0;
 
     memset(out, 0, sizeof *out);
     if (!bytes)
@@ -1309,7 +1336,6 @@ int pi_input_decode(const char *bytes, size_t len, const char *hint, pi_input *o
     if (enc >= 0)
         source = "bom";
     if (enc < 0) {
-        struct u8stats st;
         utf8_scan(p, len, &st);
         int decl[2] = {-1, -1};
         const char *by[2] = {"hint", "meta"};
@@ -1327,6 +1353,7 @@ int pi_input_decode(const char *bytes, size_t len, const char *hint, pi_input *o
             if (j == 1) {
                 enc = decl[i];
                 source = by[i];
+                declared_used = 1;
                 set_name(out->declared, encodings[decl[i]].name);
                 out->declared_by = by[i];
             } else if (j == 0) {
@@ -1374,27 +1401,42 @@ int pi_input_decode(const char *bytes, size_t len, const char *hint, pi_input *o
         return err;
     p += skip;
     len -= skip;
-    switch (encodings[enc].kind) {
-    case K_UTF8:
-        err = from_utf8(&s, p, len);
-        break;
-    case K_TABLE:
-        err = from_table(&s, enc, p, len);
-        break;
-    default:
-        err = from_icu(&s, encodings[enc].icu, p, len);
-        if (err == PI_EENCODING) {
-            /* ICU without this converter's data: read the bytes as the
-             * default rather than fail the page. */
-            pi_buf_free(&s.b);
-            err = sink_init(&s);
-            if (err)
-                return err;
-            enc = E_WIN1252;
-            source = "default";
-            err = from_table(&s, enc, p, len);
+    err = convert(&s, enc, p, len);
+    if (err == PI_EENCODING) {
+        /* ICU without this converter's data: read the bytes as the default
+         * rather than fail the page. */
+        pi_buf_free(&s.b);
+        err = sink_init(&s);
+        if (err)
+            return err;
+        enc = E_WIN1252;
+        source = "default";
+        err = convert(&s, enc, p, len);
+    }
+    if (!err && declared_used && s.replaced >= MISDECLARED_MIN_REPLACED &&
+        s.replaced * MISDECLARED_SHARE >= st.high && encodings[enc].kind != K_UTF8 &&
+        encodings[enc].kind != K_UTF16) {
+        /* The declared legacy encoding left many bytes undecodable (a page
+         * saved as Shift_JIS under an EUC-JP meta): ask the detector, and
+         * keep its answer if it decodes clearly better. */
+        int alt = -1;
+        err = detect(p, len, st.first_high, &alt);
+        if (!err && alt >= 0 && alt != enc) {
+            sink s2;
+            err = sink_init(&s2);
+            if (!err)
+                err = convert(&s2, alt, p, len);
+            if (!err && s2.replaced * MISDECLARED_RATIO <= s.replaced) {
+                pi_buf_free(&s.b);
+                s = s2;
+                enc = alt;
+                source = "detector";
+            } else {
+                pi_buf_free(&s2.b);
+                if (err == PI_EENCODING)
+                    err = PI_OK;
+            }
         }
-        break;
     }
     if (!err)
         err = nfc_pass(&s);
@@ -1403,7 +1445,7 @@ int pi_input_decode(const char *bytes, size_t len, const char *hint, pi_input *o
     if (err || !s.b.data) {
         pi_buf_free(&s.b);
         memset(out, 0, sizeof *out);
-        return PI_ENOMEM;
+        return err && err != PI_EENCODING ? err : PI_ENOMEM;
     }
     out->len = s.b.len;
     out->utf8 = pi_buf_detach(&s.b);
