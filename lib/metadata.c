@@ -2518,6 +2518,23 @@ static void choose_entities(mctx *c, evidence *e)
     }
 }
 
+static int has_scheme(const char *u)
+{
+    if (!is_alpha((unsigned char)*u))
+        return 0;
+    for (u++; *u; u++) {
+        if (*u == ':')
+            return 1;
+        if (!is_alpha((unsigned char)*u) && !is_digit((unsigned char)*u) && !strchr("+.-", *u))
+            return 0;
+    }
+    return 0;
+}
+
+/* An absolute URL for href, resolved against <base href> and the page URL;
+ * NULL when it stays relative (no base known) or is not a link to a
+ * resource (javascript:, data:, about:). A protocol-relative "//host/x"
+ * without a base is read as https. */
 static char *resolve_url(mctx *c, const char *href)
 {
     if (!href)
@@ -2531,20 +2548,36 @@ static char *resolve_url(mctx *c, const char *href)
         return NULL;
     }
     xmlChar *base = NULL;
-    if (c->base_href && *c->base_href)
-        base = c->page_url ? xmlBuildURI((const xmlChar *)c->base_href, (const xmlChar *)c->page_url)
-                           : xmlStrdup((const xmlChar *)c->base_href);
+    if (c->base_href && *c->base_href && c->page_url)
+        base = xmlBuildURI((const xmlChar *)c->base_href, (const xmlChar *)c->page_url);
+    else if (c->base_href && *c->base_href)
+        base = xmlStrdup((const xmlChar *)c->base_href);
     else if (c->page_url)
         base = xmlStrdup((const xmlChar *)c->page_url);
-    if (!base)
-        return h;
-    xmlChar *r = xmlBuildURI((const xmlChar *)h, base);
-    xmlFree(base);
-    if (!r)
-        return h;
+    if (base && !has_scheme((const char *)base)) {
+        xmlFree(base);
+        base = NULL;
+    }
+    if (!base && h[0] == '/' && h[1] == '/')
+        base = xmlStrdup((const xmlChar *)"https:");
+    char *out = NULL;
+    if (base) {
+        xmlChar *r = xmlBuildURI((const xmlChar *)h, base);
+        if (r) {
+            out = dup_raw(c, (const char *)r);
+            xmlFree(r);
+        }
+        xmlFree(base);
+    }
+    if (!out && has_scheme(h)) {
+        out = h;
+        h = NULL;
+    }
     free(h);
-    char *out = dup_raw(c, (const char *)r);
-    xmlFree(r);
+    if (out && !has_scheme(out)) {
+        free(out);
+        out = NULL;
+    }
     return out;
 }
 

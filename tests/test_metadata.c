@@ -106,7 +106,7 @@ START_TEST(jsonld_graph_and_references)
     ck_assert_str_eq(m.authors[0], "Ann Author");
     ck_assert_str_eq(m.site_name, "Example Blog");
     ck_assert_str_eq(m.published, "2024-03-15T08:00:00Z");
-    ck_assert_str_eq(m.image, "/img/p.png"); /* no page URL: stays relative */
+    ck_assert_ptr_null(m.image); /* relative, and no page URL to resolve it */
     ck_assert_str_eq(m.page_type, "blog");
     pi_meta_free(&m);
 }
@@ -514,6 +514,15 @@ START_TEST(canonical_and_base)
     pi_meta_free(&m);
     m = ex(HEAD("<link rel=\"image_src\" href=\"javascript:alert(1)\">"));
     ck_assert_ptr_null(m.image);
+    pi_meta_free(&m);
+    m = ex(HEAD("<meta property=\"og:image\" content=\"//cdn.example/i.png\">"
+                "<link rel=\"canonical\" href=\"/relative/only\">"));
+    ck_assert_str_eq(m.image, "https://cdn.example/i.png");
+    ck_assert_ptr_null(m.canonical_url);
+    pi_meta_free(&m);
+    m = ex_url(HEAD("<base href=\"https://mirror.example/a/\"><meta property=\"og:image\" content=\"x.png\">"),
+               "not a url");
+    ck_assert_str_eq(m.image, "https://mirror.example/a/x.png");
     pi_meta_free(&m);
 }
 END_TEST
