@@ -5,8 +5,8 @@
  * result as UTF-8 with HTML_PARSE_IGNORE_ENC. Conversion and cleaning are
  * one linear pass that writes UTF-8 code point by code point; a second pass
  * normalises to NFC only from the first character that fails the NFC quick
- * check, so NFC pages (nearly all) pay a property lookup per non-Latin
- * character and nothing more. */
+ * check, so NFC pages (nearly all) pay a cached property lookup per
+ * non-Latin character and nothing more. */
 #include "input.h"
 #include "buf.h"
 
@@ -56,9 +56,10 @@
  * gb2312 over 7500 UTF-8 bytes). In single-byte text a lead byte followed
  * by continuation bytes is vanishingly rare, so one sequence is enough; in
  * EUC/GBK/Big5/Shift_JIS text about one character in ten happens to be a
- * valid 2-byte sequence, so a few more are required. Stray invalid bytes
+ * valid UTF-8 sequence, so a few more are required. Stray invalid bytes
  * are allowed as long as valid sequences outnumber them UTF8_RATIO to 1:
- * genuine CJK legacy text gives about 1 valid to 9 invalid. */
+ * genuine CJK legacy pages give 1 valid to between 2.3 (EUC-JP) and 9
+ * (EUC-KR) invalid, single-byte pages none valid. */
 #define OVERRIDE_MIN_SEQ_SINGLE 1
 #define OVERRIDE_MIN_SEQ_MULTI 4
 #define UTF8_RATIO 2

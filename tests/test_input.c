@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <pthread.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include <unicode/uchar.h>
@@ -661,6 +662,71 @@ START_TEST(edge_big)
 }
 END_TEST
 
+/* Address space in use, from /proc (0 if unknown). */
+static size_t vm_bytes(void)
+{
+    unsigned long pages = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (!f)
+        return 0;
+    if (fscanf(f, "%lu", &pages) != 1)
+        pages = 0;
+    fclose(f);
+    return (size_t)pages * 4096;
+}
+
+START_TEST(edge_out_of_memory)
+{
+    /* With the address space capped a little above what is in use, every
+     * path (UTF-8, ICU, NFC) either succeeds or says PI_ENOMEM. The cap
+     * would outlive the test without fork, and valgrind needs room. */
+    const char *fork_mode = getenv("CK_FORK");
+    if ((fork_mode && strcmp(fork_mode, "no") == 0) || vm_bytes() == 0)
+        return;
+    size_t n = 24u << 20;
+    char *page = malloc(n);
+    ck_assert_ptr_nonnull(page);
+    static const char unit[] = "<p>e\xCC\x81t\xC3\xA9 \xE4\xB8\xAD</p>\n";
+    for (size_t i = 0; i < n; i++)
+        page[i] = unit[i % (sizeof unit - 1)];
+    static const char *const hints[] = {NULL, "gb18030", "windows-1252"};
+    struct rlimit old;
+    ck_assert_int_eq(getrlimit(RLIMIT_AS, &old), 0);
+    int enomem = 0, ok = 0;
+    for (size_t h = 0; h < 3; h++) {
+        /* gb18030 reads the UTF-8 bytes as UTF-8 (they are); force ICU
+         * with a page of GB18030 bytes instead. */
+        static const char gb[] = "<p>\xD6\xD0\xCE\xC4</p>\n"; /* 中文 */
+        if (h == 1)
+            for (size_t i = 0; i < n; i++)
+                page[i] = gb[i % (sizeof gb - 1)];
+        for (size_t extra = 1u << 20; extra <= 160u << 20; extra *= 2) {
+            struct rlimit cap = old;
+            cap.rlim_cur = vm_bytes() + extra;
+            ck_assert_int_eq(setrlimit(RLIMIT_AS, &cap), 0);
+            pi_input in;
+            int r = pi_input_decode(page, n, hints[h], &in);
+            ck_assert_int_eq(setrlimit(RLIMIT_AS, &old), 0);
+            ck_assert(r == PI_OK || r == PI_ENOMEM);
+            if (getenv("PI_TEST_VERBOSE"))
+                printf("input: oom hint %s, %zu MB spare: %d\n", hints[h] ? hints[h] : "none",
+                       extra >> 20, r);
+            if (r == PI_OK) {
+                ok++;
+                ck_assert(valid_utf8(in.utf8, in.len));
+                pi_input_free(&in);
+            } else {
+                enomem++;
+                ck_assert_ptr_null(in.utf8);
+            }
+        }
+    }
+    ck_assert_int_gt(enomem, 0);
+    ck_assert_int_gt(ok, 0);
+    free(page);
+}
+END_TEST
+
 /* ---- pages in tests/data/encodings ---- */
 
 static char *data_path(const char *name, const char *ext)
@@ -869,6 +935,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, edge_one_byte);
     tcase_add_test(tc, edge_utf16_odd);
     tcase_add_test(tc, edge_big);
+    tcase_add_test(tc, edge_out_of_memory);
     tcase_add_test(tc, pages);
     tcase_add_test(tc, pages_threads);
     tcase_add_test(tc, corpus);
