@@ -237,6 +237,8 @@ typedef struct mctx {
 
     const char *base_href;
     const char *html_lang, *html_dir, *body_dir;
+    const char *main_dir, *article_dir; /* first <main>/role=main, first <article> */
+    int seen_main, seen_article;
     int seen_html, seen_body;
     char *title_el;
     strlist headings; /* h1 and h2 texts, document order */
@@ -1995,6 +1997,12 @@ static int visit(mctx *c, xmlNodePtr n)
     if (!nm)
         return 1;
     switch (nm[0]) {
+    case 'a':
+        if (!strcmp(nm, "article") && !c->seen_article) {
+            c->seen_article = 1;
+            c->article_dir = pi_attr(n, "dir");
+        }
+        break;
     case 'b':
         if (!strcmp(nm, "base")) {
             if (!c->base_href)
@@ -2036,6 +2044,10 @@ static int visit(mctx *c, xmlNodePtr n)
     case 'm':
         if (!strcmp(nm, "meta"))
             visit_meta(c, n);
+        if (!strcmp(nm, "main") && !c->seen_main) {
+            c->seen_main = 1;
+            c->main_dir = pi_attr(n, "dir");
+        }
         break;
     case 's':
         if (!strcmp(nm, "script")) {
@@ -3442,9 +3454,14 @@ int pi_meta_extract(xmlDocPtr doc, const char *page_url, pi_meta *out)
     if (!out->lang)
         e.day_first = 0;
 
-    const char *d = norm_dir(c.html_dir);
+    /* the dir nearest the content wins: <article>, <main>, <body>, <html> */
+    const char *d = norm_dir(c.article_dir);
+    if (!d)
+        d = norm_dir(c.main_dir);
     if (!d)
         d = norm_dir(c.body_dir);
+    if (!d)
+        d = norm_dir(c.html_dir);
     if (!d)
         d = pi_meta_lang_dir(out->lang);
     if (d)

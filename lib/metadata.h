@@ -44,8 +44,9 @@
  *   lang         <html lang>; http-equiv content-language; <meta> language,
  *                dc.language; og:locale; JSON-LD inLanguage. Normalised to
  *                BCP 47 case ("en_us" -> "en-US").
- *   dir          dir on <html>, then <body>; else from lang (ar, he, fa ... or
- *                an Arab/Hebr/Thaa/Syrc script subtag -> "rtl", else "ltr").
+ *   dir          dir nearest the content: on the first <article>, the first
+ *                <main>, <body>, <html>; else from lang (ar, he, fa ... or an
+ *                Arab/Hebr/Thaa/Syrc script subtag -> "rtl", else "ltr").
  *   canonical_url <link rel=canonical>; og:url; JSON-LD url/mainEntityOfPage.
  *   image        og:image; twitter:image; JSON-LD image (string, object,
  *                list); <link rel=image_src>; microdata image.

@@ -457,8 +457,11 @@ START_TEST(html_lang_and_dir)
     m = ex("<html lang=\"he\" dir=\"LTR\"><body></body></html>");
     ck_assert_str_eq(m.dir, "ltr");
     pi_meta_free(&m);
-    m = ex("<html lang=\"en\"><body dir=\"rtl\"></body></html>");
+    m = ex("<html lang=\"en\" dir=\"ltr\"><body dir=\"rtl\"></body></html>");
     ck_assert_str_eq(m.dir, "rtl");
+    pi_meta_free(&m);
+    m = ex("<html><body><main dir=\"rtl\"><article dir=\"ltr\"><p>x</p></article></main></body></html>");
+    ck_assert_str_eq(m.dir, "ltr");
     pi_meta_free(&m);
     m = ex("<html lang=\"EN_us\"><body></body></html>");
     ck_assert_str_eq(m.lang, "en-US");
@@ -1136,7 +1139,7 @@ START_TEST(readability_corpus_agreement)
                                            "siteName",  "date",   "lang",   "dir"};
     /* Floors a little under what the module reaches (see the report in the
      * commit log); "~" is the looser comparison. */
-    static const double floors[F_N] = {87, 96, 82, 88, 95, 95, 97, 80};
+    static const double floors[F_N] = {87, 96, 82, 86, 95, 95, 97, 95};
     for (int i = 0; i < F_N; i++) {
         double pct = tot[i] ? 100.0 * hit[i] / tot[i] : 100.0;
         fprintf(stderr, "metadata/readability %-9s %3d/%3d = %5.1f%% (floor %.0f%%)\n", names[i],
