@@ -936,11 +936,13 @@ static inline char *put_utf8(char *w, int32_t c)
 static inline char *emit(sink *s, char *w, int32_t c)
 {
     if (c < 0x80) {
-        /* C0 controls are not text; TAB, LF, FF and CR are whitespace. */
+        /* C0 controls are not text; TAB, LF and CR are whitespace. FF is
+         * whitespace too (a page break in <pre> text), but libxml2 2.9.14
+         * drops it from text nodes and would join the words around it. */
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') ||
             c == 0x7F)
             return w;
-        *w++ = (char)c;
+        *w++ = c == '\f' ? '\n' : (char)c;
         s->last_ccc = s->nonstarters = 0;
         return w;
     }

@@ -13,9 +13,9 @@
 
 typedef struct pi_input {
     /* The converted page, NUL-terminated, malloc'd. Valid UTF-8 in NFC,
-     * without NUL, without C0 controls other than TAB, LF, FF, CR, without
+     * without NUL, without C0 controls other than TAB, LF, CR, without
      * C1 controls, U+FEFF, U+200B, U+2060, soft hyphens or noncharacters;
-     * U+2028, U+2029 and NEL are LF. Bytes invalid in the encoding are
+     * FF, NEL, U+2028 and U+2029 are LF. Bytes invalid in the encoding are
      * U+FFFD. */
     char *utf8;
     size_t len; /* bytes in utf8, without the NUL */

@@ -451,7 +451,8 @@ END_TEST
 START_TEST(clean_controls)
 {
     EXPECT("a\x01" "b\x08" "c\x0B" "d\x1F" "e\x7F" "f", "abcdef");
-    EXPECT("tab\tlf\ncr\rff\f.", "tab\tlf\ncr\rff\f.");
+    /* FF is a line break: libxml2 would drop it and join the words. */
+    EXPECT("tab\tlf\ncr\rff\f.", "tab\tlf\ncr\rff\n.");
     expect_text("a\0b\0c", 5, NULL, "abc");
     /* NEL, LS, PS are line breaks; other C1 controls go. */
     EXPECT("a\xC2\x85" "b\xE2\x80\xA8" "c\xE2\x80\xA9" "d\xC2\x80" "e\xC2\x9F" "f",
