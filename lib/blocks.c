@@ -40,7 +40,7 @@ int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_wo
     /* Bylines and datelines: metadata, not article text. */
     if (r->words < 30 && ((cls && pi_class_matches(cls, PI_CW_BYLINE)) ||
                           (id && pi_class_matches(id, PI_CW_BYLINE))))
-        return 1;
+        return PI_DROP_BYLINE;
     if (r->flags & PI_TF_HEADING)
         return r->weight < 0;
     /* "Read also: <a>other story</a>": a few words of lead-in, then a link.
@@ -109,6 +109,11 @@ static int next_text_dropped(pi_stats *st, xmlNodePtr n, xmlNodePtr root)
             x = pi_next(x, root, 1);
             continue;
         }
+        if (r->drop == PI_DROP_BYLINE) {
+            /* A byline under a heading does not make it an orphan. */
+            x = pi_next(x, root, 1);
+            continue;
+        }
         if (r->drop)
             return 1;
         x = pi_next(x, root, 0);
@@ -148,8 +153,9 @@ void pi_blocks_classify(pi_stats *st, const pi_choice *c, int flags)
         while (n) {
             pi_node *r = pi_stats_of(st, n);
             int skip = 0;
-            if (r && pi_block_is_furniture(st, r, words, flags)) {
-                r->drop = 1;
+            int why = r ? pi_block_is_furniture(st, r, words, flags) : 0;
+            if (why) {
+                r->drop = (uint8_t)why;
                 skip = 1;
             }
             n = pi_next(n, rn, skip);

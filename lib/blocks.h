@@ -6,7 +6,11 @@
 #include "score.h"
 #include "stats.h"
 
-/* Is this element furniture inside an article of `root_words` words? */
+/* Why an element is dropped (pi_node.drop). */
+enum { PI_DROP_FURNITURE = 1, PI_DROP_BYLINE = 2 };
+
+/* Is this element furniture inside an article of `root_words` words? 0 if
+ * not, else the reason (PI_DROP_*). */
 int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_words,
                           int flags);
 

@@ -158,7 +158,7 @@ static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice 
                     size_t *cap)
 {
     const pi_node *N = st->nodes;
-    xmlNodePtr a = N[article].node, tn = N[top].node, tp = tn->parent;
+    xmlNodePtr a = N[article].node, tn = N[top].node;
     int is_article = (N[article].flags & PI_TF_MAIN) && a->name[0] == 'a';
     xmlNodePtr n = a->children;
     while (n && n != tn) {
@@ -171,8 +171,6 @@ static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice 
             n = n->children;
             continue;
         }
-        if (n->parent == tp)
-            break; /* siblings are judged by the sibling rule */
         if (!r || !r->words || r->unlikely) {
             n = pi_next(n, a, 1);
             continue;
@@ -306,6 +304,9 @@ int pi_choose(pi_stats *st, int32_t body, int flags, pi_choice *out)
                     join = 1;
             }
         }
+        for (size_t k = 0; join && k < out->n; k++)
+            if (out->roots[k] == si)
+                join = 0; /* already taken as part of the lead */
         if (join && push_root(out, &cap, si))
             return PI_ENOMEM;
     }
