@@ -1807,23 +1807,37 @@ static const char *const byline_not[] = {"comment", "authoriz", "avatar", "follo
                                          "bio", "more", "image", "photo", "thumb", "social",
                                          NULL};
 
-/* Whether class or id names a byline. */
-static int byline_hint(xmlNodePtr n)
+/* class and id of an element, lowercased into one buffer ("" when neither):
+ * the hints below test them with strstr, once per element. */
+static const char *names_of(xmlNodePtr n, char *buf, size_t cap)
 {
     const char *attrs[2] = {pi_attr(n, "class"), pi_attr(n, "id")};
-    int hit = 0;
+    size_t k = 0;
     for (int i = 0; i < 2; i++) {
-        const char *v = attrs[i];
-        if (!v)
+        if (!attrs[i])
             continue;
-        for (int k = 0; byline_not[k]; k++)
-            if (ci_contains(v, byline_not[k]))
-                return 0;
-        if (ci_contains(v, "byline") || ci_contains(v, "by-line") || ci_contains(v, "writtenby") ||
-            ci_contains(v, "author"))
-            hit = 1;
+        if (k && k + 1 < cap)
+            buf[k++] = ' ';
+        for (const char *p = attrs[i]; *p && k + 1 < cap; p++)
+            buf[k++] = (char)lower((unsigned char)*p);
     }
-    return hit;
+    buf[k] = '\0';
+    return buf;
+}
+
+static int any_in(const char *s, const char *const *words)
+{
+    for (int k = 0; words[k]; k++)
+        if (strstr(s, words[k]))
+            return 1;
+    return 0;
+}
+
+/* Whether class or id (lowercased, see names_of) names a byline. */
+static int byline_hint(const char *names)
+{
+    static const char *const yes[] = {"byline", "by-line", "writtenby", "author", NULL};
+    return *names && any_in(names, yes) && !any_in(names, byline_not);
 }
 
 /* Inside a byline element, the elements that hold just the names, by
@@ -1906,28 +1920,13 @@ static int in_comments(xmlNodePtr n)
 
 /* Class or id naming a publication date: "date", "datum", "fecha",
  * "published", "posted", "dateline", "entry-meta" ... but not an update. */
-static int date_hint(xmlNodePtr n)
+static int date_hint(const char *names)
 {
     static const char *const yes[] = {"date", "datum", "fecha", "publish", "posted",
                                       "pubtime", "time", "meta", NULL};
     static const char *const no[] = {"update", "modif", "comment", "event", "runtime",
                                      "timeline", "times", "reading", NULL};
-    const char *attrs[2] = {pi_attr(n, "class"), pi_attr(n, "id")};
-    int hit = 0;
-    const char *nm = (const char *)n->name;
-    if (!strcmp(nm, "meta") || !strcmp(nm, "body") || !strcmp(nm, "html") ||
-        !strcmp(nm, "input") || !strcmp(nm, "script"))
-        return 0;
-    for (int i = 0; i < 2; i++) {
-        if (!attrs[i])
-            continue;
-        for (int k = 0; no[k]; k++)
-            if (ci_contains(attrs[i], no[k]))
-                return 0;
-        for (int k = 0; yes[k] && !hit; k++)
-            hit = ci_contains(attrs[i], yes[k]);
-    }
-    return hit;
+    return *names && any_in(names, yes) && !any_in(names, no);
 }
 
 /* A short text line after the headline that is a date ("23.01.2022",
@@ -2109,7 +2108,11 @@ static int visit(mctx *c, xmlNodePtr n)
                 free(t);
         }
     }
-    if (!c->hint_date && c->hint_tries < MAX_DATE_TRIES && date_hint(n) && !in_comments(n)) {
+    char nbuf[256];
+    const char *names = names_of(n, nbuf, sizeof nbuf);
+    if (!c->hint_date && c->hint_tries < MAX_DATE_TRIES && strcmp(nm, "meta") &&
+        strcmp(nm, "body") && strcmp(nm, "html") && strcmp(nm, "input") && date_hint(names) &&
+        !in_comments(n)) {
         c->hint_tries++;
         char *v = node_text(c, n, DATE_TEXT_MAX + 1);
         dt t;
@@ -2120,7 +2123,7 @@ static int visit(mctx *c, xmlNodePtr n)
     }
     if (!c->bylines.n && c->byline_tries < MAX_BYLINE_TRIES && strcmp(nm, "meta") &&
         strcmp(nm, "link") && strcmp(nm, "img") && strcmp(nm, "body") && strcmp(nm, "html") &&
-        strcmp(nm, "svg") && strcmp(nm, "input") && strcmp(nm, "button") && byline_hint(n))
+        strcmp(nm, "svg") && strcmp(nm, "input") && strcmp(nm, "button") && byline_hint(names))
         visit_byline(c, n);
     return 1;
 }
