@@ -2699,6 +2699,7 @@ typedef struct tctx {
     char *fsite;  /* folded site name */
     char host[128]; /* host without "www.", letters and digits only */
     char label[128]; /* first label of that host, letters and digits only */
+    char hostname[128]; /* host without "www.", lowercase, as written */
 } tctx;
 
 static char *fold_dup(tctx *t, const char *s, size_t n)
@@ -2752,6 +2753,10 @@ static void tctx_init(tctx *t, mctx *c, const char *site, const char *url)
         if (n > 4 && ci_prefix(h, "www."))
             h += 4, n -= 4;
         squash(t->host, sizeof t->host, h, n);
+        size_t k = 0;
+        for (; k < n && k + 1 < sizeof t->hostname; k++)
+            t->hostname[k] = (char)lower((unsigned char)h[k]);
+        t->hostname[k] = '\0';
         squash(t->label, sizeof t->label, h, strcspn(h, "."));
     }
 }
@@ -2794,6 +2799,9 @@ static int part_is_site(tctx *t, span p)
         char sq[128];
         squash(sq, sizeof sq, p.s, p.n);
         if (sq[0] && (!strcmp(sq, t->host) || !strcmp(sq, t->label)))
+            return 1;
+        /* "Recipes on example.com", "Mehr auf example.de" */
+        if (strchr(t->hostname, '.') && strstr(fold_tmp(t, p), t->hostname))
             return 1;
     }
     return 0;

@@ -17,7 +17,7 @@
  *                the reader sees: an h1 that the title contains (kicker,
  *                "<h1> | Site", "Site - <h1>") gives the h1's text; else a
  *                part at either end that names the site (og:site_name, the
- *                host written as words) is dropped. Only a <title> is also
+ *                host written as words or named in it) is dropped. Only a <title> is also
  *                split by shape ("Headline words | Site"), and only when the
  *                remaining headline has five words or more.
  *   authors      JSON-LD author/creator (string, {name}, {@id} reference,
