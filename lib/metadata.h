@@ -17,14 +17,25 @@
  *                the reader sees: an h1 that the title contains (kicker,
  *                "<h1> | Site", "Site - <h1>") gives the h1's text; else a
  *                part at either end that names the site (og:site_name, the
- *                host written as words or named in it) is dropped. Only a <title> is also
- *                split by shape ("Headline words | Site"), and only when the
- *                remaining headline has five words or more.
- *   authors      JSON-LD author/creator (string, {name}, {@id} reference,
- *                list); <meta> dc.creator, dcterms.creator, author,
- *                article:author (not a URL), parsely-author, sailthru.author,
- *                citation_author; microdata author; <a rel=author>; byline
- *                elements (class/id byline, author, by-line, writtenby).
+ *                host written as words or named in it) is dropped. Only a
+ *                <title> is also split by shape ("Headline words | Site"),
+ *                and only when the remaining headline has five words or
+ *                more; a colon splits only beside a heading or the site.
+ *   authors      JSON-LD author/creator of the main entity (string, {name},
+ *                {givenName, familyName}, {@id} reference, list), then of the
+ *                WebPage; <meta> dc.creator, dcterms.creator, author,
+ *                article:author and og:article:author (not a URL),
+ *                parsely-author, sailthru.author, citation_author (each key
+ *                repeated = several authors), dc.contributor; microdata
+ *                author (not inside a Comment/Answer/Review); <a rel=author>;
+ *                the first byline element (class/id byline, author,
+ *                writtenby; not comment, avatar, follow, bio ...), by the
+ *                names inside it when marked; a short "By Jane Doe" line
+ *                after the h1. "By"/"Von"/"Par"/"Geschrieben von" ...,
+ *                trailing dates and "View all posts by" are removed; "A and
+ *                B" of two full names gives two authors. A source whose only
+ *                answer is the site itself (its name or host) yields to a
+ *                later source that names a person, and is kept otherwise.
  *   published    JSON-LD datePublished (main entity, then WebPage);
  *                article:published_time and ~25 other <meta> names;
  *                microdata datePublished, dateCreated; <time pubdate>, then
@@ -56,7 +67,8 @@
  *   page_type    JSON-LD main entity type; microdata itemtype; og:type;
  *                "other" when nothing says.
  *
- * URLs resolve against <base href> and page_url. Dates are ISO 8601:
+ * URLs resolve against <base href> and page_url and are absolute or NULL
+ * ("//host/x" without a base reads as https). Dates are ISO 8601:
  * "2025-08-17" or "2025-08-17T11:25:00+03:00" ("Z" for UTC, no offset when
  * the page gives none). */
 #ifndef PI_METADATA_H
