@@ -3,7 +3,9 @@
 #include "buf.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct tag {
     const char *name;
@@ -139,12 +141,214 @@ static void silent_structured(void *ctx, xmlErrorPtr e)
     (void)e;
 }
 
+/* ---- attribute cap ------------------------------------------------------
+ *
+ * libxml2 2.9 compares each new attribute of a start tag with every earlier
+ * one (70,000 attributes on one element: 11 s). Before parsing we walk the
+ * page the way libxml2's HTML tokenizer does and blank out, with spaces,
+ * every attribute of a tag past the first PI_MAX_TAG_ATTRS; real tags carry
+ * a few dozen at most.
+ *
+ * The walk must agree with libxml2 on where each tag starts and ends, or a
+ * tag that it hides inside a quoted value, comment or script could reach
+ * the parser whole. So it follows libxml2 2.9's rules, checked one by one
+ * against the parser (see test_dom): names of at most 100 characters
+ * (a longer attribute name is several attributes), quotes only at the start
+ * of a value, comments ending at "-->" or "--!>", script and style ending
+ * at "</script" or "</style" followed by a non-name byte, end tags and
+ * processing instructions ending at the next '>', doctypes with quoted
+ * literals after PUBLIC or SYSTEM. */
+#define PI_MAX_TAG_ATTRS 256
+#define PI_NAME_CHUNK 100 /* libxml2's HTML_PARSER_BUFFER_SIZE */
+
+static int is_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int is_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_name_start(unsigned char c)
+{
+    return is_letter(c) || c == '_' || c == ':' || c == '.';
+}
+
+static int is_name_char(unsigned char c)
+{
+    return is_name_start(c) || (c >= '0' && c <= '9') || c == '-';
+}
+
+static size_t name_len(const unsigned char *s, size_t i, size_t len)
+{
+    size_t j = i;
+    while (j < len && is_name_char(s[j]))
+        j++;
+    return j - i;
+}
+
+static size_t skip_blanks(const unsigned char *s, size_t i, size_t len)
+{
+    while (i < len && is_blank(s[i]))
+        i++;
+    return i;
+}
+
+/* Index of the first `c` (or NUL) at or after i, or len. */
+static size_t find_byte(const unsigned char *s, size_t i, size_t len, unsigned char c)
+{
+    while (i < len && s[i] != c && s[i])
+        i++;
+    return i;
+}
+
+/* Index just past the first occurrence of `pat` at or after i, or len. */
+static size_t past(const unsigned char *s, size_t i, size_t len, const char *pat)
+{
+    size_t n = strlen(pat);
+    for (; i + n <= len; i++)
+        if (s[i] == (unsigned char)pat[0] && !memcmp(s + i, pat, n))
+            return i + n;
+    return len;
+}
+
+/* After the raw text of a script or style element (name of n bytes) that
+ * starts at i: the index of its "</name", or len. */
+static size_t raw_end(const unsigned char *s, size_t i, size_t len, const char *name, size_t n)
+{
+    for (; i + 2 + n <= len; i++) {
+        if (s[i] != '<' || s[i + 1] != '/' || strncasecmp((const char *)s + i + 2, name, n))
+            continue;
+        if (i + 2 + n == len || !is_name_char(s[i + 2 + n]))
+            return i;
+    }
+    return len;
+}
+
+/* A start tag at s[i] == '<' followed by a letter. Counts its attributes as
+ * libxml2 will, blanking those past the cap when `out` is set (out mirrors
+ * s). Returns the index after the tag; *excess counts blanked attributes,
+ * *raw is set for a script or style element that is not self-closed. */
+static size_t start_tag(const unsigned char *s, size_t i, size_t len, char *out,
+                        size_t *excess, size_t *raw)
+{
+    size_t n = name_len(s, i + 1, len);
+    size_t j = i + 1 + n;
+    /* A name past 100 bytes goes on as attributes. */
+    size_t count = (n - 1) / PI_NAME_CHUNK;
+    *raw = 0;
+    if (n == 6 && !strncasecmp((const char *)s + i + 1, "script", 6))
+        *raw = 6;
+    else if (n == 5 && !strncasecmp((const char *)s + i + 1, "style", 5))
+        *raw = 5;
+    for (;;) {
+        j = skip_blanks(s, j, len);
+        if (j >= len || !s[j])
+            return j;
+        if (s[j] == '>')
+            return j + 1;
+        if (s[j] == '/' && j + 1 < len && s[j + 1] == '>') {
+            *raw = 0;
+            return j + 2;
+        }
+        size_t a = j;
+        if (!is_name_start(s[j])) {
+            /* libxml2 drops a bogus token up to a blank or the tag's end. */
+            while (j < len && s[j] && !is_blank(s[j]) && s[j] != '>' &&
+                   !(s[j] == '/' && j + 1 < len && s[j + 1] == '>'))
+                j++;
+            continue;
+        }
+        size_t an = name_len(s, j, len);
+        j += an;
+        count += (an + PI_NAME_CHUNK - 1) / PI_NAME_CHUNK;
+        size_t k = skip_blanks(s, j, len);
+        if (k < len && s[k] == '=') {
+            j = skip_blanks(s, k + 1, len);
+            if (j < len && (s[j] == '"' || s[j] == '\'')) {
+                j = find_byte(s, j + 1, len, s[j]);
+                if (j < len && s[j])
+                    j++; /* the closing quote; at NUL or the end, the tag ends */
+            } else {
+                while (j < len && s[j] && !is_blank(s[j]) && s[j] != '>')
+                    j++;
+            }
+        }
+        if (count > PI_MAX_TAG_ATTRS) {
+            (*excess)++;
+            if (out)
+                memset(out + a, ' ', j - a);
+        }
+    }
+}
+
+/* Count (out == NULL) or blank (out a copy of s) the attributes past the
+ * cap in the whole page. Linear: every byte is looked at a bounded number
+ * of times. */
+static size_t cap_attributes(const unsigned char *s, size_t len, char *out)
+{
+    size_t excess = 0, i = 0;
+    while (i < len) {
+        const unsigned char *lt = memchr(s + i, '<', len - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        unsigned char c = i + 1 < len ? s[i + 1] : 0;
+        if (is_letter(c)) {
+            size_t raw;
+            i = start_tag(s, i, len, out, &excess, &raw);
+            if (raw)
+                i = raw_end(s, i, len, raw == 6 ? "script" : "style", raw);
+        } else if (c == '!' && i + 3 < len && s[i + 2] == '-' && s[i + 3] == '-') {
+            size_t e1 = past(s, i + 4, len, "-->");
+            size_t e2 = past(s, i + 4, len, "--!>");
+            i = e1 < e2 ? e1 : e2;
+        } else if (c == '!' && i + 9 <= len && !strncasecmp((const char *)s + i + 2, "doctype", 7)) {
+            size_t j = skip_blanks(s, i + 9, len);
+            j += name_len(s, j, len);
+            j = skip_blanks(s, j, len);
+            if (j + 6 <= len && (!strncasecmp((const char *)s + j, "public", 6) ||
+                                 !strncasecmp((const char *)s + j, "system", 6))) {
+                j += 6;
+                for (int lit = 0; lit < 2; lit++) {
+                    j = skip_blanks(s, j, len);
+                    if (j >= len || (s[j] != '"' && s[j] != '\''))
+                        break;
+                    j = find_byte(s, j + 1, len, s[j]);
+                    if (j < len && s[j])
+                        j++;
+                }
+            }
+            i = find_byte(s, j, len, '>');
+        } else if ((c == '/' || c == '?') && i + 2 < len && is_name_start(s[i + 2])) {
+            i = find_byte(s, i + 2, len, '>');
+        } else {
+            i++;
+        }
+    }
+    return excess;
+}
+
 xmlDocPtr pi_parse_html(const char *utf8, size_t len, const char *url, int *err)
 {
     *err = PI_OK;
     if (len > INT_MAX) {
         *err = PI_ELIMIT;
         return NULL;
+    }
+    /* Pages within the cap, nearly all, are parsed as they are; the others
+     * from a copy with the extra attributes blanked. */
+    char *capped = NULL;
+    if (cap_attributes((const unsigned char *)utf8, len, NULL)) {
+        if (!(capped = malloc(len))) {
+            *err = PI_ENOMEM;
+            return NULL;
+        }
+        memcpy(capped, utf8, len);
+        cap_attributes((const unsigned char *)utf8, len, capped);
+        utf8 = capped;
     }
     /* Error handlers are per thread in libxml2: silence them here, in the
      * calling thread, every time. */
@@ -158,6 +362,7 @@ xmlDocPtr pi_parse_html(const char *utf8, size_t len, const char *url, int *err)
         len = strlen(utf8);
     }
     xmlDocPtr doc = htmlReadMemory(utf8, (int)len, url, "UTF-8", opts);
+    free(capped);
     if (!doc)
         *err = PI_EPARSE;
     return doc;

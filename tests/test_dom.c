@@ -147,6 +147,112 @@ START_TEST(hidden_detection)
 }
 END_TEST
 
+static size_t max_attrs(xmlNodePtr root)
+{
+    size_t most = 0;
+    for (xmlNodePtr x = root; x; x = pi_next(x, root, 0)) {
+        size_t n = 0;
+        if (x->type == XML_ELEMENT_NODE)
+            for (xmlAttrPtr a = x->properties; a; a = a->next)
+                n++;
+        if (n > most)
+            most = n;
+    }
+    return most;
+}
+
+START_TEST(attributes_capped)
+{
+    /* 70,000 attributes take libxml2 seconds (quadratic): the parse keeps
+     * the first 256 and the content after the tag. */
+    pi_buf b;
+    pi_buf_init(&b);
+    pi_buf_puts(&b, "<div id=keep");
+    for (int i = 0; i < 70000; i++) {
+        char a[32];
+        snprintf(a, sizeof a, i % 2 ? " a%d=\"v>\"" : " a%d=v", i);
+        pi_buf_puts(&b, a);
+    }
+    pi_buf_puts(&b, "><p>after the tag</p></div>");
+    int err;
+    xmlDocPtr d = pi_parse_html(b.data, b.len, NULL, &err);
+    ck_assert_ptr_nonnull(d);
+    xmlNodePtr root = xmlDocGetRootElement(d);
+    ck_assert_uint_eq(max_attrs(root), 256);
+    ck_assert_uint_eq(count_elements(root, "p"), 1);
+    xmlNodePtr div = root;
+    while (div && !(div->type == XML_ELEMENT_NODE && !strcmp((const char *)div->name, "div")))
+        div = pi_next(div, root, 0);
+    ck_assert_ptr_nonnull(div);
+    ck_assert_str_eq(pi_attr(div, "id"), "keep");
+    ck_assert_str_eq(pi_attr(div, "a254"), "v");
+    ck_assert_ptr_null(pi_attr(div, "a255"));
+    xmlFreeDoc(d);
+    pi_buf_free(&b);
+}
+END_TEST
+
+START_TEST(attribute_cap_follows_the_tokenizer)
+{
+    /* Each prefix hides "<i q=\"" (an open quote) where libxml2 sees no
+     * tag: in a comment, a script, a doctype literal, a processing
+     * instruction, an end tag, a quoted value. A prescan that misread it
+     * would take the rest of the page for a quoted value and leave the
+     * element after it uncapped. Other prefixes test names over 100 bytes,
+     * which libxml2 splits into several attributes. */
+    static const char *const prefixes[] = {
+        "<!-- <i q=\" -->",
+        "<!-- <i q=\" --!>",
+        "<!----><i q=\"x\">",
+        "<script><i q=\"</script>",
+        "<script>x</scriptx><i q=\"</SCRIPT/>",
+        "<style><i q=\"</style >",
+        "<script/>",
+        "<scriptx>",
+        "<!DOCTYPE html PUBLIC \"<i q='\" \"y\">",
+        "<!DOCTYPE html <i q=\">",
+        "<?x <i q=\">",
+        "</b <i q=\">",
+        "<div title=\"<i q='\">",
+        "<div title='<i q=\"'>",
+        "<div t=x\"y>",
+        "<div \"=\"x >",
+    };
+    for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
+        for (int shape = 0; shape < 3; shape++) {
+            pi_buf b;
+            pi_buf_init(&b);
+            pi_buf_puts(&b, "<body>");
+            pi_buf_puts(&b, prefixes[k]);
+            if (shape == 2) {
+                /* a tag name of 30,000 bytes: 299 attributes for libxml2 */
+                pi_buf_putc(&b, '<');
+                for (int i = 0; i < 30000; i++)
+                    pi_buf_putc(&b, 'd');
+            } else {
+                pi_buf_puts(&b, "<div");
+            }
+            for (int i = 0; i < 300; i++) {
+                char a[32];
+                snprintf(a, sizeof a, " a%d", i);
+                pi_buf_puts(&b, a);
+                if (shape == 1)
+                    for (int j = 0; j < 150; j++)
+                        pi_buf_putc(&b, 'n');
+            }
+            pi_buf_puts(&b, "><p>after</p>\"</body>");
+            int err;
+            xmlDocPtr d = pi_parse_html(b.data, b.len, NULL, &err);
+            ck_assert_ptr_nonnull(d);
+            ck_assert_msg(max_attrs(xmlDocGetRootElement(d)) <= 256, "prefix %zu, shape %d",
+                          k, shape);
+            xmlFreeDoc(d);
+            pi_buf_free(&b);
+        }
+    }
+}
+END_TEST
+
 static void add(TCase *tc)
 {
     tcase_add_test(tc, tag_table);
@@ -158,6 +264,8 @@ static void add(TCase *tc)
     tcase_add_test(tc, attr_lookup);
     tcase_add_test(tc, clean_drops_non_content);
     tcase_add_test(tc, hidden_detection);
+    tcase_add_test(tc, attributes_capped);
+    tcase_add_test(tc, attribute_cap_follows_the_tokenizer);
 }
 
 PI_TEST_MAIN("dom", add)
