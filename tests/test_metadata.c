@@ -783,7 +783,9 @@ START_TEST(deep_and_wide_pages_are_bounded)
     pi_meta m;
     ck_assert_int_eq(pi_meta_extract(d, NULL, &m), PI_OK);
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-    ck_assert_msg(secs < 2.0, "took %.2f s", secs);
+    /* linear: 0.1 s natively, ~5 s under valgrind; the quadratic version of
+     * this walk took 40 s natively */
+    ck_assert_msg(secs < 15.0, "took %.2f s", secs);
     ck_assert_str_eq(m.title, "Deep");
     pi_meta_free(&m);
     xmlFreeDoc(d);
