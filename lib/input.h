@@ -33,10 +33,11 @@ typedef struct pi_input {
      *   "default"  nothing else applied: windows-1252 */
     const char *source;
     /* The encoding a hint or meta declared, also when it was not used
-     * ("" if nothing was declared or the label was unknown), and which of
-     * the two declared it ("hint", "meta", or NULL). When `source` is
-     * "utf-8", "detector" or "default" and `declared` is set, the bytes
-     * contradicted the declaration. */
+     * ("" if nothing was declared, the label was unknown, or a BOM decided
+     * before declarations were read), and which of the two declared it
+     * ("hint", "meta", or NULL). When `source` is "utf-8", "detector" or
+     * "default" and `declared` is set, the bytes contradicted the
+     * declaration. */
     char declared[48];
     const char *declared_by;
     /* Number of U+FFFD written for bytes invalid in `encoding`. */
