@@ -10,8 +10,9 @@
 static int style_has(const char *style, const char *prop, const char *value)
 {
     size_t pl = strlen(prop), vl = strlen(value);
+    /* `prop` is lowercase: compare its first byte before the whole name. */
     for (const char *p = style; *p; p++) {
-        if (strncasecmp(p, prop, pl) != 0)
+        if ((*p | 0x20) != prop[0] || strncasecmp(p, prop, pl) != 0)
             continue;
         if (p > style && (isalnum((unsigned char)p[-1]) || p[-1] == '-'))
             continue;
@@ -29,16 +30,34 @@ static int style_has(const char *style, const char *prop, const char *value)
     return 0;
 }
 
+/* The value of an attribute as pi_attr() gives it. */
+static const char *attr_value(xmlAttrPtr a)
+{
+    xmlNodePtr t = a->children;
+    if (t && t->type == XML_TEXT_NODE && !t->next)
+        return (const char *)t->content;
+    return "";
+}
+
 int pi_is_hidden(xmlNodePtr n)
 {
-    const char *v;
-    if (pi_attr(n, "hidden"))
+    /* One walk over the attributes (this runs for every element), keeping
+     * the first of each name as pi_attr() would. */
+    const char *aria = NULL, *style = NULL;
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        const char *nm = (const char *)a->name;
+        if (!nm)
+            continue;
+        if (nm[0] == 'h' && !strcmp(nm, "hidden"))
+            return 1;
+        if (nm[0] == 'a' && !aria && !strcmp(nm, "aria-hidden"))
+            aria = attr_value(a);
+        else if (nm[0] == 's' && !style && !strcmp(nm, "style"))
+            style = attr_value(a);
+    }
+    if (aria && strcasecmp(aria, "true") == 0)
         return 1;
-    v = pi_attr(n, "aria-hidden");
-    if (v && strcasecmp(v, "true") == 0)
-        return 1;
-    v = pi_attr(n, "style");
-    if (v && (style_has(v, "display", "none") || style_has(v, "visibility", "hidden")))
+    if (style && (style_has(style, "display", "none") || style_has(style, "visibility", "hidden")))
         return 1;
     return 0;
 }

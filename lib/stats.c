@@ -4,8 +4,6 @@
 #include "dom.h"
 #include "tune.h"
 
-#include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -42,14 +40,30 @@ void pi_words_free(pi_words *w)
 
 uint32_t pi_count_chars(const char *s, size_t len)
 {
+    /* Branch-free: text mixes spaces and letters too irregularly for a
+     * branch predictor, and the compiler can vectorise this form. */
     uint32_t n = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if ((c & 0xC0) == 0x80 || c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f')
-            continue;
-        n++;
+        n += ((c & 0xC0) != 0x80) & (c != ' ') & (c != '\n') & (c != '\t') & (c != '\r') &
+             (c != '\f');
     }
     return n;
+}
+
+static int ascii_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int ascii_alpha(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+static int ascii_alnum(unsigned char c)
+{
+    return ascii_alpha(c) || ascii_digit(c);
 }
 
 /* ASCII text: a word is a run of letters and digits, joined across a single
@@ -61,15 +75,15 @@ static uint32_t count_ascii(const char *s, size_t len)
     int in = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (isalnum(c) || c == '_') {
+        if (ascii_alnum(c) || c == '_') {
             if (!in)
                 n++;
             in = 1;
         } else if (in && (c == '\'' || c == '.' || c == ',' || c == ':') && i + 1 < len &&
-                   isalnum((unsigned char)s[i + 1]) && i > 0) {
+                   ascii_alnum((unsigned char)s[i + 1]) && i > 0) {
             unsigned char a = (unsigned char)s[i - 1], b = (unsigned char)s[i + 1];
-            int digits = isdigit(a) && isdigit(b);
-            int letters = isalpha(a) && isalpha(b);
+            int digits = ascii_digit(a) && ascii_digit(b);
+            int letters = ascii_alpha(a) && ascii_alpha(b);
             if (!((c == '.' && (digits || letters)) || (c == '\'' && letters) ||
                   (c == ',' && digits) || (c == ':' && letters)))
                 in = 0;
@@ -80,13 +94,24 @@ static uint32_t count_ascii(const char *s, size_t len)
     return n;
 }
 
+static int all_ascii(const char *s, size_t len)
+{
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        if (v & 0x8080808080808080ull)
+            return 0;
+    }
+    for (; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
 uint32_t pi_count_words(pi_words *w, const char *s, size_t len)
 {
-    size_t i;
-    for (i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            break;
-    if (i == len)
+    if (all_ascii(s, len))
         return count_ascii(s, len);
     if (len > (size_t)INT32_MAX / 2)
         len = (size_t)INT32_MAX / 2;
@@ -116,49 +141,105 @@ uint32_t pi_count_words(pi_words *w, const char *s, size_t len)
     return n;
 }
 
-/* Lowercase `s` into `out` (at most cap-1 bytes). */
-static void lower_into(char *out, size_t cap, const char *s)
+/* ---- class and id evidence ----------------------------------------------
+ *
+ * Every element's class and id are matched against the word lists of
+ * tune.h, so this runs once or twice per element for each list. An
+ * attribute value is lowercased once (ASCII only: the lists are ASCII) into
+ * a `hay` that also records which byte pairs occur in it; a word is searched
+ * for only when its first two bytes occur as a pair, which rules out almost
+ * every word of a list with two bit tests. */
+
+#define HAY_CAP 256 /* a value is matched on its first HAY_CAP-1 bytes */
+
+struct hay {
+    char low[HAY_CAP];
+    uint64_t pairs[16]; /* 1024-bit set of pair_bit() of adjacent bytes */
+};
+
+static unsigned pair_bit(unsigned char a, unsigned char b)
 {
-    size_t i = 0;
-    for (; s && *s && i + 1 < cap; s++)
-        out[i++] = (char)tolower((unsigned char)*s);
-    out[i] = '\0';
+    return ((unsigned)a * 37u + b) & 1023u;
 }
 
+static char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+}
+
+static void hay_add(struct hay *h, size_t *len, const char *s, size_t max)
+{
+    size_t i = *len;
+    for (; s && *s && max && i + 1 < HAY_CAP; s++, max--) {
+        h->low[i] = ascii_lower(*s);
+        if (i)
+            h->pairs[pair_bit((unsigned char)h->low[i - 1], (unsigned char)h->low[i]) >> 6] |=
+                1ull << (pair_bit((unsigned char)h->low[i - 1], (unsigned char)h->low[i]) & 63);
+        i++;
+    }
+    h->low[i] = '\0';
+    *len = i;
+}
+
+static void hay_init(struct hay *h, const char *s)
+{
+    size_t len = 0;
+    memset(h->pairs, 0, sizeof h->pairs);
+    hay_add(h, &len, s, (size_t)-1);
+}
+
+/* Letters, digits and every non-ASCII byte make up a token. */
 static int is_tok(char c)
 {
-    return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
+    unsigned char u = (unsigned char)c;
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+           u >= 0x80;
 }
 
-static int pattern_hit(const char *hay, const struct pi_pattern *p)
+static int pattern_hit(const struct hay *h, const struct pi_pattern *p)
 {
-    size_t wl = strlen(p->word);
-    for (const char *h = strstr(hay, p->word); h; h = strstr(h + 1, p->word)) {
+    const char *w = p->word;
+    if (w[1]) {
+        unsigned b = pair_bit((unsigned char)w[0], (unsigned char)w[1]);
+        if (!(h->pairs[b >> 6] & (1ull << (b & 63))))
+            return 0;
+    }
+    size_t wl = strlen(w);
+    const char *hay = h->low;
+    for (const char *at = strstr(hay, w); at; at = strstr(at + 1, w)) {
         if (p->mode == M_SUB)
             return 1;
-        int start = h == hay || !is_tok(h[-1]);
-        int end = !is_tok(h[wl]);
-        /* camelCase boundaries count too: "shareBar", "adSlot". */
+        int start = at == hay || !is_tok(at[-1]);
+        int end = !is_tok(at[wl]);
         if (start && (end || p->mode == M_PREFIX))
             return 1;
     }
     return 0;
 }
 
-int pi_class_matches(const char *classes, int kind)
+static const struct pi_pattern *pattern_set(int kind)
 {
-    const struct pi_pattern *set = kind == PI_CW_POSITIVE   ? PI_POSITIVE
-                                   : kind == PI_CW_BYLINE   ? PI_BYLINE
-                                   : kind == PI_CW_NEGATIVE ? PI_NEGATIVE
-                                   : kind == PI_CW_UNLIKELY ? PI_UNLIKELY
-                                   : kind == PI_CW_MAYBE    ? PI_MAYBE
-                                                            : PI_STRONG_NEGATIVE;
-    char low[256];
-    lower_into(low, sizeof low, classes);
-    for (; set->word; set++)
-        if (pattern_hit(low, set))
+    return kind == PI_CW_POSITIVE   ? PI_POSITIVE
+           : kind == PI_CW_BYLINE   ? PI_BYLINE
+           : kind == PI_CW_NEGATIVE ? PI_NEGATIVE
+           : kind == PI_CW_UNLIKELY ? PI_UNLIKELY
+           : kind == PI_CW_MAYBE    ? PI_MAYBE
+                                    : PI_STRONG_NEGATIVE;
+}
+
+static int hay_matches(const struct hay *h, int kind)
+{
+    for (const struct pi_pattern *p = pattern_set(kind); p->word; p++)
+        if (pattern_hit(h, p))
             return 1;
     return 0;
+}
+
+int pi_class_matches(const char *classes, int kind)
+{
+    struct hay h;
+    hay_init(&h, classes);
+    return hay_matches(&h, kind);
 }
 
 static int attr_weight(const char *v)
@@ -166,17 +247,61 @@ static int attr_weight(const char *v)
     int w = 0;
     if (!v || !*v)
         return 0;
-    if (pi_class_matches(v, PI_CW_NEGATIVE))
+    struct hay h;
+    hay_init(&h, v);
+    if (hay_matches(&h, PI_CW_NEGATIVE))
         w += CW_NEGATIVE;
-    if (pi_class_matches(v, PI_CW_POSITIVE))
+    if (hay_matches(&h, PI_CW_POSITIVE))
         w += CW_POSITIVE;
     return w;
 }
 
-int pi_class_weight(xmlNodePtr n)
+/* The attributes the evidence reads, found in one walk over the element's
+ * attributes (the first of each name, as pi_attr() gives it). */
+struct evidence_attrs {
+    const char *cls, *id, *role, *itemprop;
+};
+
+static const char *attr_value(xmlAttrPtr a)
 {
-    int w = attr_weight(pi_attr(n, "class")) + attr_weight(pi_attr(n, "id"));
-    const char *v = pi_attr(n, "role");
+    xmlNodePtr t = a->children;
+    if (t && t->type == XML_TEXT_NODE && !t->next)
+        return (const char *)t->content;
+    return "";
+}
+
+static void evidence_attrs(xmlNodePtr n, struct evidence_attrs *e)
+{
+    e->cls = e->id = e->role = e->itemprop = NULL;
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        const char *nm = (const char *)a->name;
+        const char **slot = NULL;
+        if (!nm)
+            continue;
+        switch (nm[0]) {
+        case 'c':
+            slot = strcmp(nm, "class") ? NULL : &e->cls;
+            break;
+        case 'i':
+            slot = !strcmp(nm, "id")         ? &e->id
+                   : !strcmp(nm, "itemprop") ? &e->itemprop
+                                             : NULL;
+            break;
+        case 'r':
+            slot = strcmp(nm, "role") ? NULL : &e->role;
+            break;
+        default:
+            break;
+        }
+        if (slot && !*slot)
+            *slot = attr_value(a);
+    }
+}
+
+static int evidence_weight(const struct evidence_attrs *e)
+{
+    int w = attr_weight(e->cls) + attr_weight(e->id);
+    const char *v = e->role;
     if (v) {
         if (!strcmp(v, "navigation") || !strcmp(v, "banner") || !strcmp(v, "contentinfo") ||
             !strcmp(v, "complementary") || !strcmp(v, "search") || !strcmp(v, "dialog") ||
@@ -185,25 +310,41 @@ int pi_class_weight(xmlNodePtr n)
         else if (!strcmp(v, "main") || !strcmp(v, "article"))
             w += CW_POSITIVE;
     }
-    v = pi_attr(n, "itemprop");
+    v = e->itemprop;
     if (v && (strstr(v, "articleBody") || strstr(v, "reviewBody") || strstr(v, "text")))
         w += CW_ARTICLE_BODY;
     return w;
 }
 
-/* Named like furniture, and not also like content. */
-static int is_unlikely(xmlNodePtr n, unsigned flags)
+int pi_class_weight(xmlNodePtr n)
+{
+    struct evidence_attrs e;
+    evidence_attrs(n, &e);
+    return evidence_weight(&e);
+}
+
+/* Named like furniture, and not also like content. Class and id are matched
+ * together as "class id", each cut at 140 bytes. */
+#define UNLIKELY_PART 140
+
+static int is_unlikely(const struct evidence_attrs *e, unsigned flags)
 {
     if (flags & (PI_TF_MAIN | PI_TF_LINK))
         return 0;
-    const char *v = pi_attr(n, "role");
+    const char *v = e->role;
     if (v && (!strcmp(v, "navigation") || !strcmp(v, "menu") || !strcmp(v, "menubar") ||
               !strcmp(v, "complementary") || !strcmp(v, "dialog") || !strcmp(v, "alertdialog")))
         return 1;
-    const char *c = pi_attr(n, "class"), *i = pi_attr(n, "id");
-    char both[300];
-    snprintf(both, sizeof both, "%.140s %.140s", c ? c : "", i ? i : "");
-    return pi_class_matches(both, PI_CW_UNLIKELY) && !pi_class_matches(both, PI_CW_MAYBE);
+    /* No word of either list fits in " " alone. */
+    if ((!e->cls || !*e->cls) && (!e->id || !*e->id))
+        return 0;
+    struct hay h;
+    size_t len = 0;
+    memset(h.pairs, 0, sizeof h.pairs);
+    hay_add(&h, &len, e->cls, UNLIKELY_PART);
+    hay_add(&h, &len, " ", 1);
+    hay_add(&h, &len, e->id, UNLIKELY_PART);
+    return hay_matches(&h, PI_CW_UNLIKELY) && !hay_matches(&h, PI_CW_MAYBE);
 }
 
 static uint32_t count_commas(const char *s, size_t len)
@@ -264,8 +405,10 @@ int pi_stats_build(pi_stats *st, xmlNodePtr root, pi_words *w, size_t max_nodes,
             }
             r->in_link = (p && p->in_link) || (r->flags & PI_TF_LINK);
             r->block = (r->flags & PI_TF_BLOCK) || !p ? (int32_t)count : p->block;
-            r->weight = pi_class_weight(n);
-            r->unlikely = (p && p->unlikely) || (p && is_unlikely(n, r->flags));
+            struct evidence_attrs ev;
+            evidence_attrs(n, &ev);
+            r->weight = evidence_weight(&ev);
+            r->unlikely = (p && p->unlikely) || (p && is_unlikely(&ev, r->flags));
             if (p && (r->flags & PI_TF_BLOCK))
                 p->has_block_child = 1;
             st->n = ++count;
