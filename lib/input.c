@@ -332,6 +332,28 @@ static const uint16_t iso8859_16_a0[96] = {
     0x0171, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x0119, 0x021B, 0x00FF,
 };
 
+/* ICU's Big5-HKSCS (ibm-1375) leaves these HKSCS-2008 characters in the
+ * private use area; WHATWG's Big5 index, like later Unicode, has them (four
+ * as a letter and a combining mark). Sorted by the PUA code point. */
+static const struct {
+    uint16_t pua;
+    uint16_t cp[2];
+} big5_pua[] = {
+    {0xF303, {0x31C0, 0}}, {0xF304, {0x31C1, 0}}, {0xF305, {0x31C2, 0}},
+    {0xF306, {0x31C3, 0}}, {0xF307, {0x31C4, 0}}, {0xF309, {0x31C5, 0}},
+    {0xF30C, {0x31C6, 0}}, {0xF30D, {0x31C7, 0}}, {0xF310, {0x31C8, 0}},
+    {0xF312, {0x31C9, 0}}, {0xF313, {0x31CA, 0}}, {0xF314, {0x31CB, 0}},
+    {0xF315, {0x31CC, 0}}, {0xF317, {0x31CD, 0}}, {0xF318, {0x31CE, 0}},
+    {0xF325, {0x00CA, 0x0304}}, {0xF327, {0x00CA, 0x030C}},
+    {0xF344, {0x00EA, 0x0304}}, {0xF346, {0x00EA, 0x030C}},
+    {0xF34A, {0x23DA, 0}}, {0xF34B, {0x23DB, 0}}, {0xF57A, {0x9FA6, 0}},
+    {0xF5A4, {0x9FA7, 0}}, {0xF5AB, {0x9FA8, 0}}, {0xF5CC, {0x9FA9, 0}},
+    {0xF5CE, {0x9FAA, 0}}, {0xF5D0, {0x9FAB, 0}}, {0xF5D5, {0x9FAC, 0}},
+    {0xF5EC, {0x9FAD, 0}}, {0xF5ED, {0x9FAE, 0}}, {0xF5EF, {0x9FAF, 0}},
+    {0xF602, {0x9FB2, 0}}, {0xF61C, {0x9FB3, 0}}, {0xF7E5, {0x31CF, 0}},
+    {0xF7EB, {0x9FB0, 0}}, {0xF7ED, {0x9FB1, 0}},
+};
+
 static int is_space(unsigned c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
@@ -1081,8 +1103,27 @@ static void U_CALLCONV to_u_fffd(const void *context, UConverterToUnicodeArgs *a
     (*(size_t *)(uintptr_t)context)++;
 }
 
-static int from_icu(sink *s, const char *name, const unsigned char *p, size_t n)
+/* The big5_pua entry for u, or -1. */
+static int big5_remap(UChar u)
 {
+    size_t lo = 0, hi = sizeof big5_pua / sizeof big5_pua[0];
+    if (u < 0xF303 || u > 0xF7ED)
+        return -1;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (big5_pua[mid].pua == u)
+            return (int)mid;
+        if (big5_pua[mid].pua < u)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+static int from_icu(sink *s, int enc, const unsigned char *p, size_t n)
+{
+    const char *name = encodings[enc].icu;
     UErrorCode e = U_ZERO_ERROR;
     UConverter *cnv = ucnv_open(name, &e);
     if (U_FAILURE(e))
@@ -1117,9 +1158,14 @@ static int from_icu(sink *s, const char *name, const unsigned char *p, size_t n)
                 w = emit_bad(s, w);
                 lead = 0;
             }
+            int k;
             if (u >= 0x20 && u < 0x7F) {
                 *w++ = (char)u;
                 s->last_ccc = s->nonstarters = 0;
+            } else if (enc == E_BIG5 && (k = big5_remap(u)) >= 0) {
+                w = emit(s, w, big5_pua[k].cp[0]);
+                if (big5_pua[k].cp[1])
+                    w = emit(s, w, big5_pua[k].cp[1]);
             } else if (U16_IS_LEAD(u))
                 lead = u;
             else if (U16_IS_TRAIL(u))
@@ -1318,7 +1364,7 @@ static int convert(sink *s, int enc, const unsigned char *p, size_t n)
     case K_TABLE:
         return from_table(s, enc, p, n);
     default:
-        return from_icu(s, encodings[enc].icu, p, n);
+        return from_icu(s, enc, p, n);
     }
 }
 

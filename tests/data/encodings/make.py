@@ -243,6 +243,13 @@ raw_case("table-windows-1252", "cp1252",
 raw_case("table-iso-8859-16", "iso8859_16", range(0xA0, 0x100),
          "iso-8859-16", "ISO-8859-16", "hint")
 raw_case("table-koi8-r", "koi8_r", range(0x80, 0x100), "koi8-r", "KOI8-R", "hint")
+# HKSCS characters that ICU's Big5-HKSCS leaves in the private use area
+# (strokes, Ê̄, U+9FA6...) and ordinary Big5; Python's big5hkscs agrees with
+# the WHATWG index for these (not for A145, A1C2, A1E3, ..., left out).
+raw_case("table-big5-hkscs", "big5hkscs",
+         bytes.fromhex("8840 8841 8855 8862 8864 88a3 88a5 88a9 88aa 8c43 8d48"
+                       " c879 c8a1 c8a3 a440 a441 b0aa c4a3 f9d5"),
+         "big5", "Big5", "hint")
 raw_case("table-iso-8859-7", "iso8859_7",
          [b for b in range(0xA0, 0x100) if b not in (0xAE, 0xD2, 0xFF)],
          "iso-8859-7", "ISO-8859-7", "hint")
