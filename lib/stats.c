@@ -4,6 +4,7 @@
 #include "dom.h"
 #include "tune.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -144,48 +145,39 @@ uint32_t pi_count_words(pi_words *w, const char *s, size_t len)
 /* ---- class and id evidence ----------------------------------------------
  *
  * Every element's class and id are matched against the word lists of
- * tune.h, so this runs once or twice per element for each list. An
- * attribute value is lowercased once (ASCII only: the lists are ASCII) into
- * a `hay` that also records which byte pairs occur in it; a word is searched
- * for only when its first two bytes occur as a pair, which rules out almost
- * every word of a list with two bit tests. */
+ * tune.h. An attribute value is lowercased once (ASCII only: the lists are
+ * ASCII) and scanned once per list: at each position only the words whose
+ * first two bytes hash like the two bytes there are compared. The buckets
+ * are built from the lists on first use and only read afterwards. A value
+ * is matched on its first HAY_CAP-1 bytes. */
 
-#define HAY_CAP 256 /* a value is matched on its first HAY_CAP-1 bytes */
+#define HAY_CAP 256
+#define PAIR_BUCKETS 256
+#define MAX_LIST 255 /* words per list the index can hold */
 
 struct hay {
     char low[HAY_CAP];
-    uint64_t pairs[16]; /* 1024-bit set of pair_bit() of adjacent bytes */
+    size_t len;
 };
-
-static unsigned pair_bit(unsigned char a, unsigned char b)
-{
-    return ((unsigned)a * 37u + b) & 1023u;
-}
 
 static char ascii_lower(char c)
 {
     return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
 }
 
-static void hay_add(struct hay *h, size_t *len, const char *s, size_t max)
+static void hay_add(struct hay *h, const char *s, size_t max)
 {
-    size_t i = *len;
-    for (; s && *s && max && i + 1 < HAY_CAP; s++, max--) {
-        h->low[i] = ascii_lower(*s);
-        if (i)
-            h->pairs[pair_bit((unsigned char)h->low[i - 1], (unsigned char)h->low[i]) >> 6] |=
-                1ull << (pair_bit((unsigned char)h->low[i - 1], (unsigned char)h->low[i]) & 63);
-        i++;
-    }
+    size_t i = h->len;
+    for (; s && *s && max && i + 1 < HAY_CAP; s++, max--)
+        h->low[i++] = ascii_lower(*s);
     h->low[i] = '\0';
-    *len = i;
+    h->len = i;
 }
 
 static void hay_init(struct hay *h, const char *s)
 {
-    size_t len = 0;
-    memset(h->pairs, 0, sizeof h->pairs);
-    hay_add(h, &len, s, (size_t)-1);
+    h->len = 0;
+    hay_add(h, s, (size_t)-1);
 }
 
 /* Letters, digits and every non-ASCII byte make up a token. */
@@ -196,26 +188,27 @@ static int is_tok(char c)
            u >= 0x80;
 }
 
-static int pattern_hit(const struct hay *h, const struct pi_pattern *p)
+static unsigned pair_bucket(unsigned char a, unsigned char b)
 {
-    const char *w = p->word;
-    if (w[1]) {
-        unsigned b = pair_bit((unsigned char)w[0], (unsigned char)w[1]);
-        if (!(h->pairs[b >> 6] & (1ull << (b & 63))))
-            return 0;
-    }
-    size_t wl = strlen(w);
-    const char *hay = h->low;
-    for (const char *at = strstr(hay, w); at; at = strstr(at + 1, w)) {
-        if (p->mode == M_SUB)
-            return 1;
-        int start = at == hay || !is_tok(at[-1]);
-        int end = !is_tok(at[wl]);
-        if (start && (end || p->mode == M_PREFIX))
-            return 1;
-    }
-    return 0;
+    return ((unsigned)a * 31u + b) & (PAIR_BUCKETS - 1);
 }
+
+enum { N_LISTS = PI_CW_MAYBE + 1 };
+
+/* The words of one list by the bucket of their first two bytes: those of
+ * bucket b are order[start[b] .. start[b + 1]). Words shorter than two
+ * bytes, which have no pair, are in `short_words`, checked everywhere. */
+struct list_index {
+    const struct pi_pattern *list;
+    uint8_t start[PAIR_BUCKETS + 1];
+    uint8_t order[MAX_LIST];
+    uint8_t short_words[MAX_LIST];
+    uint8_t n_short;
+    uint8_t usable; /* 0: the list is too long; use the plain scan */
+};
+
+static struct list_index lists[N_LISTS];
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static const struct pi_pattern *pattern_set(int kind)
 {
@@ -227,11 +220,88 @@ static const struct pi_pattern *pattern_set(int kind)
                                     : PI_STRONG_NEGATIVE;
 }
 
+static void build_lists(void)
+{
+    for (int k = 0; k < N_LISTS; k++) {
+        struct list_index *x = &lists[k];
+        unsigned count[PAIR_BUCKETS] = {0}, n = 0;
+        x->list = pattern_set(k);
+        for (const struct pi_pattern *p = x->list; p->word; p++)
+            n++;
+        if (n > MAX_LIST)
+            continue;
+        for (unsigned i = 0; i < n; i++) {
+            const char *w = x->list[i].word;
+            if (w[0] && w[1])
+                count[pair_bucket((unsigned char)w[0], (unsigned char)w[1])]++;
+            else
+                x->short_words[x->n_short++] = (uint8_t)i;
+        }
+        unsigned at = 0;
+        for (unsigned b = 0; b < PAIR_BUCKETS; b++) {
+            x->start[b] = (uint8_t)at;
+            at += count[b];
+        }
+        x->start[PAIR_BUCKETS] = (uint8_t)at;
+        unsigned fill[PAIR_BUCKETS];
+        for (unsigned b = 0; b < PAIR_BUCKETS; b++)
+            fill[b] = x->start[b];
+        for (unsigned i = 0; i < n; i++) {
+            const char *w = x->list[i].word;
+            if (w[0] && w[1])
+                x->order[fill[pair_bucket((unsigned char)w[0], (unsigned char)w[1])]++] =
+                    (uint8_t)i;
+        }
+        x->usable = 1;
+    }
+}
+
+/* Does word `p` occur at `at` in the hay, with the boundaries its mode asks
+ * for? */
+static int hit_at(const struct hay *h, const char *at, const struct pi_pattern *p)
+{
+    const char *w = p->word, *q = at;
+    while (*w && *w == *q)
+        w++, q++;
+    if (*w)
+        return 0;
+    if (p->mode == M_SUB)
+        return 1;
+    int start = at == h->low || !is_tok(at[-1]);
+    int end = !is_tok(*q);
+    return start && (end || p->mode == M_PREFIX);
+}
+
+/* Every occurrence of the word, as a strstr loop would find them. */
+static int pattern_hit(const struct hay *h, const struct pi_pattern *p)
+{
+    for (const char *at = strstr(h->low, p->word); at; at = strstr(at + 1, p->word))
+        if (hit_at(h, at, p))
+            return 1;
+    return 0;
+}
+
 static int hay_matches(const struct hay *h, int kind)
 {
-    for (const struct pi_pattern *p = pattern_set(kind); p->word; p++)
-        if (pattern_hit(h, p))
+    if (kind < 0 || kind >= N_LISTS)
+        kind = PI_CW_STRONG_NEGATIVE; /* as pattern_set() reads it */
+    pthread_once(&lists_once, build_lists);
+    const struct list_index *x = &lists[kind];
+    if (!x->usable) {
+        for (const struct pi_pattern *p = pattern_set(kind); p->word; p++)
+            if (pattern_hit(h, p))
+                return 1;
+        return 0;
+    }
+    for (unsigned i = 0; i < x->n_short; i++)
+        if (pattern_hit(h, &x->list[x->short_words[i]]))
             return 1;
+    for (size_t i = 0; i + 1 < h->len; i++) {
+        unsigned b = pair_bucket((unsigned char)h->low[i], (unsigned char)h->low[i + 1]);
+        for (unsigned k = x->start[b]; k < x->start[b + 1]; k++)
+            if (hit_at(h, h->low + i, &x->list[x->order[k]]))
+                return 1;
+    }
     return 0;
 }
 
@@ -339,11 +409,10 @@ static int is_unlikely(const struct evidence_attrs *e, unsigned flags)
     if ((!e->cls || !*e->cls) && (!e->id || !*e->id))
         return 0;
     struct hay h;
-    size_t len = 0;
-    memset(h.pairs, 0, sizeof h.pairs);
-    hay_add(&h, &len, e->cls, UNLIKELY_PART);
-    hay_add(&h, &len, " ", 1);
-    hay_add(&h, &len, e->id, UNLIKELY_PART);
+    h.len = 0;
+    hay_add(&h, e->cls, UNLIKELY_PART);
+    hay_add(&h, " ", 1);
+    hay_add(&h, e->id, UNLIKELY_PART);
     return hay_matches(&h, PI_CW_UNLIKELY) && !hay_matches(&h, PI_CW_MAYBE);
 }
 
