@@ -148,7 +148,27 @@ typedef enum pith_option {
     /** integer: largest text output, in bytes; a larger result fails with
      *  PITH_ERR_OUTPUT_TOO_LARGE (no partial text is returned). Range
      *  1 .. 2147483647. Default 67108864. */
-    PITH_OPT_MAX_OUTPUT_SIZE = 7
+    PITH_OPT_MAX_OUTPUT_SIZE = 7,
+    /** integer (0 or 1): pith_doc_render() writes link markup (Markdown
+     *  links, <a href>); the link text is kept either way. Default 1. */
+    PITH_OPT_LINKS = 8,
+    /** integer (0 or 1): pith_doc_render() writes the article's images
+     *  (Markdown images, <figure><img>). Default 1. */
+    PITH_OPT_IMAGES = 9,
+    /** integer (0 or 1): pith_doc_render() writes tables; 0 leaves them
+     *  out. Default 1. */
+    PITH_OPT_TABLES = 10,
+    /** integer (0 or 1): pith_doc_render() writes emphasis, strong and
+     *  inline code. Default 1. */
+    PITH_OPT_FORMATTING = 11,
+    /** integer (0 or 1): PITH_FORMAT_HTML gives a whole page (doctype,
+     *  head with the title, lang and dir) instead of an <article>
+     *  fragment. Default 0. */
+    PITH_OPT_STANDALONE = 12,
+    /** integer: the format of the "content" member that PITH_FORMAT_JSON
+     *  adds beside "text": 0 (none), PITH_FORMAT_MARKDOWN or
+     *  PITH_FORMAT_HTML. Default 0. */
+    PITH_OPT_JSON_CONTENT = 13
 } pith_option;
 
 /** Allocate an option set with every setting at its default. Returns NULL
@@ -217,6 +237,41 @@ PITH_API size_t pith_doc_text_length(const pith_doc *doc);
 /** The title of the page, whitespace collapsed. Never NULL; "" when the page
  *  has none. Owned by `doc`. */
 PITH_API const char *pith_doc_title(const pith_doc *doc);
+
+/* ---------------------------------------------------------------------------
+ * Output formats
+ *
+ * The article is kept as a document model (headings, paragraphs, nested
+ * lists, tables, quotes, code blocks, figures; emphasis, strong, code, links,
+ * line breaks) and rendered on demand, as often as wanted, in any format.
+ * ------------------------------------------------------------------------- */
+
+typedef enum pith_format {
+    /** Plain text, as pith_doc_text(); tables as TAB-separated rows. */
+    PITH_FORMAT_TEXT = 1,
+    /** CommonMark with GitHub tables. Text that looks like markup is
+     *  escaped; code blocks keep their whitespace exactly. */
+    PITH_FORMAT_MARKDOWN = 2,
+    /** A well-formed HTML fragment (<article>...</article>), or a page with
+     *  PITH_OPT_STANDALONE: structural elements only, no scripts, styles or
+     *  event handlers, absolute http(s)/mailto URLs only. */
+    PITH_FORMAT_HTML = 3,
+    /** One JSON object on one line: every metadata field (null or [] when
+     *  unknown), "encoding" {"name","source"}, "layer", "words",
+     *  "paragraphs", "text", and "format"/"content" when
+     *  PITH_OPT_JSON_CONTENT asks for them. */
+    PITH_FORMAT_JSON = 4
+} pith_format;
+
+/** Render the document in `format`. `options` (may be NULL for defaults)
+ *  supplies PITH_OPT_LINKS, IMAGES, TABLES, FORMATTING, STANDALONE and
+ *  JSON_CONTENT; other options are ignored here. On PITH_OK, *out receives a
+ *  NUL-terminated UTF-8 string that the caller frees with pith_free(), and
+ *  *len (if `len` is not NULL) its length. Returns PITH_ERR_INVALID_ARGUMENT
+ *  (doc or out NULL), PITH_ERR_OPTION_VALUE (unknown format) or
+ *  PITH_ERR_NOMEM; *out is then NULL. Since 0.1. */
+PITH_API pith_status pith_doc_render(const pith_doc *doc, pith_format format,
+                                     const pith_options *options, char **out, size_t *len);
 
 /* ---------------------------------------------------------------------------
  * Metadata and the extraction's own facts

@@ -34,14 +34,25 @@ struct pith_options {
     long long max_nodes;
     long long max_output;
     int keep_title;
+    pi_render_opts render;
+    int json_content;
 };
 
-static const pith_options defaults = {NULL, NULL, DEFAULT_MAX_INPUT, DEFAULT_MAX_DEPTH,
-                                      DEFAULT_MAX_NODES, DEFAULT_MAX_OUTPUT, 0};
+static const pith_options defaults = {NULL,
+                                      NULL,
+                                      DEFAULT_MAX_INPUT,
+                                      DEFAULT_MAX_DEPTH,
+                                      DEFAULT_MAX_NODES,
+                                      DEFAULT_MAX_OUTPUT,
+                                      0,
+                                      {1, 1, 1, 1, 0},
+                                      0};
 
 struct pith_doc {
     char *text;
     size_t text_len;
+    pi_model model;
+    unsigned long words, paragraphs;
     char *title;
     pi_meta meta;
     char encoding[48];
@@ -183,8 +194,17 @@ pith_status pith_option_bounds(pith_option key, long long *min, long long *max)
         hi = 2147483647LL;
         break;
     case PITH_OPT_KEEP_TITLE:
+    case PITH_OPT_LINKS:
+    case PITH_OPT_IMAGES:
+    case PITH_OPT_TABLES:
+    case PITH_OPT_FORMATTING:
+    case PITH_OPT_STANDALONE:
         lo = 0;
         hi = 1;
+        break;
+    case PITH_OPT_JSON_CONTENT:
+        lo = 0;
+        hi = PITH_FORMAT_HTML;
         break;
     case PITH_OPT_MAX_DEPTH:
         lo = 16;
@@ -253,6 +273,26 @@ pith_status pith_options_set_int(pith_options *o, pith_option key, long long val
     case PITH_OPT_MAX_OUTPUT_SIZE:
         o->max_output = value;
         break;
+    case PITH_OPT_LINKS:
+        o->render.links = (int)value;
+        break;
+    case PITH_OPT_IMAGES:
+        o->render.images = (int)value;
+        break;
+    case PITH_OPT_TABLES:
+        o->render.tables = (int)value;
+        break;
+    case PITH_OPT_FORMATTING:
+        o->render.formatting = (int)value;
+        break;
+    case PITH_OPT_STANDALONE:
+        o->render.standalone = (int)value;
+        break;
+    case PITH_OPT_JSON_CONTENT:
+        if (value == PITH_FORMAT_TEXT)
+            return PITH_ERR_OPTION_VALUE;
+        o->json_content = (int)value;
+        break;
     default:
         break;
     }
@@ -269,7 +309,7 @@ static xmlNodePtr find_body(xmlNodePtr root)
     return root;
 }
 
-/* Parse, clean, score and build the text of an already decoded page. */
+/* Parse, clean, score and build the model and text of a decoded page. */
 static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
 {
     int err = PI_OK;
@@ -278,43 +318,42 @@ static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
         return err;
     pi_words *words = NULL;
     pi_stats st = {0};
-    pi_model model;
-    pi_model_init(&model);
 
     err = pi_meta_extract(doc, o->url, &d->meta);
     if (err)
         goto done;
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    if (!root) {
-        d->text = pi_strdup("");
-        err = d->text ? PI_OK : PI_ENOMEM;
-        goto done;
+    if (root) {
+        pi_clean(root);
+        words = pi_words_new();
+        if (!words) {
+            err = PI_ENOMEM;
+            goto done;
+        }
+        if ((err = pi_stats_build(&st, find_body(root), words, (size_t)o->max_nodes,
+                                  (uint32_t)o->max_depth)))
+            goto done;
     }
-    pi_clean(root);
-    xmlNodePtr body = find_body(root);
-    words = pi_words_new();
-    if (!words) {
+    if (st.n && (err = pi_extract_article(&st, words, d->meta.title, o->keep_title,
+                                          &d->model, &d->layer)))
+        goto done;
+    d->text = pi_render_text(&d->model, &pi_render_defaults, &d->text_len);
+    if (!d->text) {
         err = PI_ENOMEM;
         goto done;
     }
-    if ((err = pi_stats_build(&st, body, words, (size_t)o->max_nodes,
-                              (uint32_t)o->max_depth)))
-        goto done;
-    if (st.n == 0) {
-        d->text = pi_strdup("");
-        err = d->text ? PI_OK : PI_ENOMEM;
-        goto done;
-    }
-    if ((err = pi_extract_article(&st, words, d->meta.title, o->keep_title, &model,
-                                  &d->layer)))
-        goto done;
-    d->text = pi_render_text(&model, &d->text_len);
-    if (!d->text)
-        err = PI_ENOMEM;
-    else if ((long long)d->text_len > o->max_output)
+    if ((long long)d->text_len > o->max_output) {
         err = PI_EOUTPUT;
+        goto done;
+    }
+    for (size_t i = 0; i < d->model.n; i++) {
+        const pi_block *b = &d->model.blocks[i];
+        if (b->kind == PI_BLK_IMAGE)
+            continue;
+        d->words += pi_count_words(words, b->text, b->len);
+        d->paragraphs += b->kind != PI_BLK_ROW && !(b->kind == PI_BLK_ITEM && b->cont);
+    }
 done:
-    pi_model_free(&model);
     pi_stats_free(&st);
     pi_words_free(words);
     xmlFreeDoc(doc);
@@ -370,6 +409,7 @@ void pith_doc_free(pith_doc *d)
 {
     if (!d)
         return;
+    pi_model_free(&d->model);
     free(d->text);
     free(d->title);
     pi_meta_free(&d->meta);
@@ -389,6 +429,59 @@ size_t pith_doc_text_length(const pith_doc *d)
 const char *pith_doc_title(const pith_doc *d)
 {
     return d && d->title ? d->title : "";
+}
+
+pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_options *o,
+                            char **out, size_t *len)
+{
+    if (out)
+        *out = NULL;
+    if (len)
+        *len = 0;
+    if (!d || !out)
+        return PITH_ERR_INVALID_ARGUMENT;
+    if (!o)
+        o = &defaults;
+    size_t n = 0;
+    char *s = NULL;
+    switch (format) {
+    case PITH_FORMAT_TEXT:
+        s = pi_render_text(&d->model, &o->render, &n);
+        break;
+    case PITH_FORMAT_MARKDOWN:
+        s = pi_render_markdown(&d->model, &o->render, &n);
+        break;
+    case PITH_FORMAT_HTML:
+        s = pi_render_html(&d->model, &o->render, d->meta.title, d->meta.lang, d->meta.dir, &n);
+        break;
+    case PITH_FORMAT_JSON: {
+        pi_json_facts f = {&d->meta, d->encoding_ptr, d->encoding_source, d->layer,
+                           d->text, d->text_len, d->words, d->paragraphs, NULL, NULL, 0};
+        char *content = NULL;
+        if (o->json_content == PITH_FORMAT_MARKDOWN) {
+            content = pi_render_markdown(&d->model, &o->render, &f.content_len);
+            f.format = "markdown";
+        } else if (o->json_content == PITH_FORMAT_HTML) {
+            content = pi_render_html(&d->model, &o->render, d->meta.title, d->meta.lang,
+                                     d->meta.dir, &f.content_len);
+            f.format = "html";
+        }
+        if (f.format && !content)
+            return PITH_ERR_NOMEM;
+        f.content = content;
+        s = pi_render_json(&f, &n);
+        free(content);
+        break;
+    }
+    default:
+        return PITH_ERR_OPTION_VALUE;
+    }
+    if (!s)
+        return PITH_ERR_NOMEM;
+    *out = s;
+    if (len)
+        *len = n;
+    return PITH_OK;
 }
 
 /* The values of a field as an array of strings. */

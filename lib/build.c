@@ -35,6 +35,7 @@ typedef struct walker {
     int cells;                 /* cells seen in the current row */
     int table;                 /* number of the current data table */
     int tables;                /* data tables seen */
+    int list;                  /* number of the current outermost list */
     unsigned long layout;      /* stack of flags: table is layout, not data */
     pi_span *spans;            /* closed spans of the current block */
     size_t n_spans, cap_spans;
@@ -121,6 +122,7 @@ static void flush(walker *w)
         b.quote = w->quote;
         b.header = w->header;
         b.table = w->kind == PI_BLK_ROW ? w->table : 0;
+        b.list = w->kind == PI_BLK_ITEM ? w->list : 0;
         b.len = w->cur.len;
         if (w->kind == PI_BLK_PRE && w->lang) {
             b.url = w->lang;
@@ -149,6 +151,21 @@ static void flush(walker *w)
     }
 }
 
+/* Invisible characters that entities bring back after input cleaning
+ * (&shy; &#8203; &#8288; &#xFEFF;): soft hyphen, zero-width space, word
+ * joiner, zero-width no-break space. Returns their byte length or 0. */
+static size_t invisible_len(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 2 && u[0] == 0xC2 && u[1] == 0xAD)
+        return 2;
+    if (n >= 3 && u[0] == 0xE2 && ((u[1] == 0x80 && u[2] == 0x8B) || (u[1] == 0x81 && u[2] == 0xA0)))
+        return 3;
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        return 3;
+    return 0;
+}
+
 static void put_text(walker *w, const char *s, size_t n)
 {
     if (w->pre) {
@@ -163,8 +180,13 @@ static void put_text(walker *w, const char *s, size_t n)
             i += sp;
             continue;
         }
+        if ((unsigned char)s[i] >= 0xC2 && (sp = invisible_len(s + i, n - i))) {
+            i += sp;
+            continue;
+        }
         size_t j = i;
-        while (j < n && !pi_space_len(s + j, n - j))
+        while (j < n && !pi_space_len(s + j, n - j) &&
+               ((unsigned char)s[j] < 0xC2 || !invisible_len(s + j, n - j)))
             j++;
         if (w->pending_space && w->cur.len && w->cur.data[w->cur.len - 1] != '\n' &&
             w->cur.data[w->cur.len - 1] != '\t')
@@ -354,6 +376,8 @@ static int enter(walker *w, xmlNodePtr n)
         w->level = pi_heading_level(n->name);
         w->cont = 0;
     } else if (f & PI_TF_LIST) {
+        if (w->lists == 0)
+            w->list++;
         if (w->lists < MAX_NEST)
             w->ordered_stack[w->lists] = n->name[0] == 'o';
         w->lists++;

@@ -42,6 +42,7 @@ typedef struct pi_block {
     int header;      /* table row of header cells */
     int table;       /* table rows: which table (1, 2 ...); rows of one table are
                         consecutive */
+    int list;        /* list items: which outermost list (1, 2 ...) */
     char *text;      /* UTF-8; whitespace collapsed except in PRE; LF for <br> */
     size_t len;
     char *url;       /* IMAGE source, PRE language, else NULL */

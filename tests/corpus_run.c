@@ -1,9 +1,10 @@
 /* corpus_run - run pith_extract over every page of a folder.
  *
- *   corpus_run [-o OUTDIR] [-t] DIR|FILE...
+ *   corpus_run [-o OUTDIR] [-t] [-f FORMAT]... [-I] DIR|FILE...
  *
  * Writes OUTDIR/<id>.txt (the text) for each <id>.html when -o is given;
- * with -t the title is written to OUTDIR/<id>.title. Prints one summary line:
+ * with -t the title is written to OUTDIR/<id>.title; each -f md|html|json
+ * also writes OUTDIR/<id>.md, .html or .json (-I: without images). Prints one summary line:
  * pages, failures, empty results, bytes, seconds, pages/s, MB/s.
  * Exits 1 if any page failed with a status other than PITH_OK. */
 #define _POSIX_C_SOURCE 200809L
@@ -48,7 +49,8 @@ static double now(void)
 int main(int argc, char **argv)
 {
     const char *out = NULL;
-    int titles = 0, argi = 1;
+    int titles = 0, argi = 1, formats[8], n_formats = 0;
+    pith_options *ropts = pith_options_new();
     while (argi < argc && argv[argi][0] == '-') {
         if (!strcmp(argv[argi], "-o") && argi + 1 < argc) {
             out = argv[argi + 1];
@@ -56,8 +58,18 @@ int main(int argc, char **argv)
         } else if (!strcmp(argv[argi], "-t")) {
             titles = 1;
             argi++;
+        } else if (!strcmp(argv[argi], "-I")) {
+            pith_options_set_int(ropts, PITH_OPT_IMAGES, 0);
+            argi++;
+        } else if (!strcmp(argv[argi], "-f") && argi + 1 < argc && n_formats < 8) {
+            const char *f = argv[argi + 1];
+            formats[n_formats++] = !strcmp(f, "md")     ? PITH_FORMAT_MARKDOWN
+                                   : !strcmp(f, "html") ? PITH_FORMAT_HTML
+                                   : !strcmp(f, "json") ? PITH_FORMAT_JSON
+                                                        : PITH_FORMAT_TEXT;
+            argi += 2;
         } else {
-            fprintf(stderr, "usage: corpus_run [-o OUTDIR] [-t] DIR|FILE...\n");
+            fprintf(stderr, "usage: corpus_run [-o OUTDIR] [-t] [-f FORMAT]... [-I] DIR|FILE...\n");
             return 2;
         }
     }
@@ -122,6 +134,24 @@ int main(int argc, char **argv)
                 fwrite(pith_doc_text(doc), 1, pith_doc_text_length(doc), f);
                 fclose(f);
             }
+            for (int k = 0; k < n_formats; k++) {
+                static const char *const ext[] = {"", "txt", "md", "html", "json"};
+                char *rendered = NULL;
+                size_t rlen = 0;
+                pith_status rs = pith_doc_render(doc, (pith_format)formats[k], ropts, &rendered, &rlen);
+                if (rs != PITH_OK) {
+                    fprintf(stderr, "corpus_run: %s: render: %s\n", files[i], pith_strerror(rs));
+                    failed++;
+                    continue;
+                }
+                sprintf(path, "%s/%.*s.%s", out, (int)bl, base, ext[formats[k]]);
+                f = fopen(path, "wb");
+                if (f) {
+                    fwrite(rendered, 1, rlen, f);
+                    fclose(f);
+                }
+                pith_free(rendered);
+            }
             if (titles) {
                 sprintf(path, "%s/%.*s.title", out, (int)bl, base);
                 f = fopen(path, "wb");
@@ -140,5 +170,6 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         free(files[i]);
     free(files);
+    pith_options_free(ropts);
     return failed ? 1 : 0;
 }

@@ -56,7 +56,7 @@ static inline char *run_text(run *r, const char *title)
     pi_model_init(&m);
     ck_assert_int_eq(pi_build_model(&r->st, &r->ch, title, 0, &m), PI_OK);
     size_t len;
-    char *s = pi_render_text(&m, &len);
+    char *s = pi_render_text(&m, NULL, &len);
     pi_model_free(&m);
     return s;
 }

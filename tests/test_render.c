@@ -74,6 +74,15 @@ START_TEST(table_rows)
 }
 END_TEST
 
+START_TEST(invisible_characters_dropped)
+{
+    /* Entities bring back what input cleaning removed from the bytes. */
+    char *s = text_of("<body><p>Ver&shy;kehr&#8203;s&#8288;weg&#xFEFF;</p></body>");
+    ck_assert_str_eq(s, "Verkehrsweg\n");
+    free(s);
+}
+END_TEST
+
 START_TEST(empty_page)
 {
     char *s = text_of("<body></body>");
@@ -91,6 +100,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, pre_keeps_whitespace);
     tcase_add_test(tc, br_breaks_lines);
     tcase_add_test(tc, table_rows);
+    tcase_add_test(tc, invisible_characters_dropped);
     tcase_add_test(tc, empty_page);
 }
 
