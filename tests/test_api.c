@@ -283,6 +283,40 @@ START_TEST(fields)
 }
 END_TEST
 
+/* Pages in scripts without spaces between words (zh, ja, th) and written
+ * right to left (ar, he): the body comes out exactly, the furniture not at
+ * all, and the direction is reported. */
+START_TEST(scripts_extract_right)
+{
+    static const char *const names[] = {"zh", "ja", "th", "ar", "he"};
+    char path[1024];
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        size_t len = 0, elen = 0, flen = 0;
+        snprintf(path, sizeof path, "%s/scripts/%s.html", PITH_TEST_DATA, names[k]);
+        char *html = pi_test_read(path, &len);
+        snprintf(path, sizeof path, "%s/scripts/%s.expected.txt", PITH_TEST_DATA, names[k]);
+        char *expect = pi_test_read(path, &elen);
+        snprintf(path, sizeof path, "%s/scripts/%s.furniture.txt", PITH_TEST_DATA, names[k]);
+        char *furniture = pi_test_read(path, &flen);
+        ck_assert_msg(html && expect && furniture, "missing test data for %s", names[k]);
+        pith_doc *doc = extract_ok(html, len, NULL);
+        ck_assert_msg(strcmp(pith_doc_text(doc), expect) == 0, "%s: got\n%s", names[k],
+                      pith_doc_text(doc));
+        for (char *line = strtok(furniture, "\n"); line; line = strtok(NULL, "\n"))
+            ck_assert_msg(strstr(pith_doc_text(doc), line) == NULL, "%s: furniture %s", names[k],
+                          line);
+        const char *dir = pith_doc_get(doc, PITH_FIELD_DIRECTION, 0);
+        ck_assert_ptr_nonnull(dir);
+        ck_assert_str_eq(dir, k >= 3 ? "rtl" : "ltr");
+        ck_assert_str_eq(pith_doc_get(doc, PITH_FIELD_LANGUAGE, 0), names[k]);
+        pith_doc_free(doc);
+        free(html);
+        free(expect);
+        free(furniture);
+    }
+}
+END_TEST
+
 START_TEST(init_is_idempotent)
 {
     ck_assert_int_eq(pith_init(), PITH_OK);
@@ -303,6 +337,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, seed_page);
     tcase_add_test(tc, threads_agree_with_one_thread);
     tcase_add_test(tc, fields);
+    tcase_add_test(tc, scripts_extract_right);
     tcase_add_test(tc, init_is_idempotent);
 }
 
