@@ -317,7 +317,8 @@ typedef enum pith_field {
     /** Which layer of the extractor decided: "score" (candidate scoring),
      *  "fallback" (no candidate: the whole body, cleaned), "relaxed" or
      *  "relaxed-fallback" (a second attempt after a suspiciously short
-     *  first result). For diagnostics; the values may grow. */
+     *  first result), "json-ld" (the page's own articleBody, when the
+     *  markup gave much less). For diagnostics; the values may grow. */
     PITH_FIELD_LAYER = 15
 } pith_field;
 

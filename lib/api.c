@@ -335,7 +335,7 @@ static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
             goto done;
     }
     if (st.n && (err = pi_extract_article(&st, words, d->meta.title, o->keep_title,
-                                          &d->model, &d->layer)))
+                                          d->meta.article_body, &d->model, &d->layer)))
         goto done;
     d->text = pi_render_text(&d->model, &pi_render_defaults, &d->text_len);
     if (!d->text) {

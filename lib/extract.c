@@ -6,6 +6,8 @@
 #include "score.h"
 #include "tune.h"
 
+#include <string.h>
+
 static int attempt(pi_stats *st, int flags, const char *title, int keep_title, pi_model *m,
                    const char **layer)
 {
@@ -78,8 +80,43 @@ static uint32_t model_words(pi_words *w, const pi_model *m)
     return n;
 }
 
+/* The declared body as paragraphs (its lines), replacing the model. */
+static int use_declared(pi_model *m, const char *body)
+{
+    pi_model_free(m);
+    for (const char *p = body; *p;) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n) {
+            pi_block b = {0};
+            b.kind = PI_BLK_PARA;
+            b.text = pi_strndup(p, n);
+            b.len = n;
+            if (!b.text)
+                m->oom = 1;
+            else
+                pi_model_add(m, b);
+        }
+        p += n + (e != NULL);
+    }
+    return m->oom ? PI_ENOMEM : PI_OK;
+}
+
+/* Layer 3: structured data, when the DOM gave much less than it declares. */
+static int check_declared(pi_words *w, pi_model *m, const char *body, const char **layer)
+{
+    if (!body)
+        return PI_OK;
+    uint32_t declared = pi_count_words(w, body, strlen(body));
+    if (declared < DECLARED_MIN_WORDS ||
+        (float)model_words(w, m) >= DECLARED_MIN_SHARE * (float)declared)
+        return PI_OK;
+    *layer = "json-ld";
+    return use_declared(m, body);
+}
+
 int pi_extract_article(pi_stats *st, pi_words *w, const char *title, int keep_title,
-                       pi_model *m, const char **layer)
+                       const char *declared_body, pi_model *m, const char **layer)
 {
     int err = attempt(st, 0, title, keep_title, m, layer);
     if (err || st->n == 0)
@@ -88,7 +125,7 @@ int pi_extract_article(pi_stats *st, pi_words *w, const char *title, int keep_ti
     uint32_t got = model_words(w, m);
     uint32_t prose = st->nodes[0].words - st->nodes[0].link_words;
     if (got >= FALLBACK_MIN_WORDS && (float)got >= FALLBACK_MIN_SHARE * (float)prose)
-        return PI_OK;
+        return check_declared(w, m, declared_body, layer);
 
     pi_model second;
     pi_model_init(&second);
@@ -107,5 +144,5 @@ int pi_extract_article(pi_stats *st, pi_words *w, const char *title, int keep_ti
     } else {
         pi_model_free(&second);
     }
-    return PI_OK;
+    return check_declared(w, m, declared_body, layer);
 }

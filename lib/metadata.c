@@ -3498,6 +3498,7 @@ int pi_meta_extract(xmlDocPtr doc, const char *page_url, pi_meta *out)
     out->published = pick_published(&c, &e, out->canonical_url);
     out->modified = pick_modified(&c, &e);
     out->description = pick_description(&c, &e);
+    out->article_body = e.main ? jtext(&c, jget(e.main, "articleBody")) : NULL;
 
     static const char *const img_keys[] = {"og:image", "og:image:url", "og:image:secure_url",
                                            "twitter:image", "twitter:image:src", NULL};
@@ -3538,6 +3539,7 @@ void pi_meta_free(pi_meta *m)
     free(m->published);
     free(m->modified);
     free(m->description);
+    free(m->article_body);
     free(m->lang);
     free(m->dir);
     free(m->canonical_url);

@@ -92,6 +92,7 @@ typedef struct pi_meta {
     char **tags;        /* n_tags strings */
     size_t n_tags;
     char *page_type;    /* "article", "blog", "product", "forum", "other" */
+    char *article_body; /* JSON-LD articleBody of the main entity, as text */
 } pi_meta;
 
 /* Fill `out` from `doc`; `page_url` (may be NULL) resolves relative URLs.

@@ -65,6 +65,13 @@
 #define FALLBACK_MIN_SHARE 0.1f
 #define FALLBACK_GAIN 2.0f
 
+/* Structured data (JSON-LD articleBody) replaces the DOM result when it has
+ * at least DECLARED_MIN_WORDS words and the DOM result under
+ * DECLARED_MIN_SHARE of them: the article is then in a script, not in the
+ * markup. */
+#define DECLARED_MIN_WORDS 100
+#define DECLARED_MIN_SHARE 0.3f
+
 /* Trailing lines shorter than this that do not end a sentence are trimmed
  * from the end of the article. */
 #define TAIL_SHORT_WORDS 10
