@@ -3,9 +3,11 @@
 #include "blocks.h"
 #include "build.h"
 #include "buf.h"
+#include "metadata.h"
 #include "score.h"
 #include "tune.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int attempt(pi_stats *st, int flags, const char *title, int keep_title, pi_model *m,
@@ -72,6 +74,35 @@ static void trim_tail(pi_words *w, pi_model *m, uint32_t total)
     }
 }
 
+/* A line that is only a date ("23.10.2018", "Donnerstag, 31. Mai 2012",
+ * "Stand: 05. Februar 2020"), possibly after a short label. */
+static int is_date_line(pi_words *w, const pi_block *b)
+{
+    if (b->kind != PI_BLK_PARA || b->len > DATE_LINE_MAX_BYTES ||
+        pi_count_words(w, b->text, b->len) > DATE_LINE_MAX_WORDS)
+        return 0;
+    const char *s = b->text;
+    const char *colon = strchr(s, ':');
+    if (colon && colon - s < 24 && !strchr(colon + 1, ':'))
+        s = colon + 1;
+    while (*s == ' ')
+        s++;
+    char *iso = pi_meta_parse_date(s, 1);
+    free(iso);
+    return iso != NULL;
+}
+
+/* Date lines anywhere in the article are metadata, not text. */
+static void drop_date_lines(pi_words *w, pi_model *m)
+{
+    for (size_t i = 0; i < m->n;) {
+        if (is_date_line(w, &m->blocks[i]))
+            pi_model_remove(m, i);
+        else
+            i++;
+    }
+}
+
 static uint32_t model_words(pi_words *w, const pi_model *m)
 {
     uint32_t n = 0;
@@ -121,6 +152,7 @@ int pi_extract_article(pi_stats *st, pi_words *w, const char *title, int keep_ti
     int err = attempt(st, 0, title, keep_title, m, layer);
     if (err || st->n == 0)
         return err;
+    drop_date_lines(w, m);
     trim_tail(w, m, model_words(w, m));
     uint32_t got = model_words(w, m);
     uint32_t prose = st->nodes[0].words - st->nodes[0].link_words;
@@ -135,6 +167,7 @@ int pi_extract_article(pi_stats *st, pi_words *w, const char *title, int keep_ti
         pi_model_free(&second);
         return err;
     }
+    drop_date_lines(w, &second);
     trim_tail(w, &second, model_words(w, &second));
     uint32_t got2 = model_words(w, &second);
     if ((float)got2 >= FALLBACK_GAIN * (float)got && got2 > got) {

@@ -72,6 +72,10 @@
 #define DECLARED_MIN_WORDS 100
 #define DECLARED_MIN_SHARE 0.3f
 
+/* A paragraph this short that parses as a date is a dateline. */
+#define DATE_LINE_MAX_WORDS 6
+#define DATE_LINE_MAX_BYTES 64
+
 /* Trailing lines shorter than this that do not end a sentence are trimmed
  * from the end of the article. */
 #define TAIL_SHORT_WORDS 10
