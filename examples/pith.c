@@ -1,11 +1,12 @@
 /*
- * pith - print the article text of web pages.
+ * pith - print the article of web pages as text, Markdown, HTML or JSON.
  *
  *   pith [OPTIONS] [FILE...]
  *
  * Each FILE (standard input when there is none, or for "-") is read whole,
- * handed to pith_extract() and its text written to standard output, or with
- * --output-dir to DIR/NAME.txt. See pith.1 for the full description.
+ * handed to pith_extract(), rendered with pith_doc_render() and written to
+ * standard output, or with --output-dir to DIR/NAME.EXT. See pith.1 for the
+ * full description.
  *
  * This program only uses the public API in <pith.h>: it parses flags, reads
  * files, calls the library and writes what it returns.
@@ -16,6 +17,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,16 +29,66 @@
 enum exit_code { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
 /* Long-only options get values outside the range of characters. */
-enum { OPT_KEEP_TITLE = 256 };
+enum {
+    OPT_KEEP_TITLE = 256,
+    OPT_NO_LINKS,
+    OPT_NO_IMAGES,
+    OPT_NO_TABLES,
+    OPT_NO_FORMATTING,
+    OPT_STANDALONE,
+    OPT_JSON_CONTENT
+};
 
 struct settings {
     const char *url;
     const char *encoding;
     const char *output_dir;
+    pith_format format;
     int print_title;
+    int print_metadata;
     int keep_title;
     int quiet;
+    /* Render options, 0 or 1, as the flags leave them. */
+    int links, images, tables, formatting, standalone;
+    int json_content; /* 0 or the pith_format of the JSON "content" member */
 };
+
+/* The names -f and --json-content accept, with the file extension of the
+ * format in batch mode. */
+static const struct format_name {
+    const char *name;
+    pith_format format;
+    const char *extension;
+} FORMAT_NAMES[] = {
+    {"txt", PITH_FORMAT_TEXT, ".txt"},       {"text", PITH_FORMAT_TEXT, ".txt"},
+    {"markdown", PITH_FORMAT_MARKDOWN, ".md"}, {"md", PITH_FORMAT_MARKDOWN, ".md"},
+    {"html", PITH_FORMAT_HTML, ".html"},     {"json", PITH_FORMAT_JSON, ".json"},
+};
+
+/* The fields --metadata prints, in this order, under the names the JSON
+ * output uses for them. */
+static const struct field_name {
+    pith_field field;
+    const char *key;
+} FIELD_NAMES[] = {
+    {PITH_FIELD_TITLE, "title"},
+    {PITH_FIELD_AUTHORS, "authors"},
+    {PITH_FIELD_PUBLISHED, "published"},
+    {PITH_FIELD_MODIFIED, "modified"},
+    {PITH_FIELD_SITE_NAME, "site_name"},
+    {PITH_FIELD_DESCRIPTION, "description"},
+    {PITH_FIELD_LANGUAGE, "language"},
+    {PITH_FIELD_DIRECTION, "direction"},
+    {PITH_FIELD_URL, "url"},
+    {PITH_FIELD_IMAGE, "image"},
+    {PITH_FIELD_TAGS, "tags"},
+    {PITH_FIELD_PAGE_TYPE, "page_type"},
+    {PITH_FIELD_ENCODING, "encoding"},
+    {PITH_FIELD_ENCODING_SOURCE, "encoding_source"},
+    {PITH_FIELD_LAYER, "layer"},
+};
+
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The progress line on stderr, shown only when it cannot end up mixed with
  * the text or in a file: see progress_wanted(). */
@@ -50,19 +102,32 @@ static const char STDIN_NAME[] = "<stdin>";
 static void usage(void)
 {
     fputs("Usage: pith [OPTIONS] [FILE...]\n"
-          "Print the article text of each HTML FILE (standard input when no FILE\n"
-          "is given, or for -).\n"
+          "Print the article of each HTML FILE (standard input when no FILE is\n"
+          "given, or for -) as plain text, Markdown, HTML or JSON.\n"
           "\n"
           "  -u, --url URL           the URL the page came from\n"
           "  -e, --encoding LABEL    the charset the server declared (e.g. windows-1251)\n"
-          "  -t, --title             print the page title as the first line\n"
+          "  -f, --format FORMAT     txt (default), markdown (or md), html or json\n"
+          "  -t, --title             txt: print the page title as the first line\n"
+          "  -m, --metadata          txt: print the metadata as 'key: value' lines,\n"
+          "                          then a blank line, before the text\n"
           "      --keep-title        keep the title in the text when the article repeats it\n"
-          "  -o, --output-dir DIR    write DIR/NAME.txt for each FILE instead of stdout\n"
+          "      --no-links          link text without the link (markdown, html)\n"
+          "      --no-images         leave out the article's images (markdown, html)\n"
+          "      --no-tables         leave out tables\n"
+          "      --no-formatting     no emphasis, strong or inline code (markdown, html)\n"
+          "      --standalone        html: a whole page instead of an <article> fragment\n"
+          "      --json-content FORMAT\n"
+          "                          json: add the article as markdown or html too\n"
+          "  -o, --output-dir DIR    write DIR/NAME.EXT for each FILE instead of stdout,\n"
+          "                          EXT following the format: txt, md, html or json\n"
           "  -q, --quiet             no progress indicator and no failure count\n"
           "  -h, --help              show this help and exit\n"
           "  -V, --version           show the library version and exit\n"
           "\n"
-          "Several documents on stdout are separated by a blank line.\n"
+          "Several documents on stdout are separated by a blank line; in json,\n"
+          "each is one line (JSON Lines). With -m, authors and tags give one\n"
+          "line per value ('authors: NAME' repeated).\n"
           "Exit status: 0 success, 1 a file failed, 2 usage error.\n",
           stdout);
 }
@@ -161,32 +226,76 @@ static int read_input(const char *path, char **data, size_t *len)
     return err;
 }
 
-/* Write one document: the title line when asked for, then the text, ending
- * in a newline unless the text is empty. Returns 0 or -1 with errno set. */
-static int write_doc(FILE *out, const pith_doc *doc, int print_title)
+/* Write a metadata value on one line: a line break inside it (the library
+ * collapses whitespace, but a line-based format must not depend on it)
+ * becomes a space. Returns 0 or -1. */
+static int write_value(FILE *out, const char *value)
 {
-    const char *text = pith_doc_text(doc);
-    size_t len = pith_doc_text_length(doc);
+    for (; *value; value++) {
+        int c = *value == '\n' || *value == '\r' ? ' ' : (unsigned char)*value;
 
-    if (print_title && fprintf(out, "%s\n", pith_doc_title(doc)) < 0)
+        if (putc(c, out) == EOF)
+            return -1;
+    }
+    return putc('\n', out) == EOF ? -1 : 0;
+}
+
+/* The --metadata block: "key: value" for every value of every field the page
+ * has (a field with several values repeats its key), then a blank line. */
+static int write_metadata(FILE *out, const pith_doc *doc)
+{
+    size_t f, i;
+
+    for (f = 0; f < COUNT_OF(FIELD_NAMES); f++) {
+        size_t count = pith_doc_count(doc, FIELD_NAMES[f].field);
+
+        for (i = 0; i < count; i++) {
+            const char *value = pith_doc_get(doc, FIELD_NAMES[f].field, i);
+
+            if (!value)
+                continue;
+            if (fprintf(out, "%s: ", FIELD_NAMES[f].key) < 0 || write_value(out, value) != 0)
+                return -1;
+        }
+    }
+    return putc('\n', out) == EOF ? -1 : 0;
+}
+
+/* Write one rendered document: for txt the title line and the metadata block
+ * when asked for, then the body, ending in a newline unless it is empty (the
+ * library's JSON has none of its own). Returns 0 or -1 with errno set. */
+static int write_doc(FILE *out, const struct settings *s, const pith_doc *doc,
+                     const char *body, size_t len)
+{
+    if (s->print_metadata) {
+        if (write_metadata(out, doc) != 0)
+            return -1;
+    } else if (s->print_title && fprintf(out, "%s\n", pith_doc_title(doc)) < 0) {
         return -1;
-    if (len > 0 && fwrite(text, 1, len, out) != len)
+    }
+    if (len > 0 && fwrite(body, 1, len, out) != len)
         return -1;
-    if (len > 0 && text[len - 1] != '\n' && putc('\n', out) == EOF)
+    if (len > 0 && body[len - 1] != '\n' && putc('\n', out) == EOF)
         return -1;
     return 0;
 }
 
-/* DIR/NAME.txt where NAME is the file name of `path` without a final .html
- * or .htm (any case). Standard input is named "stdin". Returns a malloc'd
- * string or NULL when out of memory. */
-static char *output_path(const char *dir, const char *path)
+/* DIR/NAME.EXT where NAME is the file name of `path` without a final .html
+ * or .htm (any case) and EXT follows the format. Standard input is named
+ * "stdin". Returns a malloc'd string or NULL when out of memory. */
+static char *output_path(const char *dir, const char *path, pith_format format)
 {
+    const char *ext = ".txt";
+    size_t extlen, f;
     const char *base = strcmp(path, "-") == 0 ? "stdin" : path;
     const char *slash = strrchr(base, '/');
     size_t baselen, dirlen = strlen(dir);
     char *out;
 
+    for (f = 0; f < COUNT_OF(FORMAT_NAMES); f++)
+        if (FORMAT_NAMES[f].format == format)
+            ext = FORMAT_NAMES[f].extension;
+    extlen = strlen(ext);
     if (slash)
         base = slash + 1;
     baselen = strlen(base);
@@ -195,22 +304,22 @@ static char *output_path(const char *dir, const char *path)
     else if (baselen > 4 && strcasecmp(base + baselen - 4, ".htm") == 0)
         baselen -= 4;
 
-    out = malloc(dirlen + 1 + baselen + sizeof ".txt");
+    out = malloc(dirlen + 1 + baselen + extlen + 1);
     if (!out)
         return NULL;
     memcpy(out, dir, dirlen);
     out[dirlen] = '/';
     memcpy(out + dirlen + 1, base, baselen);
-    memcpy(out + dirlen + 1 + baselen, ".txt", sizeof ".txt");
+    memcpy(out + dirlen + 1 + baselen, ext, extlen + 1);
     return out;
 }
 
 /* Write `doc` to the file for `path` in the output directory. Returns 0, or
  * 1 after reporting the failure. */
-static int save_doc(const struct settings *s, struct progress *p,
-                    const char *path, const pith_doc *doc)
+static int save_doc(const struct settings *s, struct progress *p, const char *path,
+                    const pith_doc *doc, const char *body, size_t len)
 {
-    char *target = output_path(s->output_dir, path);
+    char *target = output_path(s->output_dir, path, s->format);
     FILE *out;
     int failed;
 
@@ -225,7 +334,7 @@ static int save_doc(const struct settings *s, struct progress *p,
         return 1;
     }
     errno = 0;
-    failed = write_doc(out, doc, s->print_title) != 0;
+    failed = write_doc(out, s, doc, body, len) != 0;
     if (fclose(out) != 0)
         failed = 1;
     if (failed)
@@ -234,16 +343,17 @@ static int save_doc(const struct settings *s, struct progress *p,
     return failed;
 }
 
-/* Extract one input and write it out. Returns 0 on success, 1 on a failure
- * already reported. `first` tells whether a separator is due on stdout. */
+/* Extract one input, render it and write it out. Returns 0 on success, 1 on a
+ * failure already reported. `first` tells whether a separator is due on
+ * stdout. */
 static int process(const struct settings *s, const pith_options *opts,
                    struct progress *p, const char *path, int *first)
 {
     const char *name = strcmp(path, "-") == 0 ? STDIN_NAME : path;
     pith_doc *doc = NULL;
     pith_status st;
-    char *data;
-    size_t len;
+    char *data, *body = NULL;
+    size_t len, body_len = 0;
     int err, failed = 0;
 
     err = read_input(path, &data, &len);
@@ -253,22 +363,27 @@ static int process(const struct settings *s, const pith_options *opts,
     }
     st = pith_extract(data, len, opts, &doc);
     free(data);
+    if (st == PITH_OK)
+        st = pith_doc_render(doc, s->format, opts, &body, &body_len);
     if (st != PITH_OK) {
         report(p, name, pith_strerror(st));
+        pith_doc_free(doc);
         return 1;
     }
 
     if (s->output_dir) {
-        failed = save_doc(s, p, path, doc);
+        failed = save_doc(s, p, path, doc, body, body_len);
     } else {
-        if (!*first)
+        /* JSON Lines need no separator: each object is one line. */
+        if (!*first && s->format != PITH_FORMAT_JSON)
             putchar('\n');
         *first = 0;
-        if (write_doc(stdout, doc, s->print_title) != 0) {
+        if (write_doc(stdout, s, doc, body, body_len) != 0) {
             report(p, "stdout", strerror(errno));
             failed = 1;
         }
     }
+    pith_free(body);
     pith_doc_free(doc);
     return failed;
 }
@@ -324,6 +439,24 @@ static pith_options *make_options(const struct settings *s)
     if (st == PITH_OK && s->keep_title)
         st = check_option(pith_options_set_int(opts, PITH_OPT_KEEP_TITLE, 1),
                           "--keep-title");
+    /* The render settings go in the same set: pith_extract() ignores them
+     * and pith_doc_render() ignores the others. */
+    if (st == PITH_OK && !s->links)
+        st = check_option(pith_options_set_int(opts, PITH_OPT_LINKS, 0), "--no-links");
+    if (st == PITH_OK && !s->images)
+        st = check_option(pith_options_set_int(opts, PITH_OPT_IMAGES, 0), "--no-images");
+    if (st == PITH_OK && !s->tables)
+        st = check_option(pith_options_set_int(opts, PITH_OPT_TABLES, 0), "--no-tables");
+    if (st == PITH_OK && !s->formatting)
+        st = check_option(pith_options_set_int(opts, PITH_OPT_FORMATTING, 0),
+                          "--no-formatting");
+    if (st == PITH_OK && s->standalone)
+        st = check_option(pith_options_set_int(opts, PITH_OPT_STANDALONE, 1),
+                          "--standalone");
+    if (st == PITH_OK && s->json_content)
+        st = check_option(
+            pith_options_set_int(opts, PITH_OPT_JSON_CONTENT, s->json_content),
+            "--json-content");
     if (st != PITH_OK) {
         pith_options_free(opts);
         return NULL;
@@ -331,13 +464,66 @@ static pith_options *make_options(const struct settings *s)
     return opts;
 }
 
+/* The format called `name` (any case), or 0 when there is none. */
+static pith_format parse_format(const char *name)
+{
+    size_t f;
+
+    for (f = 0; f < COUNT_OF(FORMAT_NAMES); f++)
+        if (strcasecmp(name, FORMAT_NAMES[f].name) == 0)
+            return FORMAT_NAMES[f].format;
+    return (pith_format)0;
+}
+
+/* "pith: MESSAGE" on stderr, then the hint to --help. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+static int usage_error(const char *format, ...)
+{
+    va_list ap;
+
+    fputs("pith: ", stderr);
+    va_start(ap, format);
+    vfprintf(stderr, format, ap);
+    va_end(ap);
+    fputs("\nTry 'pith --help' for more information.\n", stderr);
+    return EXIT_USAGE;
+}
+
+/* Flags that only mean something for another format are usage errors rather
+ * than silently ignored. Returns EXIT_OK or EXIT_USAGE after saying why. */
+static int check_settings(const struct settings *s)
+{
+    if (s->standalone && s->format != PITH_FORMAT_HTML)
+        return usage_error("%s needs --format html", "--standalone");
+    if (s->json_content && s->format != PITH_FORMAT_JSON)
+        return usage_error("%s needs --format json", "--json-content");
+    if (s->print_title && s->format != PITH_FORMAT_TEXT)
+        return usage_error("%s is for --format txt (the others: --keep-title, or "
+                           "the title in json and --standalone html)",
+                           "--title");
+    if (s->print_metadata && s->format != PITH_FORMAT_TEXT)
+        return usage_error("%s is for --format txt (json always has the metadata)",
+                           "--metadata");
+    return EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"url", required_argument, NULL, 'u'},
         {"encoding", required_argument, NULL, 'e'},
+        {"format", required_argument, NULL, 'f'},
         {"title", no_argument, NULL, 't'},
+        {"metadata", no_argument, NULL, 'm'},
         {"keep-title", no_argument, NULL, OPT_KEEP_TITLE},
+        {"no-links", no_argument, NULL, OPT_NO_LINKS},
+        {"no-images", no_argument, NULL, OPT_NO_IMAGES},
+        {"no-tables", no_argument, NULL, OPT_NO_TABLES},
+        {"no-formatting", no_argument, NULL, OPT_NO_FORMATTING},
+        {"standalone", no_argument, NULL, OPT_STANDALONE},
+        {"json-content", required_argument, NULL, OPT_JSON_CONTENT},
         {"output-dir", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
@@ -350,14 +536,17 @@ int main(int argc, char **argv)
     static char *stdin_only[] = {"-"};
     struct settings s = {0};
     struct progress p = {0};
+    pith_format json_content;
     pith_options *opts;
     char **files;
     size_t count, i, failures = 0;
     int c, first = 1;
 
+    s.format = PITH_FORMAT_TEXT;
+    s.links = s.images = s.tables = s.formatting = 1;
     if (argc > 0)
         argv[0] = progname;
-    while ((c = getopt_long(argc, argv, "u:e:to:qhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "u:e:f:tmo:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'u':
             s.url = optarg;
@@ -365,11 +554,42 @@ int main(int argc, char **argv)
         case 'e':
             s.encoding = optarg;
             break;
+        case 'f':
+            s.format = parse_format(optarg);
+            if (!s.format)
+                return usage_error("unknown format '%s' (txt, markdown, md, html or json)",
+                                   optarg);
+            break;
         case 't':
             s.print_title = 1;
             break;
+        case 'm':
+            s.print_metadata = 1;
+            break;
         case OPT_KEEP_TITLE:
             s.keep_title = 1;
+            break;
+        case OPT_NO_LINKS:
+            s.links = 0;
+            break;
+        case OPT_NO_IMAGES:
+            s.images = 0;
+            break;
+        case OPT_NO_TABLES:
+            s.tables = 0;
+            break;
+        case OPT_NO_FORMATTING:
+            s.formatting = 0;
+            break;
+        case OPT_STANDALONE:
+            s.standalone = 1;
+            break;
+        case OPT_JSON_CONTENT:
+            json_content = parse_format(optarg);
+            if (json_content != PITH_FORMAT_MARKDOWN && json_content != PITH_FORMAT_HTML)
+                return usage_error("unknown --json-content '%s' (markdown, md or html)",
+                                   optarg);
+            s.json_content = (int)json_content;
             break;
         case 'o':
             s.output_dir = optarg;
@@ -388,6 +608,9 @@ int main(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
+
+    if (check_settings(&s) != EXIT_OK)
+        return EXIT_USAGE;
 
     if (optind < argc) {
         files = argv + optind;
