@@ -204,13 +204,25 @@ static size_t find_byte(const unsigned char *s, size_t i, size_t len, unsigned c
     return i;
 }
 
-/* Index just past the first occurrence of `pat` at or after i, or len. */
-static size_t past(const unsigned char *s, size_t i, size_t len, const char *pat)
+/* Index just past the end of a comment whose body starts at i: after the
+ * first "-->" or "--!>", whichever comes first, or len. One pass: searching
+ * for each ending on its own went to the end of the page for every comment
+ * of a page without "--!>", quadratic in the page size. */
+static size_t comment_end(const unsigned char *s, size_t i, size_t len)
 {
-    size_t n = strlen(pat);
-    for (; i + n <= len; i++)
-        if (s[i] == (unsigned char)pat[0] && !memcmp(s + i, pat, n))
-            return i + n;
+    while (i + 3 <= len) {
+        const unsigned char *d = memchr(s + i, '-', len - i - 2);
+        if (!d)
+            break;
+        i = (size_t)(d - s);
+        if (s[i + 1] == '-') {
+            if (s[i + 2] == '>')
+                return i + 3;
+            if (s[i + 2] == '!' && i + 4 <= len && s[i + 3] == '>')
+                return i + 4;
+        }
+        i++;
+    }
     return len;
 }
 
@@ -302,9 +314,7 @@ static size_t cap_attributes(const unsigned char *s, size_t len, char *out)
             if (raw)
                 i = raw_end(s, i, len, raw == 6 ? "script" : "style", raw);
         } else if (c == '!' && i + 3 < len && s[i + 2] == '-' && s[i + 3] == '-') {
-            size_t e1 = past(s, i + 4, len, "-->");
-            size_t e2 = past(s, i + 4, len, "--!>");
-            i = e1 < e2 ? e1 : e2;
+            i = comment_end(s, i + 4, len);
         } else if (c == '!' && i + 9 <= len && !strncasecmp((const char *)s + i + 2, "doctype", 7)) {
             size_t j = skip_blanks(s, i + 9, len);
             j += name_len(s, j, len);
