@@ -78,7 +78,7 @@
 
 /* Trailing lines shorter than this that do not end a sentence are trimmed
  * from the end of the article. */
-#define TAIL_SHORT_WORDS 10
+#define TAIL_SHORT_WORDS 15
 #define TAIL_MIN_ARTICLE_WORDS 150
 /* A heading with nothing after it is dropped only from an article this long:
  * on a tiny page it may be all there is. */
