@@ -1,9 +1,10 @@
-"""Extract the article text and title from web pages, with libpith.
+"""Extract the article and metadata from web pages, with libpith.
 
     >>> import pith
-    >>> doc = pith.extract(open("page.html", "rb").read(), url="https://example.com/a")
-    >>> print(doc.title)
-    >>> print(doc.text)
+    >>> with pith.extract(open("page.html", "rb").read(), url="https://example.com/a") as doc:
+    ...     print(doc.title, doc.authors, doc.published)
+    ...     print(doc.text)
+    ...     print(doc.render("markdown"))
 
 This is a thin ctypes binding of the C library: it calls the functions
 declared in pith.h and nothing else. ctypes releases the GIL during each C
@@ -14,12 +15,26 @@ from __future__ import annotations
 
 import ctypes
 import enum
+import json
 import operator
+import threading
 
 from . import _lib
 from ._lib import lib as _clib
 
-__all__ = ["Document", "PithError", "Status", "extract", "version", "__version__"]
+__all__ = [
+    "Document",
+    "Format",
+    "FORMAT_TEXT",
+    "FORMAT_MARKDOWN",
+    "FORMAT_HTML",
+    "FORMAT_JSON",
+    "PithError",
+    "Status",
+    "extract",
+    "version",
+    "__version__",
+]
 
 __version__ = "0.1.0"
 
@@ -40,6 +55,50 @@ class Status(enum.IntEnum):
     TOO_DEEP = 10
     TOO_MANY_NODES = 11
     OUTPUT_TOO_LARGE = 12
+
+
+class Format(enum.IntEnum):
+    """The pith_format values of pith.h, for :meth:`Document.render`."""
+
+    TEXT = _lib.FORMAT_TEXT
+    MARKDOWN = _lib.FORMAT_MARKDOWN
+    HTML = _lib.FORMAT_HTML
+    JSON = _lib.FORMAT_JSON
+
+
+FORMAT_TEXT = Format.TEXT
+FORMAT_MARKDOWN = Format.MARKDOWN
+FORMAT_HTML = Format.HTML
+FORMAT_JSON = Format.JSON
+
+# The names render() accepts besides Format values (any letter case), the
+# same as the pith command's -f.
+_FORMAT_NAMES = {
+    "txt": Format.TEXT,
+    "text": Format.TEXT,
+    "markdown": Format.MARKDOWN,
+    "md": Format.MARKDOWN,
+    "html": Format.HTML,
+    "json": Format.JSON,
+}
+
+# Document attribute, pith_field, and whether the field is a list.
+_FIELDS = (
+    ("authors", _lib.FIELD_AUTHORS, True),
+    ("published", _lib.FIELD_PUBLISHED, False),
+    ("modified", _lib.FIELD_MODIFIED, False),
+    ("site_name", _lib.FIELD_SITE_NAME, False),
+    ("description", _lib.FIELD_DESCRIPTION, False),
+    ("language", _lib.FIELD_LANGUAGE, False),
+    ("direction", _lib.FIELD_DIRECTION, False),
+    ("url", _lib.FIELD_URL, False),
+    ("image", _lib.FIELD_IMAGE, False),
+    ("tags", _lib.FIELD_TAGS, True),
+    ("page_type", _lib.FIELD_PAGE_TYPE, False),
+    ("encoding", _lib.FIELD_ENCODING, False),
+    ("encoding_source", _lib.FIELD_ENCODING_SOURCE, False),
+    ("layer", _lib.FIELD_LAYER, False),
+)
 
 
 class PithError(Exception):
@@ -66,23 +125,65 @@ class PithError(Exception):
 
 
 class Document:
-    """What was extracted from one page.
+    """What was extracted from one page, and the C document it came from.
 
-    ``text`` is the article, one block per line ("" when the page has no
-    article); ``title`` is the page title ("" when it has none). Both are
-    copied out of the C document before :func:`extract` returns, so a
-    Document holds no C memory: ``close()`` and ``with`` are accepted for
-    symmetry with other handles and do nothing.
+    Read at creation and kept after :meth:`close`:
+
+    - ``text``: the article, one block per line ("" when the page has none);
+    - ``title``: the headline ("" when the page has none);
+    - ``authors`` and ``tags``: lists of str, in page order (may be empty);
+    - ``published``, ``modified`` (ISO 8601), ``site_name``,
+      ``description``, ``language`` (BCP 47), ``direction`` ("ltr" or
+      "rtl"), ``url`` and ``image`` (absolute URLs), ``page_type``
+      ("article", "blog", "product", "forum" or "other"), ``encoding``,
+      ``encoding_source`` and ``layer`` (how the page was read; see
+      PITH_FIELD_* in pith.h): a str, or None when the page does not say.
+
+    :meth:`render` needs the C document, so a Document owns its pith_doc
+    handle until :meth:`close` (or the end of a ``with`` block) frees it;
+    closing twice is harmless, and a Document that is never closed is freed
+    when it is garbage-collected. :meth:`render` on a closed Document raises
+    ValueError, as file methods do on a closed file.
+
+    A Document may be shared between threads: a lock keeps two threads out
+    of its C handle at the same time, as pith.h requires.
     """
 
-    __slots__ = ("text", "title")
+    __slots__ = ("text", "title") + tuple(name for name, _, _ in _FIELDS) + ("_doc", "_lock")
 
-    def __init__(self, text: str, title: str):
-        self.text = text
-        self.title = title
+    def __init__(self, handle: ctypes.c_void_p):
+        """Take ownership of a pith_doc handle (from :func:`extract`)."""
+        self._doc = None
+        self._lock = threading.Lock()
+        try:
+            self.text = _decode(
+                ctypes.string_at(_clib.pith_doc_text(handle), _clib.pith_doc_text_length(handle))
+            )
+            self.title = _decode(ctypes.string_at(_clib.pith_doc_title(handle)))
+            for name, field, is_list in _FIELDS:
+                values = []
+                for i in range(_clib.pith_doc_count(handle, field)):
+                    ptr = _clib.pith_doc_get(handle, field, i)
+                    if ptr:  # NULL only for a value that is not there
+                        values.append(_decode(ctypes.string_at(ptr)))
+                setattr(self, name, values if is_list else (values[0] if values else None))
+        except BaseException:
+            _clib.pith_doc_free(handle)
+            raise
+        self._doc = handle
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has freed the C document."""
+        return self._doc is None
 
     def close(self) -> None:
-        pass
+        """Free the C document. The attributes stay readable; :meth:`render`
+        no longer works. Safe to call more than once."""
+        with self._lock:
+            handle, self._doc = self._doc, None
+            if handle is not None:
+                _clib.pith_doc_free(handle)
 
     def __enter__(self) -> Document:
         return self
@@ -90,8 +191,80 @@ class Document:
     def __exit__(self, *exc_info) -> None:
         self.close()
 
+    def __del__(self):
+        # A safety net only: __init__ may have failed before _doc was set,
+        # and at interpreter exit the module's globals may be gone.
+        handle = getattr(self, "_doc", None)
+        if handle is not None and _clib is not None:
+            self._doc = None
+            _clib.pith_doc_free(handle)
+
+    def render(
+        self,
+        format: Format | int | str = "markdown",
+        *,
+        links: bool = True,
+        images: bool = True,
+        tables: bool = True,
+        formatting: bool = True,
+        standalone: bool = False,
+        json_content: Format | int | str | None = None,
+    ) -> str:
+        """The article in ``format``: "text" (or "txt"), "markdown" (or
+        "md"), "html" or "json", or a :class:`Format`.
+
+        The keywords are the render options of pith.h: ``links``,
+        ``images``, ``tables`` and ``formatting`` (PITH_OPT_LINKS, ...);
+        ``standalone`` makes HTML a whole page rather than an <article>
+        fragment; ``json_content`` ("markdown" or "html") adds that rendering
+        to the JSON as "content". Options that do not apply to ``format``
+        are ignored, as the library does.
+
+        Raises ValueError for an unknown format name or a closed Document,
+        TypeError for a format of the wrong type, and :class:`PithError` when
+        the library fails (e.g. Status.OPTION_VALUE for a number that is no
+        format, Status.NOMEM).
+        """
+        fmt = _format(format, "format")
+        ints = {}
+        for key, value, default in (
+            (_lib.OPT_LINKS, links, True),
+            (_lib.OPT_IMAGES, images, True),
+            (_lib.OPT_TABLES, tables, True),
+            (_lib.OPT_FORMATTING, formatting, True),
+            (_lib.OPT_STANDALONE, standalone, False),
+        ):
+            if bool(value) != default:
+                ints[key] = int(bool(value))
+        if json_content is not None:
+            ints[_lib.OPT_JSON_CONTENT] = _format(json_content, "json_content")
+
+        opts = _make_options({}, ints)
+        out = ctypes.c_void_p()
+        size = ctypes.c_size_t()
+        try:
+            with self._lock:
+                if self._doc is None:
+                    raise ValueError("render() on a closed pith.Document")
+                status = _clib.pith_doc_render(
+                    self._doc, fmt, opts, ctypes.byref(out), ctypes.byref(size)
+                )
+            _check(status)
+            data = ctypes.string_at(out, size.value)
+        finally:
+            _clib.pith_free(out)
+            _clib.pith_options_free(opts)
+        return _decode(data)
+
+    def to_dict(self, json_content: Format | int | str | None = None) -> dict:
+        """The JSON rendering (every metadata field, "encoding", "layer",
+        "words", "paragraphs", "text", and "format"/"content" with
+        ``json_content``) parsed into a dict."""
+        return json.loads(self.render(Format.JSON, json_content=json_content))
+
     def __repr__(self) -> str:
-        return f"<pith.Document title={self.title!r} text={len(self.text)} chars>"
+        state = " closed" if self._doc is None else ""
+        return f"<pith.Document{state} title={self.title!r} text={len(self.text)} chars>"
 
 
 def version() -> str:
@@ -106,6 +279,24 @@ def _strerror(status: int) -> str:
 def _check(status: int) -> None:
     if status != Status.OK:
         raise PithError(status)
+
+
+def _decode(data: bytes) -> str:
+    # pith.h promises UTF-8; a violation should show, not be papered over.
+    return data.decode("utf-8")
+
+
+def _format(value, name: str) -> int:
+    """A pith_format number from a Format, an int or a name."""
+    if isinstance(value, str):
+        try:
+            return _FORMAT_NAMES[value.lower()]
+        except KeyError:
+            names = ", ".join(sorted(_FORMAT_NAMES))
+            raise ValueError(f"unknown {name} {value!r} (one of {names})") from None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be a str or a pith.Format, not {type(value).__name__}")
+    return int(value)
 
 
 def _c_string(value: str, name: str) -> bytes:
@@ -149,7 +340,8 @@ def extract(
     max_nodes: int | None = None,
     max_output_size: int | None = None,
 ) -> Document:
-    """Extract the article from a page and return a :class:`Document`.
+    """Extract the article from a page and return a :class:`Document`,
+    which owns the C document: close it, or use it in a ``with`` block.
 
     ``html`` is the page as bytes in any encoding (bytearray and memoryview
     are accepted too), or as str, which is passed on as UTF-8 with the
@@ -188,12 +380,10 @@ def extract(
             ints[key] = operator.index(value)
 
     opts = _make_options(strings, ints)
-    doc = ctypes.c_void_p()
+    handle = ctypes.c_void_p()
     try:
-        _check(_clib.pith_extract(data, len(data), opts, ctypes.byref(doc)))
-        text = ctypes.string_at(_clib.pith_doc_text(doc), _clib.pith_doc_text_length(doc))
-        title = ctypes.string_at(_clib.pith_doc_title(doc))
+        status = _clib.pith_extract(data, len(data), opts, ctypes.byref(handle))
     finally:
-        _clib.pith_doc_free(doc)
         _clib.pith_options_free(opts)
-    return Document(text.decode("utf-8"), title.decode("utf-8"))
+    _check(status)  # on failure the library has set the handle to NULL
+    return Document(handle)

@@ -12,7 +12,9 @@ Where the library comes from, first match wins:
 
 Every function used has its argtypes and restype declared. Strings that a
 pith_doc owns come back as ``c_void_p`` so that ctypes does not convert (and
-lose) the pointer; the caller copies them with ``ctypes.string_at``.
+lose) the pointer; the caller copies them with ``ctypes.string_at``. So does
+the string pith_doc_render() hands over, which the caller then releases with
+``pith_free``.
 """
 
 import ctypes
@@ -31,6 +33,33 @@ OPT_KEEP_TITLE = 4
 OPT_MAX_DEPTH = 5
 OPT_MAX_NODES = 6
 OPT_MAX_OUTPUT_SIZE = 7
+OPT_LINKS = 8
+OPT_IMAGES = 9
+OPT_TABLES = 10
+OPT_FORMATTING = 11
+OPT_STANDALONE = 12
+OPT_JSON_CONTENT = 13
+
+FORMAT_TEXT = 1
+FORMAT_MARKDOWN = 2
+FORMAT_HTML = 3
+FORMAT_JSON = 4
+
+FIELD_TITLE = 1
+FIELD_AUTHORS = 2
+FIELD_PUBLISHED = 3
+FIELD_MODIFIED = 4
+FIELD_SITE_NAME = 5
+FIELD_DESCRIPTION = 6
+FIELD_LANGUAGE = 7
+FIELD_DIRECTION = 8
+FIELD_URL = 9
+FIELD_IMAGE = 10
+FIELD_TAGS = 11
+FIELD_PAGE_TYPE = 12
+FIELD_ENCODING = 13
+FIELD_ENCODING_SOURCE = 14
+FIELD_LAYER = 15
 
 
 def _build_tree_candidates():
@@ -89,6 +118,14 @@ def _declare(lib):
         "pith_doc_text": (c_void_p, [c_void_p]),
         "pith_doc_text_length": (c_size_t, [c_void_p]),
         "pith_doc_title": (c_void_p, [c_void_p]),
+        "pith_doc_count": (c_size_t, [c_void_p, c_int]),
+        "pith_doc_get": (c_void_p, [c_void_p, c_int, c_size_t]),
+        # Handed to the caller: copy with string_at, then pith_free.
+        "pith_doc_render": (
+            c_int,
+            [c_void_p, c_int, c_void_p, ctypes.POINTER(c_void_p), ctypes.POINTER(c_size_t)],
+        ),
+        "pith_free": (None, [c_void_p]),
     }
     for name, (restype, argtypes) in protos.items():
         func = getattr(lib, name)

@@ -1,10 +1,13 @@
-"""Tests of the pith Python package against the libpith it loads.
+"""Tests of the pith Python package against the libpith it loads: extraction,
+metadata, the formats of Document.render(), lifetime and threads.
 
 Run from the checkout with the library built:
     PITH_LIBRARY=_build/lib/.libs/libpith.so PYTHONPATH=bindings/python \
         python3 -m unittest discover -s bindings/python/tests -v
 """
 
+import gc
+import html.parser
 import json
 import os
 import re
@@ -36,6 +39,80 @@ PAGE = """<!DOCTYPE html>
 <p>{0}</p><p>{1}</p><p>{2}</p></article>
 <footer><p>Copyright 2026 Example Gazette. All rights reserved.</p></footer>
 </body></html>""".format(*ARTICLE)
+
+
+# A page that states its metadata in JSON-LD, OpenGraph, <meta> and <html
+# lang>, with the structures every format has to carry.
+META_PAGE = """<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8">
+<title>Otters return to the Wenn valley | Valley Chronicle</title>
+<meta property="og:site_name" content="Valley Chronicle">
+<meta name="description" content="Ten years after the clean-up, otters breed again on the upper Wenn.">
+<meta name="keywords" content="wildlife, rivers">
+<link rel="canonical" href="https://chronicle.example/nature/otters-return">
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Otters return to the Wenn valley",
+ "author": [{"@type": "Person", "name": "Amara Lind"}, {"@type": "Person", "name": "Jonas Pike"}],
+ "datePublished": "2026-04-02T07:30:00+01:00", "dateModified": "2026-04-03",
+ "publisher": {"@type": "Organization", "name": "Valley Chronicle"},
+ "image": "https://chronicle.example/img/otter.jpg"}
+</script>
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/nature">Nature</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav>
+<article>
+<h1>Otters return to the Wenn valley</h1>
+<p>Volunteers counting wildlife on the upper Wenn found fresh otter tracks and a holt
+with two cubs last week, the first breeding record on the river for more than thirty years.</p>
+<h2>How the river recovered</h2>
+<p>The clean-up began in 2016, when the old tannery outfall was closed and
+<a href="https://chronicle.example/nature/tannery">the banks were replanted</a> with
+<em>alder</em> and <strong>willow</strong> by local schools.</p>
+<script>document.write("tracker")</script>
+<ul><li>Fish stocks doubled within five years</li><li>Kingfishers were seen again from 2020</li>
+<li>Water voles followed in 2023</li></ul>
+<h2>What happens next</h2>
+<p>The wildlife trust will fit two camera traps near the holt and asks walkers to keep
+dogs on leads along the stretch between the mill and the footbridge.</p>
+<figure><img src="https://chronicle.example/img/otter.jpg" alt="An otter on the bank">
+<figcaption>An otter on the upper Wenn.</figcaption></figure>
+<table><tr><th>Year</th><th>Sightings</th></tr><tr><td>2024</td><td>12</td></tr>
+<tr><td>2025</td><td>31</td></tr></table>
+<p>Anyone who sees an otter is asked to report the time and place to the trust, which
+keeps a public map of every sighting on its website.</p>
+</article>
+<footer>Copyright 2026 Valley Chronicle</footer>
+</body></html>"""
+
+JSON_KEYS = {
+    "title", "authors", "published", "modified", "site_name", "description",
+    "language", "direction", "url", "image", "tags", "page_type", "encoding",
+    "layer", "words", "paragraphs", "text",
+}
+
+
+class TagCollector(html.parser.HTMLParser):
+    """Start tags and their attributes; fails on tags left open or closed
+    out of order (void elements aside)."""
+
+    VOID = {"img", "br", "hr", "meta", "link", "input", "source", "wbr", "col"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.open, self.errors = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        if not self.open or self.open.pop() != tag:
+            self.errors.append(f"</{tag}> does not close the open element")
 
 
 def squash(s):
@@ -101,13 +178,199 @@ class ExtractTest(unittest.TestCase):
         doc = pith.extract(b"<html><body><nav><a href='/'>Home</a></nav></body></html>")
         self.assertIsInstance(doc.text, str)
 
-    def test_document_is_a_plain_object(self):
+
+class MetadataTest(unittest.TestCase):
+    def test_fields_of_a_page_that_states_them(self):
+        with pith.extract(META_PAGE) as doc:
+            self.assertEqual(doc.title, "Otters return to the Wenn valley")
+            self.assertEqual(doc.authors, ["Amara Lind", "Jonas Pike"])
+            self.assertEqual(doc.published, "2026-04-02T07:30:00+01:00")
+            self.assertEqual(doc.modified, "2026-04-03")
+            self.assertEqual(doc.site_name, "Valley Chronicle")
+            self.assertEqual(doc.language, "en-GB")
+            self.assertEqual(doc.direction, "ltr")
+            self.assertEqual(doc.url, "https://chronicle.example/nature/otters-return")
+            self.assertEqual(doc.image, "https://chronicle.example/img/otter.jpg")
+            self.assertIn("otters breed again", doc.description)
+            self.assertEqual(doc.tags, ["wildlife", "rivers"])
+            self.assertEqual(doc.page_type, "article")
+            self.assertEqual(doc.encoding, "UTF-8")
+            self.assertIn(doc.encoding_source, ("hint", "meta"))
+            self.assertIsInstance(doc.layer, str)
+
+    def test_absent_fields_are_none_or_empty_lists(self):
         with pith.extract(PAGE) as doc:
-            text = doc.text
+            for name in ("published", "modified", "site_name", "description", "url", "image"):
+                self.assertIsNone(getattr(doc, name), name)
+            self.assertEqual(doc.authors, [])
+            self.assertEqual(doc.tags, [])
+
+    def test_attributes_match_the_json(self):
+        with pith.extract(META_PAGE) as doc:
+            obj = doc.to_dict()
+            for name in ("title", "authors", "published", "modified", "site_name",
+                         "description", "language", "direction", "url", "image",
+                         "tags", "page_type", "layer"):
+                self.assertEqual(getattr(doc, name), obj[name], name)
+            self.assertEqual(obj["encoding"], {"name": doc.encoding, "source": doc.encoding_source})
+            self.assertEqual(obj["text"], doc.text)
+
+
+class RenderTest(unittest.TestCase):
+    def setUp(self):
+        self.doc = pith.extract(META_PAGE)
+        self.addCleanup(self.doc.close)
+
+    def test_markdown(self):
+        md = self.doc.render()  # markdown is the default
+        self.assertEqual(md, self.doc.render("markdown"))
+        self.assertEqual(md, self.doc.render("md"))
+        self.assertEqual(md, self.doc.render(pith.FORMAT_MARKDOWN))
+        self.assertRegex(md, r"(?m)^#+ How the river recovered$")
+        self.assertRegex(md, r"(?m)^#+ What happens next$")
+        for item in ("Fish stocks doubled within five years",
+                     "Kingfishers were seen again from 2020", "Water voles followed in 2023"):
+            self.assertRegex(md, r"(?m)^- " + re.escape(item) + "$")
+        self.assertIn("[the banks were replanted](https://chronicle.example/nature/tannery)", md)
+        self.assertIn("![An otter on the bank](https://chronicle.example/img/otter.jpg)", md)
+        self.assertIn("*alder*", md)
+        self.assertIn("**willow**", md)
+        self.assertRegex(md, r"(?m)^\| *2025 *\| *31 *\|$")
+        self.assertNotIn("tracker", md)
+        self.assertNotIn("Sport", md)
+
+    def test_html_fragment(self):
+        out = self.doc.render("html")
+        self.assertTrue(out.startswith("<article>"), out[:40])
+        parser = TagCollector()
+        parser.feed(out)
+        parser.close()
+        self.assertEqual(parser.errors, [])
+        self.assertEqual(parser.open, [])
+        tags = [tag for tag, _ in parser.tags]
+        self.assertNotIn("script", tags)
+        self.assertNotIn("style", tags)
+        for tag in ("article", "h2", "p", "ul", "li", "a", "em", "strong", "img", "table"):
+            self.assertIn(tag, tags)
+        for tag, attrs in parser.tags:
+            self.assertFalse([a for a in attrs if a.startswith("on")], (tag, attrs))
+            for a in ("href", "src"):
+                if a in attrs:
+                    self.assertRegex(attrs[a], r"^(https?:|mailto:)", (tag, attrs))
+        self.assertNotIn("tracker", out)
+
+    def test_html_standalone(self):
+        out = self.doc.render("html", standalone=True)
+        self.assertRegex(out, r"^<!DOCTYPE html>")
+        parser = TagCollector()
+        parser.feed(out)
+        parser.close()
+        self.assertEqual(parser.errors, [])
+        tags = dict(parser.tags)
+        self.assertEqual(tags["html"].get("lang"), "en-GB")
+        self.assertIn("<title>Otters return to the Wenn valley</title>", out)
+
+    def test_json(self):
+        out = self.doc.render("json")
+        self.assertNotIn("\n", out)  # one line, as JSON Lines want it
+        obj = json.loads(out)
+        self.assertLessEqual(JSON_KEYS, set(obj))
+        self.assertNotIn("content", obj)
+        self.assertEqual(obj["authors"], ["Amara Lind", "Jonas Pike"])
+        self.assertIsInstance(obj["words"], int)
+
+    def test_json_content(self):
+        for name, fmt, marker in (("markdown", "markdown", "## How the river recovered"),
+                                  ("html", "html", "<h2>How the river recovered</h2>")):
+            with self.subTest(name):
+                obj = json.loads(self.doc.render("json", json_content=name))
+                self.assertEqual(obj["format"], fmt)
+                self.assertIn(marker, obj["content"])
+                self.assertEqual(obj, self.doc.to_dict(json_content=name))
+
+    def test_text_is_the_documents_text(self):
+        self.assertEqual(self.doc.render("text"), self.doc.text)
+        self.assertEqual(self.doc.render("TXT"), self.doc.text)
+        self.assertEqual(self.doc.render(pith.Format.TEXT), self.doc.text)
+
+    def test_options(self):
+        md = self.doc.render("md", links=False)
+        without_images = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", md)
+        self.assertNotIn("](", without_images)
+        self.assertIn("![", md)  # only links are gone
+        self.assertIn("the banks were replanted", md)
+        md = self.doc.render("md", links=False, images=False)
+        self.assertNotIn("](", md)
+        self.assertNotIn("![", md)
+        md = self.doc.render("md", formatting=False)
+        self.assertNotIn("*alder*", md)
+        self.assertIn("alder", md)
+        md = self.doc.render("md", tables=False)
+        self.assertNotIn("| 2025", md)
+        self.assertNotIn("<table", self.doc.render("html", tables=False))
+        self.assertNotIn("<img", self.doc.render("html", images=False))
+        self.assertNotIn("<a ", self.doc.render("html", links=False))
+
+    def test_render_again_gives_the_same_string(self):
+        self.assertEqual(self.doc.render("html"), self.doc.render("html"))
+
+    def test_bad_formats(self):
+        with self.assertRaises(ValueError):
+            self.doc.render("pdf")
+        with self.assertRaises(TypeError):
+            self.doc.render(None)
+        with self.assertRaises(TypeError):
+            self.doc.render(True)
+        with self.assertRaises(pith.PithError) as caught:
+            self.doc.render(99)
+        self.assertEqual(caught.exception.status, pith.Status.OPTION_VALUE)
+        with self.assertRaises(pith.PithError) as caught:
+            self.doc.render("json", json_content="text")
+        self.assertEqual(caught.exception.status, pith.Status.OPTION_VALUE)
+
+
+class LifetimeTest(unittest.TestCase):
+    def test_with_closes(self):
+        with pith.extract(PAGE) as doc:
+            self.assertFalse(doc.closed)
+            doc.render()
+        self.assertTrue(doc.closed)
+
+    def test_closing_twice_is_safe(self):
+        doc = pith.extract(PAGE)
         doc.close()
         doc.close()
-        self.assertEqual(doc.text, text)
-        self.assertIn("Fish pass", repr(doc))
+        with doc:
+            pass
+        self.assertTrue(doc.closed)
+
+    def test_attributes_outlive_close(self):
+        doc = pith.extract(META_PAGE)
+        text, authors = doc.text, doc.authors
+        doc.close()
+        self.assertEqual((doc.text, doc.authors), (text, authors))
+        self.assertEqual(doc.title, "Otters return to the Wenn valley")
+        self.assertIn("closed", repr(doc))
+
+    def test_render_after_close_raises_value_error(self):
+        doc = pith.extract(PAGE)
+        doc.close()
+        for fmt in ("text", "markdown", "html", "json"):
+            with self.assertRaises(ValueError):
+                doc.render(fmt)
+        with self.assertRaises(ValueError):
+            doc.to_dict()
+
+    def test_unclosed_documents_are_collected(self):
+        for _ in range(200):
+            doc = pith.extract(PAGE)
+            doc.render()
+        del doc
+        gc.collect()
+
+    def test_repr(self):
+        with pith.extract(PAGE) as doc:
+            self.assertIn("Fish pass", repr(doc))
 
 
 class ErrorTest(unittest.TestCase):
@@ -178,13 +441,18 @@ class ThreadTest(unittest.TestCase):
         seed = SHARED / "seed" / "ctech-azure-review.html"
         if seed.is_file():
             pages.append(seed.read_bytes())
-        expected = [(d.text, d.title) for d in map(pith.extract, pages)]
+        def outputs(page):
+            with pith.extract(page) as d:
+                return (d.text, d.title, d.authors, d.render("markdown"),
+                        d.render("html"), d.render("json", json_content="html"))
+
+        expected = [outputs(p) for p in pages]
         results, errors = [], []
 
         def work():
             try:
                 for _ in range(20):
-                    results.append([(d.text, d.title) for d in map(pith.extract, pages)])
+                    results.append([outputs(p) for p in pages])
             except Exception as exc:  # reported by the main thread
                 errors.append(exc)
 
@@ -197,6 +465,52 @@ class ThreadTest(unittest.TestCase):
         self.assertEqual(len(results), 80)
         for got in results:
             self.assertEqual(got, expected)
+
+    def test_one_document_shared_by_threads(self):
+        doc = pith.extract(META_PAGE)
+        expected = {f: doc.render(f) for f in ("text", "markdown", "html", "json")}
+        errors = []
+
+        def work():
+            try:
+                for _ in range(50):
+                    for fmt, want in expected.items():
+                        if doc.render(fmt) != want:
+                            errors.append(f"{fmt} differs")
+            except ValueError:
+                pass  # closed under our feet: the documented error
+            except Exception as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        doc.close()  # and once more while nobody renders
+        self.assertEqual(errors, [])
+
+    def test_close_while_other_threads_render(self):
+        for _ in range(20):
+            doc = pith.extract(PAGE)
+            errors = []
+
+            def work():
+                try:
+                    while True:
+                        doc.render("html")
+                except ValueError:
+                    pass
+                except Exception as exc:
+                    errors.append(exc)
+
+            threads = [threading.Thread(target=work) for _ in range(3)]
+            for t in threads:
+                t.start()
+            doc.close()
+            for t in threads:
+                t.join()
+            self.assertEqual(errors, [])
 
 
 class PageTest(unittest.TestCase):
