@@ -7,9 +7,10 @@
  *
  * DIR holds the pages (every *.html file, read into memory before timing).
  * -j: threads for the parallel run (default: online cores); -r: repetitions
- * (default 3; the fastest repetition gives pages/s and MB/s, the per-page
- * median over repetitions gives latencies); -n: use only N pages, spread
- * evenly over the sorted file list (default all; 50 with --callgrind).
+ * (default 3; pith and floor passes alternate; the fastest pass gives pages/s
+ * and MB/s, the per-page median over passes gives latencies); -n: use only
+ * N pages, spread evenly over the sorted file list (default all; 50 with
+ * --callgrind).
  *
  * Only the public API (pith.h) is used for pith; libxml2 directly for the
  * floor, with the options pith parses with, on the raw bytes (encoding NULL:
@@ -179,6 +180,13 @@ static int reset_hwm(void)
     return fclose(f) == 0 && ok ? 0 : -1;
 }
 
+/* Peak RSS since reset_hwm(), or since the start when it failed. */
+static long peak_kb(int was_reset)
+{
+    long v = was_reset ? status_kb("VmHWM") : -1;
+    return v >= 0 ? v : maxrss_kb();
+}
+
 /* ---- the two workloads ------------------------------------------------- */
 
 static void silent(void *ctx, const char *msg, ...)
@@ -297,33 +305,46 @@ struct result {
     double p50, p99, mean; /* per-page latency, ms */
 };
 
-/* `reps` passes; the fastest gives the throughput, the per-page median over
- * repetitions gives the latency distribution. */
-static struct result measure(void (*work)(const struct page *), int threads, int reps)
+/* Latency percentiles from `reps` passes: the per-page median over the
+ * passes, then p50/p99 over the pages. */
+static void latencies(struct result *r, const double *lat, int reps)
 {
-    double *lat = xmalloc((size_t)reps * n_pages * sizeof *lat);
-    struct result r = {0};
-    for (int k = 0; k < reps; k++) {
-        double w = run_once(work, threads, lat + (size_t)k * n_pages);
-        if (k == 0 || w < r.wall)
-            r.wall = w;
-    }
     double *per = xmalloc(n_pages * sizeof *per), col[64];
     int nc = reps < 64 ? reps : 64;
+    r->mean = 0;
     for (size_t i = 0; i < n_pages; i++) {
         for (int k = 0; k < nc; k++)
             col[k] = lat[(size_t)k * n_pages + i];
         qsort(col, (size_t)nc, sizeof *col, cmp_double);
         per[i] = col[(nc - 1) / 2];
-        r.mean += per[i];
+        r->mean += per[i];
     }
     qsort(per, n_pages, sizeof *per, cmp_double);
-    r.p50 = per[(n_pages - 1) / 2] * 1e3;
-    r.p99 = per[(size_t)((double)(n_pages - 1) * 0.99 + 0.5)] * 1e3;
-    r.mean = r.mean / (double)n_pages * 1e3;
+    r->p50 = per[(n_pages - 1) / 2] * 1e3;
+    r->p99 = per[(size_t)((double)(n_pages - 1) * 0.99 + 0.5)] * 1e3;
+    r->mean = r->mean / (double)n_pages * 1e3;
     free(per);
-    free(lat);
-    return r;
+}
+
+/* `reps` passes of pith and of the floor, alternating, so that both see the
+ * same machine (other load comes and goes); the fastest pass of each gives
+ * its throughput. */
+static void measure(int threads, int reps, struct result *pith, struct result *floor)
+{
+    double *lp = xmalloc((size_t)reps * n_pages * sizeof *lp);
+    double *lf = xmalloc((size_t)reps * n_pages * sizeof *lf);
+    for (int k = 0; k < reps; k++) {
+        double w = run_once(run_pith, threads, lp + (size_t)k * n_pages);
+        if (k == 0 || w < pith->wall)
+            pith->wall = w;
+        w = run_once(run_floor, threads, lf + (size_t)k * n_pages);
+        if (k == 0 || w < floor->wall)
+            floor->wall = w;
+    }
+    latencies(pith, lp, reps);
+    latencies(floor, lf, reps);
+    free(lp);
+    free(lf);
 }
 
 static double pps(const struct result *r)
@@ -342,42 +363,89 @@ static void row(const char *what, int threads, const struct result *r)
            r->p50, r->p99, r->wall);
 }
 
-/* Peak RSS growth while extracting the largest page alone, in kB; the page
- * runs after one small page so that ICU's data and libxml2's tables are
- * already in. -1 when the kernel cannot reset the high-water mark. */
-static long largest_page_peak(size_t *which)
+/* Peak RSS growth while extracting one page, in kB, measured in a fresh
+ * process (this one's heap already holds freed memory that an extraction
+ * would reuse unseen): the child extracts a small page to bring in ICU's
+ * data and libxml2's tables, notes its RSS, extracts the page and reports
+ * its peak RSS minus that. -1 on failure. */
+static long peak_child(const char *path)
 {
-    size_t big = 0, small = 0;
-    for (size_t i = 1; i < n_pages; i++) {
-        if (pages[i].len > pages[big].len)
-            big = i;
-        if (pages[i].len < pages[small].len)
-            small = i;
-    }
-    *which = big;
-    run_pith(&pages[small]);
-    long before = status_kb("VmRSS");
-    if (before < 0 || reset_hwm() != 0)
+    size_t len = 0;
+    FILE *f = fopen(path, "rb");
+    struct stat sb;
+    if (!f || fstat(fileno(f), &sb) != 0)
         return -1;
-    run_pith(&pages[big]);
+    char *data = xmalloc((size_t)sb.st_size);
+    len = fread(data, 1, (size_t)sb.st_size, f);
+    fclose(f);
+    static const char warm[] = "<html><head><title>t</title></head><body><article>"
+                               "<p>Warm up, with caf\xc3\xa9 for ICU.</p></article></body></html>";
+    struct page w = {NULL, (char *)warm, sizeof warm - 1}, p = {NULL, data, len};
+    run_pith(&w);
+    long before = status_kb("VmRSS");
+    run_pith(&p);
+    /* VmHWM, not ru_maxrss: across exec the latter keeps the forking
+     * parent's peak. */
     long peak = status_kb("VmHWM");
-    return peak < 0 ? -1 : peak - before;
+    free(data);
+    return before < 0 || peak < 0 || failures ? -1 : peak - before;
 }
 
-static int bench(int threads, int reps)
+static long largest_page_peak(const char *dir, size_t *which)
+{
+    size_t big = 0;
+    for (size_t i = 1; i < n_pages; i++)
+        if (pages[i].len > pages[big].len)
+            big = i;
+    *which = big;
+    char self[PATH_MAX], path[PATH_MAX + 300], arg[PATH_MAX + 320];
+    ssize_t l = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (l <= 0)
+        return -1;
+    self[l] = '\0';
+    snprintf(path, sizeof path, "%s/%s", dir, pages[big].name);
+    snprintf(arg, sizeof arg, "--peak-child=%s", path);
+    int fd[2];
+    if (pipe(fd) != 0)
+        return -1;
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        dup2(fd[1], 1);
+        close(fd[0]);
+        close(fd[1]);
+        execl(self, self, arg, (char *)NULL);
+        _exit(127);
+    }
+    close(fd[1]);
+    char buf[64] = {0};
+    ssize_t got = read(fd[0], buf, sizeof buf - 1);
+    close(fd[0]);
+    int st;
+    waitpid(pid, &st, 0);
+    if (got <= 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+        return -1;
+    return strtol(buf, NULL, 10);
+}
+
+static int bench(const char *dir, int threads, int reps)
 {
     size_t big;
     double load[1] = {-1};
     getloadavg(load, 1);
+    long big_peak = largest_page_peak(dir, &big);
+    /* Loading (and -n dropping pages) peaked above what stays resident:
+     * growth is counted from here. */
     long rss_loaded = status_kb("VmRSS");
-    long big_peak = largest_page_peak(&big);
+    int was_reset = reset_hwm() == 0;
 
-    struct result p1 = measure(run_pith, 1, reps);
-    long max1 = maxrss_kb();
-    struct result f1 = measure(run_floor, 1, reps);
-    struct result pn = measure(run_pith, threads, reps);
-    long maxn = maxrss_kb();
-    struct result fn = measure(run_floor, threads, reps);
+    struct result p1 = {0}, f1 = {0}, pn = {0}, fn = {0};
+    measure(1, reps, &p1, &f1);
+    long max1 = peak_kb(was_reset);
+    measure(threads, reps, &pn, &fn);
+    long maxn = peak_kb(was_reset), maxrss = maxrss_kb();
     double machine = machine_scaling(threads);
 
     printf("pith_bench: %zu pages, %.1f MB, %d repetitions (best), pith %s, libxml2 %s\n",
@@ -396,11 +464,12 @@ static int bench(int threads, int reps)
     printf("\npith / floor: %.2fx (1 thread), %.2fx (%d threads); "
            "%d threads = %.2fx one thread (floor %.2fx, machine %.2fx)\n",
            mult1, multn, threads, threads, scale, f1.wall / fn.wall, machine);
-    printf("peak RSS %ld kB (%ld kB of it the loaded pages); growth while extracting: "
-           "%ld kB (1 thread), %ld kB (%d threads)\n",
-           maxn, rss_loaded, max1 - rss_loaded, maxn - rss_loaded, threads);
+    printf("peak RSS (ru_maxrss) %ld kB; with the pages loaded %ld kB, peak growth while "
+           "extracting: %ld kB (1 thread), %ld kB (%d threads)\n",
+           maxrss, rss_loaded, max1 - rss_loaded, maxn - rss_loaded, threads);
     if (big_peak >= 0)
-        printf("largest page %s, %zu bytes: peak growth %ld kB = %.1fx its size\n",
+        printf("largest page %s, %zu bytes, alone in a fresh process: peak RSS growth "
+               "%ld kB = %.1fx its size\n",
                pages[big].name, pages[big].len, big_peak,
                (double)big_peak * 1024.0 / (double)pages[big].len);
     if (failures)
@@ -417,7 +486,7 @@ static int bench(int threads, int reps)
            " largest_bytes=%zu largest_peak_kb=%ld failures=%zu\n",
            n_pages, total_bytes, reps, threads, pps(&p1), mbps(&p1), p1.p50, p1.p99,
            pps(&f1), mbps(&f1), pps(&pn), mbps(&pn), pn.p50, pn.p99, pps(&fn), mbps(&fn),
-           mult1, multn, scale, f1.wall / fn.wall, machine, load[0], maxn, rss_loaded, max1 - rss_loaded, maxn - rss_loaded,
+           mult1, multn, scale, f1.wall / fn.wall, machine, load[0], maxrss, rss_loaded, max1 - rss_loaded, maxn - rss_loaded,
            pages[big].len, big_peak, (size_t)failures);
     return failures ? 1 : 0;
 }
@@ -582,7 +651,7 @@ int main(int argc, char **argv)
 {
     long threads = sysconf(_SC_NPROCESSORS_ONLN), reps = 3, want = 0, soak_n = 0;
     int mode_cg = 0;
-    const char *cg_child = NULL;
+    const char *cg_child = NULL, *peak_path = NULL;
     const char *dir = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -598,10 +667,19 @@ int main(int argc, char **argv)
             mode_cg = 1;
         else if (!strncmp(a, "--callgrind-child=", 18))
             cg_child = a + 18;
+        else if (!strncmp(a, "--peak-child=", 13))
+            peak_path = a + 13;
         else if (a[0] == '-' || dir)
             usage();
         else
             dir = a;
+    }
+    if (peak_path) {
+        if (pith_init() != PITH_OK)
+            return 1;
+        long kb = peak_child(peak_path);
+        printf("%ld\n", kb);
+        return kb < 0;
     }
     if (!dir)
         dir = PITH_BENCH_CORPUS;
@@ -626,5 +704,5 @@ int main(int argc, char **argv)
         return callgrind_child(cg_child);
     if (soak_n)
         return soak((size_t)soak_n);
-    return bench((int)threads, (int)reps);
+    return bench(dir, (int)threads, (int)reps);
 }
