@@ -124,8 +124,10 @@ PITH_API pith_status pith_init(void);
 typedef struct pith_options pith_options;
 
 typedef enum pith_option {
-    /** string: the URL the page was fetched from (used to resolve relative
-     *  links and as evidence for metadata). Default: none. */
+    /** string: the URL the page was fetched from. Relative links and images
+     *  resolve against the page's <base href>, else this URL, else the
+     *  page's canonical URL (without any, they stay relative in Markdown and
+     *  are left out of HTML). Also evidence for metadata. Default: none. */
     PITH_OPT_URL = 1,
     /** string: the charset the transport declared, e.g. the charset of an
      *  HTTP Content-Type header ("windows-1251", "Shift_JIS"). It outranks
@@ -301,7 +303,7 @@ typedef enum pith_field {
     PITH_FIELD_LANGUAGE = 7,
     /** Text direction: "ltr" or "rtl". */
     PITH_FIELD_DIRECTION = 8,
-    /** Canonical URL, absolute. */
+    /** Canonical URL, absolute; else the URL given as PITH_OPT_URL. */
     PITH_FIELD_URL = 9,
     /** Main image URL, absolute. */
     PITH_FIELD_IMAGE = 10,

@@ -3,6 +3,7 @@
 #include "pith.h"
 
 #include "blocks.h"
+#include "build.h"
 #include "buf.h"
 #include "clean.h"
 #include "dom.h"
@@ -318,10 +319,20 @@ static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
         return err;
     pi_words *words = NULL;
     pi_stats st = {0};
+    char *base = NULL;
 
     err = pi_meta_extract(doc, o->url, &d->meta);
     if (err)
         goto done;
+    /* Relative links resolve against <base href>, else the address the page
+     * was fetched from, else its canonical URL; the canonical URL field
+     * falls back to the fetched address. */
+    xmlNodePtr top = xmlDocGetRootElement(doc);
+    base = top ? pi_document_base(top, o->url ? o->url : d->meta.canonical_url) : NULL;
+    if (!d->meta.canonical_url && o->url && !(d->meta.canonical_url = pi_strdup(o->url))) {
+        err = PI_ENOMEM;
+        goto done;
+    }
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (root) {
         pi_clean(root);
@@ -333,6 +344,7 @@ static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
         if ((err = pi_stats_build(&st, find_body(root), words, (size_t)o->max_nodes,
                                   (uint32_t)o->max_depth)))
             goto done;
+        st.base_url = base;
     }
     if (st.n && (err = pi_extract_article(&st, words, d->meta.title, o->keep_title,
                                           d->meta.article_body, &d->model, &d->layer)))
@@ -356,6 +368,7 @@ static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
 done:
     pi_stats_free(&st);
     pi_words_free(words);
+    free(base);
     xmlFreeDoc(doc);
     return err;
 }

@@ -53,6 +53,10 @@ int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_wo
         return 0;
     if (r->flags & (PI_TF_ITEM | PI_TF_ROW | PI_TF_CELL | PI_TF_CAPTION))
         return 0;
+    /* Table sections are judged with their table. */
+    const char *nm = (const char *)r->node->name;
+    if (nm[0] == 't' && (!strcmp(nm, "thead") || !strcmp(nm, "tbody") || !strcmp(nm, "tfoot")))
+        return 0;
 
     /* Conditional cleaning of containers (tables, lists, divs), after
      * Readability's: judge by what they hold. */
@@ -77,7 +81,8 @@ int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_wo
         return 1;
     if (!list && li > p + 100)
         return 1;
-    if (!list && !figure && r->chars < PARA_MIN_CHARS && (img == 0 || img > 2) &&
+    if (!list && !figure && !(r->flags & PI_TF_TABLE) && r->chars < PARA_MIN_CHARS &&
+        (img == 0 || img > 2) &&
         r->n_headings == 0 && r->words > 0)
         return 1;
     if (!list && r->weight < 25 && ld > 0.2f + (r->words > 200 ? 0.1f : 0.0f) && r->n_para < 3)

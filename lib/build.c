@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #define MAX_NEST 64
+#define MAX_IMAGES 8
 
 typedef struct open_span {
     pi_span_kind kind;
@@ -41,22 +42,38 @@ typedef struct walker {
     size_t n_spans, cap_spans;
     open_span open[MAX_NEST];  /* open inline elements */
     int n_open;
+    xmlNodePtr images[MAX_IMAGES]; /* images met inside running text, written
+                                      after its block */
+    int n_images;
 } walker;
 
-char *pi_resolve_url(xmlNodePtr n, const char *ref)
+char *pi_resolve_url(const char *base, const char *ref)
 {
     while (ref && (*ref == ' ' || *ref == '\t' || *ref == '\n' || *ref == '\r'))
         ref++;
     if (!ref || !*ref || strncasecmp(ref, "data:", 5) == 0 ||
         strncasecmp(ref, "javascript:", 11) == 0 || strncasecmp(ref, "vbscript:", 9) == 0)
         return NULL;
-    xmlChar *base = n && n->doc ? xmlNodeGetBase(n->doc, n) : NULL;
-    xmlChar *abs = xmlBuildURI(BAD_CAST ref, base);
-    xmlFree(base);
+    xmlChar *abs = base ? xmlBuildURI(BAD_CAST ref, BAD_CAST base) : NULL;
     char *out = pi_strdup(abs ? (const char *)abs : ref);
     xmlFree(abs);
     return out;
 }
+
+char *pi_document_base(xmlNodePtr root, const char *page_url)
+{
+    for (xmlNodePtr n = root; n; n = pi_next(n, root, 0)) {
+        if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "base"))
+            continue;
+        const char *href = pi_attr(n, "href");
+        if (href && *href)
+            return pi_resolve_url(page_url, href);
+        break;
+    }
+    return pi_strdup(page_url);
+}
+
+static void emit_image(walker *w, xmlNodePtr n);
 
 static void add_span(walker *w, pi_span_kind kind, uint32_t start, uint32_t end, const char *url)
 {
@@ -140,6 +157,9 @@ static void flush(walker *w)
     }
     free_spans(w);
     pi_buf_free(&w->cur);
+    for (int i = 0; i < w->n_images; i++)
+        emit_image(w, w->images[i]);
+    w->n_images = 0;
     w->kind = PI_BLK_PARA;
     w->level = w->ordered = w->header = w->cont = 0;
     w->pending_space = 0;
@@ -252,18 +272,12 @@ static const char *image_source(xmlNodePtr n)
     return NULL;
 }
 
-static void add_image(walker *w, xmlNodePtr n)
+/* Append an image block. */
+static void emit_image(walker *w, xmlNodePtr n)
 {
-    const char *src = image_source(n);
-    if (!src || w->row || w->pre)
-        return;
-    char *url = pi_resolve_url(n, src);
+    char *url = pi_resolve_url(w->st->base_url, image_source(n));
     if (!url)
         return;
-    /* An image is a block of its own: it ends the paragraph around it. */
-    pi_block_kind kind = w->kind;
-    int level = w->level, ordered = w->ordered, cont = w->cont;
-    flush(w);
     const char *alt = pi_attr(n, "alt");
     pi_block b = {0};
     b.kind = PI_BLK_IMAGE;
@@ -281,10 +295,19 @@ static void add_image(walker *w, xmlNodePtr n)
             *p = ' ';
     b.len = strlen(b.text);
     pi_model_add(w->m, b);
-    w->kind = kind;
-    w->level = level;
-    w->ordered = ordered;
-    w->cont = cont || kind == PI_BLK_ITEM;
+}
+
+/* An image is a block of its own. Between blocks it is written at once;
+ * inside running text it waits for the end of the block, so that it does not
+ * cut a paragraph in two. */
+static void add_image(walker *w, xmlNodePtr n)
+{
+    if (!image_source(n) || w->row || w->pre)
+        return;
+    if (!w->cur.len)
+        emit_image(w, n);
+    else if (w->n_images < MAX_IMAGES)
+        w->images[w->n_images++] = n;
 }
 
 static int inline_kind(const xmlNodePtr n, unsigned flags, pi_span_kind *kind)
@@ -347,7 +370,7 @@ static int enter(walker *w, xmlNodePtr n)
             o->kind = kind;
             o->start = (uint32_t)w->cur.len;
             o->node = n;
-            o->url = kind == PI_SPAN_LINK ? pi_resolve_url(n, pi_attr(n, "href")) : NULL;
+            o->url = kind == PI_SPAN_LINK ? pi_resolve_url(w->st->base_url, pi_attr(n, "href")) : NULL;
             if (kind == PI_SPAN_LINK && !o->url)
                 w->n_open--; /* a script or empty link is plain text */
         }

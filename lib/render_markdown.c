@@ -6,6 +6,7 @@
  * rules) is left out rather than written as stray asterisks. */
 #include "render.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,7 +65,9 @@ static void md_text(pi_buf *b, const char *s, size_t n, void *ctx)
             }
             c->line_start = 0;
         }
-        if (md_special(ch))
+        /* '&' starts markup only as an entity: "&amp;", "&#38;". */
+        if (md_special(ch) && (ch != '&' || (i + 1 < n && (isalnum((unsigned char)s[i + 1]) ||
+                                                           s[i + 1] == '#'))))
             pi_buf_putc(b, '\\');
         pi_buf_putc(b, (char)ch);
     }

@@ -54,6 +54,7 @@ typedef struct pi_stats {
     pi_node *nodes;
     size_t n;
     int oom;
+    const char *base_url; /* base of relative URLs, or NULL; not owned */
 } pi_stats;
 
 /* Number the elements under `root` and fill their records. Returns PI_OK,

@@ -317,6 +317,33 @@ START_TEST(scripts_extract_right)
 }
 END_TEST
 
+/* Relative links and images resolve against <base href>, the caller's URL
+ * or the canonical URL, in that order. */
+START_TEST(relative_urls_resolve)
+{
+    static const char page[] =
+        "<html><head><link rel=canonical href=\"https://canon.example/news/story\"></head><body>"
+        "<article><p>The first paragraph of the story is long enough to count as text, with "
+        "commas, clauses and a <a href=\"../pontoons\">link to the pontoons</a>.</p>"
+        "<p>A second paragraph, also long enough, follows it here with more words to read.</p>"
+        "<img src=\"img/quay.jpg\" alt=\"quay\"></article></body></html>";
+    const char *bases[] = {NULL, "https://given.example/a/b"};
+    const char *expect[] = {"(https://canon.example/pontoons)", "(https://given.example/pontoons)"};
+    for (int k = 0; k < 2; k++) {
+        pith_options *o = pith_options_new();
+        if (bases[k])
+            pith_options_set_string(o, PITH_OPT_URL, bases[k]);
+        pith_doc *doc = extract_ok(page, strlen(page), o);
+        char *md = NULL;
+        ck_assert_int_eq(pith_doc_render(doc, PITH_FORMAT_MARKDOWN, NULL, &md, NULL), PITH_OK);
+        ck_assert_msg(strstr(md, expect[k]) != NULL, "%s", md);
+        pith_free(md);
+        pith_doc_free(doc);
+        pith_options_free(o);
+    }
+}
+END_TEST
+
 START_TEST(init_is_idempotent)
 {
     ck_assert_int_eq(pith_init(), PITH_OK);
@@ -338,6 +365,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, threads_agree_with_one_thread);
     tcase_add_test(tc, fields);
     tcase_add_test(tc, scripts_extract_right);
+    tcase_add_test(tc, relative_urls_resolve);
     tcase_add_test(tc, init_is_idempotent);
 }
 

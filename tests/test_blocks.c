@@ -82,6 +82,16 @@ START_TEST(headings_kept)
 }
 END_TEST
 
+START_TEST(small_table_and_its_heading_kept)
+{
+    char *s = extract("<body><article>" PARA PARA "<h2>High water</h2><table><thead><tr><th>Day</th>"
+                      "<th>Time</th></tr></thead><tbody><tr><td>Thu</td><td>06:12</td></tr></tbody>"
+                      "</table>" PARA "</article></body>", NULL);
+    ck_assert_ptr_nonnull(strstr(s, "\nHigh water\nDay\tTime\nThu\t06:12\n"));
+    free(s);
+}
+END_TEST
+
 static void add(TCase *tc)
 {
     tcase_add_test(tc, share_tags_related_dropped);
@@ -90,6 +100,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, content_named_container_survives_negative_words);
     tcase_add_test(tc, caption_once);
     tcase_add_test(tc, headings_kept);
+    tcase_add_test(tc, small_table_and_its_heading_kept);
 }
 
 PI_TEST_MAIN("blocks", add)

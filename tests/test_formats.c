@@ -105,6 +105,13 @@ START_TEST(md_image_and_options)
 }
 END_TEST
 
+START_TEST(inline_image_after_its_paragraph)
+{
+    CHECK("<body><p>Before <img src=\"https://i.example/a.png\" alt=\"A\"> after.</p></body>", MD,
+          "Before after.\n\n![A](https://i.example/a.png)\n");
+}
+END_TEST
+
 START_TEST(html_is_safe_and_structured)
 {
     CHECK("<body><h3 onclick=\"x()\">Head</h3><p>A <a href=\"javascript:alert(1)\">bad</a> "
@@ -186,6 +193,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, md_table);
     tcase_add_test(tc, md_quote_and_break);
     tcase_add_test(tc, md_image_and_options);
+    tcase_add_test(tc, inline_image_after_its_paragraph);
     tcase_add_test(tc, html_is_safe_and_structured);
     tcase_add_test(tc, html_table_and_standalone);
     tcase_add_test(tc, text_tables_toggle);
