@@ -1741,6 +1741,19 @@ static char *clean_author(mctx *c, const char *raw, size_t maxlen)
                 break;
             }
     }
+    /* "Jane Doe | 11:25, 17.08.25": a separator followed by no letters at
+     * all is a time or date stamp, not part of the name. */
+    for (size_t i = 1; i + 2 < l; i++) {
+        if (p[i - 1] != ' ' || !(p[i] == '|' || p[i] == '-' || p[i] == '/') || p[i + 1] != ' ')
+            continue;
+        size_t j = i + 2;
+        while (j < l && !is_alpha((unsigned char)p[j]) && (unsigned char)p[j] < 0x80)
+            j++;
+        if (j == l) {
+            l = i - 1;
+            break;
+        }
+    }
     l = cut_trailing_date(p, l);
     l = trim_tail_words(p, l, 0);
     for (size_t k; l && (k = lead_sep(p)) > 0 && k <= l;)
