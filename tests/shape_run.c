@@ -1,0 +1,47 @@
+/* shape_run - extract one generated pathological page; the work that
+ * test-linear.sh measures under callgrind. Public API only.
+ *
+ *   shape_run SHAPE N     print "status text-length input-length"
+ *   shape_run -l          list the shapes
+ *
+ * Every limit is raised to its maximum so that the whole page is processed. */
+#include <pith.h>
+
+#include "shapes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+int main(int argc, char **argv)
+{
+    if (argc == 2 && !strcmp(argv[1], "-l")) {
+        for (int i = 0; pi_shape_names[i]; i++)
+            puts(pi_shape_names[i]);
+        return 0;
+    }
+    if (argc != 3) {
+        fprintf(stderr, "usage: shape_run SHAPE N | shape_run -l\n");
+        return 2;
+    }
+    size_t len = 0;
+    char *html = pi_shape_make(argv[1], strtoull(argv[2], NULL, 10), &len);
+    if (!html) {
+        fprintf(stderr, "shape_run: unknown shape %s\n", argv[1]);
+        return 2;
+    }
+    pith_options *o = pith_options_new();
+    if (!o || pith_options_set_int(o, PITH_OPT_MAX_INPUT_SIZE, 2147483647LL) ||
+        pith_options_set_int(o, PITH_OPT_MAX_DEPTH, 1000000) ||
+        pith_options_set_int(o, PITH_OPT_MAX_NODES, 100000000) ||
+        pith_options_set_int(o, PITH_OPT_MAX_OUTPUT_SIZE, 2147483647LL)) {
+        fprintf(stderr, "shape_run: options failed\n");
+        return 1;
+    }
+    pith_doc *doc = NULL;
+    pith_status s = pith_extract(html, len, o, &doc);
+    printf("%s %zu %zu\n", s == PITH_OK ? "ok" : pith_strerror(s), pith_doc_text_length(doc), len);
+    pith_doc_free(doc);
+    pith_options_free(o);
+    free(html);
+    return s == PITH_OK ? 0 : 1;
+}
