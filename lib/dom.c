@@ -226,12 +226,16 @@ static size_t skip_blanks(const unsigned char *s, size_t i, size_t len)
     return i;
 }
 
-/* Index of the first `c` (or NUL) at or after i, or len. */
+/* Index of the first `c` (or NUL) at or after i, or len. Two memchr calls
+ * beat a byte loop on long quoted values. */
 static size_t find_byte(const unsigned char *s, size_t i, size_t len, unsigned char c)
 {
-    while (i < len && s[i] != c && s[i])
-        i++;
-    return i;
+    if (i >= len)
+        return i;
+    const unsigned char *q = memchr(s + i, c, len - i);
+    size_t end = q ? (size_t)(q - s) : len;
+    const unsigned char *z = memchr(s + i, 0, end - i);
+    return z ? (size_t)(z - s) : end;
 }
 
 /* Index just past the end of a comment whose body starts at i: after the
@@ -260,11 +264,16 @@ static size_t comment_end(const unsigned char *s, size_t i, size_t len)
  * starts at i: the index of its "</name", or len. */
 static size_t raw_end(const unsigned char *s, size_t i, size_t len, const char *name, size_t n)
 {
-    for (; i + 2 + n <= len; i++) {
-        if (s[i] != '<' || s[i + 1] != '/' || strncasecmp((const char *)s + i + 2, name, n))
-            continue;
-        if (i + 2 + n == len || !is_name_char(s[i + 2 + n]))
+    while (i + 2 + n <= len) {
+        /* The last place "</name" fits starts at len - 2 - n. */
+        const unsigned char *lt = memchr(s + i, '<', len - 1 - n - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        if (s[i + 1] == '/' && !strncasecmp((const char *)s + i + 2, name, n) &&
+            (i + 2 + n == len || !is_name_char(s[i + 2 + n])))
             return i;
+        i++;
     }
     return len;
 }
