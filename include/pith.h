@@ -259,8 +259,8 @@ typedef enum pith_format {
      *  event handlers, absolute http(s)/mailto URLs only. */
     PITH_FORMAT_HTML = 3,
     /** One JSON object on one line: every metadata field (null or [] when
-     *  unknown), "encoding" {"name","source"}, "layer", "words",
-     *  "paragraphs", "text", and "format"/"content" when
+     *  unknown), "encoding" {"name","source"}, "layer", "words" (ICU word
+     *  units), "sentences" (ICU sentence rules), "paragraphs", "text", and "format"/"content" when
      *  PITH_OPT_JSON_CONTENT asks for them. */
     PITH_FORMAT_JSON = 4
 } pith_format;

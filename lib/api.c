@@ -53,7 +53,7 @@ struct pith_doc {
     char *text;
     size_t text_len;
     pi_model model;
-    unsigned long words, paragraphs;
+    unsigned long words, sentences, paragraphs;
     char *title;
     pi_meta meta;
     char encoding[48];
@@ -363,6 +363,8 @@ static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
         if (b->kind == PI_BLK_IMAGE)
             continue;
         d->words += pi_count_words(words, b->text, b->len);
+        if (b->kind != PI_BLK_ROW && b->kind != PI_BLK_PRE)
+            d->sentences += pi_count_sentences(words, b->text, b->len);
         d->paragraphs += b->kind != PI_BLK_ROW && !(b->kind == PI_BLK_ITEM && b->cont);
     }
 done:
@@ -469,7 +471,8 @@ pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_op
         break;
     case PITH_FORMAT_JSON: {
         pi_json_facts f = {&d->meta, d->encoding_ptr, d->encoding_source, d->layer,
-                           d->text, d->text_len, d->words, d->paragraphs, NULL, NULL, 0};
+                           d->text, d->text_len, d->words, d->sentences, d->paragraphs,
+                           NULL, NULL, 0};
         char *content = NULL;
         if (o->json_content == PITH_FORMAT_MARKDOWN) {
             content = pi_render_markdown(&d->model, &o->render, &f.content_len);

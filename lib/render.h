@@ -32,7 +32,7 @@ typedef struct pi_json_facts {
     const char *encoding, *encoding_source, *layer;
     const char *text;         /* the text output */
     size_t text_len;
-    unsigned long words, paragraphs;
+    unsigned long words, sentences, paragraphs;
     const char *format;       /* name of the embedded format, or NULL */
     const char *content;      /* the rendered content in that format */
     size_t content_len;

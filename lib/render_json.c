@@ -50,6 +50,7 @@ char *pi_render_json(const pi_json_facts *f, size_t *len)
     json_object_object_add(o, "encoding", enc);
     json_object_object_add(o, "layer", str_or_null(f->layer));
     json_object_object_add(o, "words", json_object_new_int64((int64_t)f->words));
+    json_object_object_add(o, "sentences", json_object_new_int64((int64_t)f->sentences));
     json_object_object_add(o, "paragraphs", json_object_new_int64((int64_t)f->paragraphs));
     json_object_object_add(o, "text", str_n(f->text, f->text_len));
     if (f->format) {

@@ -8,10 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
 struct pi_words {
     UBreakIterator *bi;
+    UBreakIterator *sentences; /* opened on first use */
     UChar *u16;
     int32_t cap;
 };
@@ -35,8 +37,53 @@ void pi_words_free(pi_words *w)
     if (!w)
         return;
     ubrk_close(w->bi);
+    if (w->sentences)
+        ubrk_close(w->sentences);
     free(w->u16);
     free(w);
+}
+
+uint32_t pi_count_sentences(pi_words *w, const char *s, size_t len)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    if (!len)
+        return 0;
+    if (!w->sentences) {
+        w->sentences = ubrk_open(UBRK_SENTENCE, "", NULL, 0, &e);
+        if (U_FAILURE(e)) {
+            w->sentences = NULL;
+            return 0;
+        }
+    }
+    if (len > (size_t)INT32_MAX / 2)
+        len = (size_t)INT32_MAX / 2;
+    if ((int32_t)len + 1 > w->cap) {
+        UChar *p = realloc(w->u16, (len + 1) * sizeof(UChar));
+        if (!p)
+            return 0;
+        w->u16 = p;
+        w->cap = (int32_t)len + 1;
+    }
+    int32_t n16 = 0;
+    u_strFromUTF8WithSub(w->u16, w->cap, &n16, s, (int32_t)len, 0xFFFD, NULL, &e);
+    if (U_FAILURE(e))
+        return 0;
+    ubrk_setText(w->sentences, w->u16, n16, &e);
+    if (U_FAILURE(e))
+        return 0;
+    uint32_t n = 0;
+    int32_t prev = ubrk_first(w->sentences), next;
+    while ((next = ubrk_next(w->sentences)) != UBRK_DONE) {
+        /* A sentence is a span with at least one letter or digit. */
+        for (int32_t i = prev; i < next; i++)
+            if (u_isalnum(w->u16[i])) {
+                n++;
+                break;
+            }
+        prev = next;
+    }
+    ubrk_setText(w->sentences, NULL, 0, &e);
+    return n;
 }
 
 uint32_t pi_count_chars(const char *s, size_t len)

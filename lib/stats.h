@@ -47,6 +47,9 @@ void pi_words_free(pi_words *w);
 /* Words in `len` bytes of UTF-8, in ICU word units (CJK and Thai words are
  * found by dictionary). Returns 0 for text without letters or digits. */
 uint32_t pi_count_words(pi_words *w, const char *utf8, size_t len);
+/* Sentences in `len` bytes of UTF-8, by ICU's sentence rules (a second
+ * iterator of the same counter, opened on first use). */
+uint32_t pi_count_sentences(pi_words *w, const char *utf8, size_t len);
 /* Non-space code points. */
 uint32_t pi_count_chars(const char *utf8, size_t len);
 

@@ -24,7 +24,7 @@ BLOCK = {"p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
          "br", "table", "ul", "ol", "thead", "tbody", "div", "hr", "figure", "figcaption", "img"}
 KEYS = {"title", "authors", "published", "modified", "site_name", "description", "language",
         "direction", "url", "image", "tags", "page_type", "encoding", "layer", "words",
-        "paragraphs", "text"}
+        "sentences", "paragraphs", "text"}
 SPACE = re.compile(r"\s+")
 
 

@@ -161,7 +161,7 @@ START_TEST(json_has_every_key)
     meta.title = "T\u00e9st";
     meta.authors = authors;
     meta.n_authors = 1;
-    pi_json_facts f = {&meta, "UTF-8", "meta", "score", "line\n", 5, 1, 1, "markdown", "x", 1};
+    pi_json_facts f = {&meta, "UTF-8", "meta", "score", "line\n", 5, 1, 1, 1, "markdown", "x", 1};
     size_t len;
     char *s = pi_render_json(&f, &len);
     ck_assert_ptr_nonnull(s);
@@ -170,7 +170,7 @@ START_TEST(json_has_every_key)
     static const char *const keys[] = {"title", "authors", "published", "modified", "site_name",
                                        "description", "language", "direction", "url", "image",
                                        "tags", "page_type", "encoding", "layer", "words",
-                                       "paragraphs", "text", "format", "content", NULL};
+                                       "sentences", "paragraphs", "text", "format", "content", NULL};
     for (int i = 0; keys[i]; i++)
         ck_assert_msg(json_object_object_get_ex(o, keys[i], NULL), "missing %s", keys[i]);
     json_object *a = json_object_object_get(o, "authors");

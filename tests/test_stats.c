@@ -45,6 +45,22 @@ START_TEST(cjk_and_thai_words)
 }
 END_TEST
 
+START_TEST(sentences)
+{
+    pi_words *w = pi_words_new();
+    const char *en = "The ship left at 3.15 on Monday. Nobody expected it! Why now?";
+    ck_assert_uint_eq(pi_count_sentences(w, en, strlen(en)), 3);
+    /* 今日は晴れです。明日は雨です。 */
+    const char *ja = "\xe4\xbb\x8a\xe6\x97\xa5\xe3\x81\xaf\xe6\x99\xb4\xe3\x82\x8c\xe3\x81\xa7"
+                     "\xe3\x81\x99\xe3\x80\x82\xe6\x98\x8e\xe6\x97\xa5\xe3\x81\xaf\xe9\x9b\xa8"
+                     "\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82";
+    ck_assert_uint_eq(pi_count_sentences(w, ja, strlen(ja)), 2);
+    ck_assert_uint_eq(pi_count_sentences(w, "", 0), 0);
+    ck_assert_uint_eq(pi_count_sentences(w, " ... ", 5), 0);
+    pi_words_free(w);
+}
+END_TEST
+
 START_TEST(chars_skip_spaces)
 {
     ck_assert_uint_eq(pi_count_chars("a b\n\tc", 6), 3);
@@ -120,6 +136,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, ascii_words);
     tcase_add_test(tc, ascii_fast_path_agrees_with_icu);
     tcase_add_test(tc, cjk_and_thai_words);
+    tcase_add_test(tc, sentences);
     tcase_add_test(tc, chars_skip_spaces);
     tcase_add_test(tc, subtree_totals_and_link_density);
     tcase_add_test(tc, own_text_stops_at_blocks);

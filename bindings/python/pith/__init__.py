@@ -258,7 +258,7 @@ class Document:
 
     def to_dict(self, json_content: Format | int | str | None = None) -> dict:
         """The JSON rendering (every metadata field, "encoding", "layer",
-        "words", "paragraphs", "text", and "format"/"content" with
+        "words", "sentences", "paragraphs", "text", and "format"/"content" with
         ``json_content``) parsed into a dict."""
         return json.loads(self.render(Format.JSON, json_content=json_content))
 
