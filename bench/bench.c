@@ -67,11 +67,16 @@ static void *xmalloc(size_t n)
     return p;
 }
 
-static double now(void)
+static double clock_s(clockid_t id)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(id, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double now(void)
+{
+    return clock_s(CLOCK_MONOTONIC);
 }
 
 /* ---- loading ------------------------------------------------------------ */
@@ -244,11 +249,14 @@ static void *worker(void *arg)
     return NULL;
 }
 
-/* One pass over every page with `threads` threads; returns the wall time. */
-static double run_once(void (*work)(const struct page *), int threads, double *latency)
+/* One pass over every page with `threads` threads; returns the wall time
+ * and sets *cpu to the CPU time the process used. */
+static double run_once(void (*work)(const struct page *), int threads, double *latency,
+                       double *cpu)
 {
     struct job j = {work, 0, latency};
     pthread_t *t = xmalloc((size_t)threads * sizeof *t);
+    double c0 = clock_s(CLOCK_PROCESS_CPUTIME_ID);
     double t0 = now();
     if (threads == 1) {
         worker(&j);
@@ -260,6 +268,7 @@ static double run_once(void (*work)(const struct page *), int threads, double *l
             pthread_join(t[k], NULL);
     }
     double wall = now() - t0;
+    *cpu = clock_s(CLOCK_PROCESS_CPUTIME_ID) - c0;
     free(t);
     return wall;
 }
@@ -302,6 +311,7 @@ static int cmp_double(const void *a, const void *b)
 
 struct result {
     double wall;           /* fastest repetition */
+    double cpu;            /* least CPU time of a repetition, all threads */
     double p50, p99, mean; /* per-page latency, ms */
 };
 
@@ -334,12 +344,16 @@ static void measure(int threads, int reps, struct result *pith, struct result *f
     double *lp = xmalloc((size_t)reps * n_pages * sizeof *lp);
     double *lf = xmalloc((size_t)reps * n_pages * sizeof *lf);
     for (int k = 0; k < reps; k++) {
-        double w = run_once(run_pith, threads, lp + (size_t)k * n_pages);
+        double c, w = run_once(run_pith, threads, lp + (size_t)k * n_pages, &c);
         if (k == 0 || w < pith->wall)
             pith->wall = w;
-        w = run_once(run_floor, threads, lf + (size_t)k * n_pages);
+        if (k == 0 || c < pith->cpu)
+            pith->cpu = c;
+        w = run_once(run_floor, threads, lf + (size_t)k * n_pages, &c);
         if (k == 0 || w < floor->wall)
             floor->wall = w;
+        if (k == 0 || c < floor->cpu)
+            floor->cpu = c;
     }
     latencies(pith, lp, reps);
     latencies(floor, lf, reps);
@@ -359,8 +373,8 @@ static double mbps(const struct result *r)
 
 static void row(const char *what, int threads, const struct result *r)
 {
-    printf("%-14s %7d %9.1f %8.2f %9.2f %9.2f %9.3f\n", what, threads, pps(r), mbps(r),
-           r->p50, r->p99, r->wall);
+    printf("%-14s %7d %9.1f %8.2f %9.2f %9.2f %9.3f %9.3f\n", what, threads, pps(r), mbps(r),
+           r->p50, r->p99, r->wall, r->cpu);
 }
 
 /* Peak RSS growth while extracting one page, in kB, measured in a fresh
@@ -453,17 +467,24 @@ static int bench(const char *dir, int threads, int reps)
     printf("load average at start %.2f; a CPU-bound loop in %d threads ran %.2fx one "
            "thread\n\n",
            load[0], threads, machine);
-    printf("%-14s %7s %9s %8s %9s %9s %9s\n", "run", "threads", "pages/s", "MB/s",
-           "p50 ms", "p99 ms", "wall s");
+    printf("%-14s %7s %9s %8s %9s %9s %9s %9s\n", "run", "threads", "pages/s", "MB/s",
+           "p50 ms", "p99 ms", "wall s", "CPU s");
     row("pith", 1, &p1);
     row("libxml2 floor", 1, &f1);
     row("pith", threads, &pn);
     row("libxml2 floor", threads, &fn);
     double mult1 = p1.wall / f1.wall, multn = pn.wall / fn.wall;
     double scale = p1.wall / pn.wall;
-    printf("\npith / floor: %.2fx (1 thread), %.2fx (%d threads); "
+    printf("\npith / floor: %.2fx (1 thread; in CPU time %.2fx), %.2fx (%d threads); "
            "%d threads = %.2fx one thread (floor %.2fx, machine %.2fx)\n",
-           mult1, multn, threads, threads, scale, f1.wall / fn.wall, machine);
+           mult1, p1.cpu / f1.cpu, multn, threads, threads, scale, f1.wall / fn.wall, machine);
+    /* The scheduler may give this process less than `threads` CPUs (other
+     * load, a VM, per-session fair share): CPU time tells what threading
+     * itself costs, and what `threads` idle cores would give. */
+    double eff = p1.cpu / pn.cpu;
+    printf("CPU time: pith in %d threads used %.2fx the CPU time of one thread for the same "
+           "pages (floor %.2fx); %d idle cores would give about %.2fx one thread\n",
+           threads, pn.cpu / p1.cpu, fn.cpu / f1.cpu, threads, eff * threads);
     printf("peak RSS (ru_maxrss) %ld kB; with the pages loaded %ld kB, peak growth while "
            "extracting: %ld kB (1 thread), %ld kB (%d threads)\n",
            maxrss, rss_loaded, max1 - rss_loaded, maxn - rss_loaded, threads);
@@ -480,13 +501,15 @@ static int bench(const char *dir, int threads, int reps)
            " floor1_pps=%.1f floor1_mbps=%.2f"
            " pithN_pps=%.1f pithN_mbps=%.2f pithN_p50_ms=%.3f pithN_p99_ms=%.3f"
            " floorN_pps=%.1f floorN_mbps=%.2f"
-           " floor_multiple1=%.3f floor_multipleN=%.3f scaling=%.3f floor_scaling=%.3f"
+           " floor_multiple1=%.3f floor_multipleN=%.3f cpu_multiple1=%.3f"
+           " scaling=%.3f floor_scaling=%.3f cpu_scaling=%.3f"
            " machine_scaling=%.3f load=%.2f"
            " maxrss_kb=%ld loaded_kb=%ld growth1_kb=%ld growthN_kb=%ld"
            " largest_bytes=%zu largest_peak_kb=%ld failures=%zu\n",
            n_pages, total_bytes, reps, threads, pps(&p1), mbps(&p1), p1.p50, p1.p99,
            pps(&f1), mbps(&f1), pps(&pn), mbps(&pn), pn.p50, pn.p99, pps(&fn), mbps(&fn),
-           mult1, multn, scale, f1.wall / fn.wall, machine, load[0], maxrss, rss_loaded, max1 - rss_loaded, maxn - rss_loaded,
+           mult1, multn, p1.cpu / f1.cpu, scale, f1.wall / fn.wall, eff * threads, machine,
+           load[0], maxrss, rss_loaded, max1 - rss_loaded, maxn - rss_loaded,
            pages[big].len, big_peak, (size_t)failures);
     return failures ? 1 : 0;
 }
