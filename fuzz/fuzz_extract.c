@@ -9,9 +9,13 @@
  *   bit 4     PITH_OPT_URL set
  *   bit 5     tight limits: small max depth, node count and output size
  *   bit 6     a pith_options handle at all (clear: NULL, the defaults)
+ *   bit 7     rendering without links, images, tables and formatting, HTML
+ *             standalone, JSON with HTML content (clear: with Markdown)
  *
- * Every successful document is read back in full, so a short or unterminated
- * text shows up as an ASan error here rather than in a caller. */
+ * Every successful document is read back in full: text, title, every
+ * metadata field and all four rendered formats, so that a short or
+ * unterminated string shows up as an ASan error here rather than in a
+ * caller. */
 #include <pith.h>
 
 #include <stdint.h>
@@ -24,16 +28,46 @@ static const char *const encodings[8] = {
     NULL, "utf-8", "windows-1252", "shift_jis", "utf-16le", "gb18030", "koi8-r", "x-bogus",
 };
 
-static void read_back(const pith_doc *doc)
+static volatile size_t sink;
+
+static void touch(const char *s)
+{
+    size_t sum = 0;
+    while (*s)
+        sum += (unsigned char)*s++;
+    sink += sum;
+}
+
+static void read_back(const pith_doc *doc, const pith_options *o, int plain)
 {
     const char *text = pith_doc_text(doc);
-    size_t len = pith_doc_text_length(doc);
-    if (strlen(text) != len)
+    if (strlen(text) != pith_doc_text_length(doc))
         abort(); /* the length must match the NUL-terminated text */
-    volatile size_t sum = 0;
-    for (const char *t = pith_doc_title(doc); *t; t++)
-        sum += (unsigned char)*t;
-    (void)sum;
+    touch(pith_doc_title(doc));
+    for (int f = PITH_FIELD_TITLE; f <= PITH_FIELD_LAYER + 1; f++) {
+        size_t n = pith_doc_count(doc, (pith_field)f);
+        for (size_t i = 0; i <= n; i++) {
+            const char *v = pith_doc_get(doc, (pith_field)f, i);
+            if (i < n && !v)
+                abort(); /* count and get disagree */
+            if (v)
+                touch(v);
+        }
+    }
+    for (int fmt = PITH_FORMAT_TEXT; fmt <= PITH_FORMAT_JSON; fmt++) {
+        char *out = NULL;
+        size_t len = 0;
+        pith_status s = pith_doc_render(doc, (pith_format)fmt, o, &out, &len);
+        if (s == PITH_OK) {
+            if (!out || strlen(out) != len)
+                abort();
+            if (fmt == PITH_FORMAT_TEXT && !plain && strcmp(out, text) != 0)
+                abort(); /* with tables, the text format is pith_doc_text() */
+        } else if (out || s != PITH_ERR_NOMEM) {
+            abort();
+        }
+        pith_free(out);
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -58,6 +92,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             pith_options_set_int(o, PITH_OPT_MAX_NODES, 64);
             pith_options_set_int(o, PITH_OPT_MAX_OUTPUT_SIZE, 256);
         }
+        int plain = (flags & 0x80) != 0;
+        pith_options_set_int(o, PITH_OPT_LINKS, !plain);
+        pith_options_set_int(o, PITH_OPT_IMAGES, !plain);
+        pith_options_set_int(o, PITH_OPT_TABLES, !plain);
+        pith_options_set_int(o, PITH_OPT_FORMATTING, !plain);
+        pith_options_set_int(o, PITH_OPT_STANDALONE, plain);
+        pith_options_set_int(o, PITH_OPT_JSON_CONTENT, plain ? PITH_FORMAT_HTML
+                                                              : PITH_FORMAT_MARKDOWN);
     }
 
     pith_doc *doc = NULL;
@@ -65,7 +107,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (s == PITH_OK) {
         if (!doc)
             abort();
-        read_back(doc);
+        read_back(doc, o, o && (flags & 0x80));
         pith_doc_free(doc);
     } else if (doc) {
         abort(); /* a failure must leave *doc NULL */

@@ -34,7 +34,7 @@ fi
 
 # Seeds: every readability page and every 8th trafilatura page, each behind
 # one of a few option bytes (see fuzz_extract.c): defaults, options with
-# keep-title, a windows-1252 hint with a URL, tight limits.
+# keep-title, a windows-1252 hint with a URL, tight limits, plain rendering.
 mkdir -p "$work/corpus" "$work/seeds"
 if [ -z "$(ls "$work/seeds")" ]; then
     i=0
@@ -42,11 +42,12 @@ if [ -z "$(ls "$work/seeds")" ]; then
         [ -f "$f" ] || continue
         i=$((i + 1))
         case "$f" in */trafilatura/*) [ $((i % 8)) -eq 0 ] || continue ;; esac
-        case $((i % 4)) in
+        case $((i % 5)) in
         0) b='\000' ;;
         1) b='\101' ;;
         2) b='\124' ;;
-        *) b='\140' ;;
+        3) b='\140' ;;
+        *) b='\300' ;;
         esac
         { printf "$b"; cat "$f"; } >"$work/seeds/$i"
     done
