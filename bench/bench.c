@@ -134,10 +134,11 @@ static void keep_subset(size_t want)
     size_t kept = 0;
     total_bytes = 0;
     for (size_t k = 0; k < want; k++) {
+        /* i >= kept, and later picks lie beyond i: swapping keeps every
+         * page exactly once, the unpicked ones after `kept`. */
         size_t i = k * n_pages / want;
         struct page p = pages[i];
-        pages[i].data = NULL;
-        pages[i].name = NULL;
+        pages[i] = pages[kept];
         pages[kept++] = p;
         total_bytes += p.len;
     }
