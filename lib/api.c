@@ -359,10 +359,10 @@ static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
         goto done;
     }
     for (size_t i = 0; i < d->model.n; i++) {
-        const pi_block *b = &d->model.blocks[i];
+        pi_block *b = &d->model.blocks[i];
         if (b->kind == PI_BLK_IMAGE)
             continue;
-        d->words += pi_count_words(words, b->text, b->len);
+        d->words += pi_block_words(words, b);
         if (b->kind != PI_BLK_ROW && b->kind != PI_BLK_PRE)
             d->sentences += pi_count_sentences(words, b->text, b->len);
         d->paragraphs += b->kind != PI_BLK_ROW && !(b->kind == PI_BLK_ITEM && b->cont);

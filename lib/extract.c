@@ -25,7 +25,7 @@ static int attempt(pi_stats *st, int flags, const char *title, int keep_title, p
     return err;
 }
 
-static uint32_t model_words(pi_words *w, const pi_model *m);
+static uint32_t model_words(pi_words *w, pi_model *m);
 
 /* Does the block end like a sentence (or a quotation of one)? */
 static int ends_sentence(const pi_block *b)
@@ -63,7 +63,7 @@ static void trim_tail(pi_words *w, pi_model *m, uint32_t total)
             break;
         int heading = b->kind == PI_BLK_HEADING;
         int lead_in = b->len && b->text[b->len - 1] == ':';
-        uint32_t words = pi_count_words(w, b->text, b->len);
+        uint32_t words = pi_block_words(w, b);
         if (!heading && !lead_in && (ends_sentence(b) || words >= TAIL_SHORT_WORDS))
             break;
         /* Short pages are what they are. */
@@ -76,10 +76,10 @@ static void trim_tail(pi_words *w, pi_model *m, uint32_t total)
 
 /* A line that is only a date ("23.10.2018", "Donnerstag, 31. Mai 2012",
  * "Stand: 05. Februar 2020"), possibly after a short label. */
-static int is_date_line(pi_words *w, const pi_block *b)
+static int is_date_line(pi_words *w, pi_block *b)
 {
     if (b->kind != PI_BLK_PARA || b->len > DATE_LINE_MAX_BYTES ||
-        pi_count_words(w, b->text, b->len) > DATE_LINE_MAX_WORDS)
+        pi_block_words(w, b) > DATE_LINE_MAX_WORDS)
         return 0;
     const char *s = b->text;
     const char *colon = strchr(s, ':');
@@ -103,11 +103,11 @@ static void drop_date_lines(pi_words *w, pi_model *m)
     }
 }
 
-static uint32_t model_words(pi_words *w, const pi_model *m)
+static uint32_t model_words(pi_words *w, pi_model *m)
 {
     uint32_t n = 0;
     for (size_t i = 0; i < m->n; i++)
-        n += pi_count_words(w, m->blocks[i].text, m->blocks[i].len);
+        n += pi_block_words(w, &m->blocks[i]);
     return n;
 }
 

@@ -1,5 +1,6 @@
 /* model.c - the block list. */
 #include "model.h"
+#include "stats.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,15 @@ void pi_block_free(pi_block *b)
     for (size_t i = 0; i < b->n_spans; i++)
         free(b->spans[i].url);
     free(b->spans);
+}
+
+uint32_t pi_block_words(pi_words *w, pi_block *b)
+{
+    if (!b->counted) {
+        b->words = pi_count_words(w, b->text, b->len);
+        b->counted = 1;
+    }
+    return b->words;
 }
 
 void pi_model_free(pi_model *m)

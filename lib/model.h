@@ -48,6 +48,8 @@ typedef struct pi_block {
     char *url;       /* IMAGE source, PRE language, else NULL */
     pi_span *spans;  /* in order of their start */
     size_t n_spans;
+    uint32_t words;  /* ICU words of text, once `counted` */
+    int counted;
 } pi_block;
 
 typedef struct pi_model {
@@ -65,6 +67,10 @@ void pi_model_add(pi_model *m, pi_block b);
 void pi_model_remove(pi_model *m, size_t i);
 /* Free what a block owns. */
 void pi_block_free(pi_block *b);
+
+struct pi_words;
+/* The block's words, counted once and kept. */
+uint32_t pi_block_words(struct pi_words *w, pi_block *b);
 
 /* Whitespace for text output: ASCII space/tab/CR/LF/FF, NBSP, the Unicode
  * spaces U+2000..U+200A, U+202F, U+205F and the ideographic space U+3000.
