@@ -21,7 +21,12 @@ pc() { PKG_CONFIG_PATH="$root/lib/pkgconfig" pkg-config --define-variable=prefix
 cflags=$(pc --cflags) && libs=$(pc --libs) || {
     echo "pkg-config cannot read the installed pith.pc"; exit 1; }
 ${CC:-cc} $cflags -o "$stage/embed" "$top_srcdir/examples/embed.c" $libs || exit 1
-LD_LIBRARY_PATH="$root/lib" "$stage/embed" "$top_srcdir/examples/news-page.html" https://news.example.org/a >"$stage/out" || {
+# A library built with --enable-sanitizers needs the ASan runtime first.
+preload=
+if ldd "$root/lib/libpith.so" 2>/dev/null | grep -q libasan; then
+    preload=$(${CC:-cc} -print-file-name=libasan.so)
+fi
+LD_PRELOAD="$preload" LD_LIBRARY_PATH="$root/lib" "$stage/embed" "$top_srcdir/examples/news-page.html" https://news.example.org/a >"$stage/out" || {
     echo "the example built against the install failed"; exit 1; }
 [ -s "$stage/out" ] || { echo "no output from the installed library"; exit 1; }
 echo "installed $(find "$stage" -type f | wc -l) files; examples/embed.c builds and runs against them"
