@@ -3,6 +3,9 @@
 # print the logs of the failing tests; always end with the summary.
 # BUILD_DIR and CONFIGURE_FLAGS work as for scripts/setup.sh, e.g. a
 # sanitizer run: BUILD_DIR=_build-asan CONFIGURE_FLAGS=--enable-sanitizers sh scripts/test.sh
+# Without BUILD_DIR the suite then runs a second time in _build-asan, built
+# with ASan and UBSan (SANITIZERS=no skips that), and the last line counts
+# both runs.
 set -u
 
 cd "$(dirname "$0")/.." || exit 1
@@ -36,4 +39,23 @@ pass=$(( $(count PASS) + $(count XFAIL) ))
 fail=$(( $(count FAIL) + $(count ERROR) + $(count XPASS) ))
 echo "tests: $pass passed, $fail failed, $(count SKIP) skipped"
 [ "$status" -ne 0 ] || [ "$fail" -eq 0 ] || status=1
+
+# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+if [ -z "${BUILD_DIR:-}" ] && [ "${SANITIZERS:-yes}" != no ]; then
+    echo
+    echo "======== The suite again with --enable-sanitizers (_build-asan) ========"
+    BUILD_DIR=_build-asan CONFIGURE_FLAGS="${CONFIGURE_FLAGS:-} --enable-sanitizers" \
+        sh scripts/test.sh || status=1
+    log="_build-asan/tests/test-suite.log"
+    if [ -f "$log" ]; then
+        pass=$(( pass + $(count PASS) + $(count XFAIL) ))
+        fail=$(( fail + $(count FAIL) + $(count ERROR) + $(count XPASS) ))
+        skip=$(( $(count SKIP) + $(sed -n "s/^# SKIP: *//p" "$build/tests/test-suite.log") ))
+    else
+        fail=$(( fail + 1 ))
+        skip=$(sed -n "s/^# SKIP: *//p" "$build/tests/test-suite.log")
+    fi
+    echo
+    echo "tests: $pass passed, $fail failed, $skip skipped"
+fi
 exit "$status"
