@@ -299,6 +299,10 @@ char *pi_render_markdown(const pi_model *m, const pi_render_opts *o, size_t *len
             pi_buf_putc(&b, '\n');
             if (!same_table && !tight) {
                 int q = k->quote < prev->quote ? k->quote : prev->quote;
+                /* No more markers than the prefix holds: uncapped, N nested
+                 * quotes wrote N^2 / 2 of them (50 MB at the default depth). */
+                if ((size_t)q > (sizeof prefix - 1) / 2)
+                    q = (int)((sizeof prefix - 1) / 2);
                 for (int j = 0; j < q; j++)
                     pi_buf_putc(&b, '>');
                 pi_buf_putc(&b, '\n');
