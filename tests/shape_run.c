@@ -1,10 +1,11 @@
 /* shape_run - extract one generated pathological page; the work that
  * test-linear.sh measures under callgrind. Public API only.
  *
- *   shape_run SHAPE N     print "status text-length input-length"
+ *   shape_run SHAPE N     print "status text-length rendered-length input-length"
  *   shape_run -l          list the shapes
  *
- * Every limit is raised to its maximum so that the whole page is processed. */
+ * Every limit is raised to its maximum so that the whole page is processed,
+ * and the document is rendered in all four formats. */
 #include <pith.h>
 
 #include "shapes.h"
@@ -39,7 +40,16 @@ int main(int argc, char **argv)
     }
     pith_doc *doc = NULL;
     pith_status s = pith_extract(html, len, o, &doc);
-    printf("%s %zu %zu\n", s == PITH_OK ? "ok" : pith_strerror(s), pith_doc_text_length(doc), len);
+    size_t rendered = 0;
+    for (int f = PITH_FORMAT_TEXT; s == PITH_OK && f <= PITH_FORMAT_JSON; f++) {
+        char *out = NULL;
+        size_t n = 0;
+        s = pith_doc_render(doc, (pith_format)f, o, &out, &n);
+        rendered += n;
+        pith_free(out);
+    }
+    printf("%s %zu %zu %zu\n", s == PITH_OK ? "ok" : pith_strerror(s), pith_doc_text_length(doc),
+           rendered, len);
     pith_doc_free(doc);
     pith_options_free(o);
     free(html);

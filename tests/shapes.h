@@ -72,6 +72,7 @@ static const char *const pi_shape_names[] = {
     "comments",  /* n closed comments between paragraphs */
     "scripts",   /* n closed scripts between paragraphs */
     "markup",    /* n doctypes, processing instructions and stray end tags */
+    "quotes",    /* n nested blockquotes, a paragraph in each */
     NULL,
 };
 
@@ -190,6 +191,12 @@ static inline char *pi_shape_make(const char *name, size_t n, size_t *len)
             sb_puts(&b, "<p>");
             sb_puts(&b, sentence);
             sb_puts(&b, "</p><!DOCTYPE html PUBLIC \"-//W3C\" 'x'><?php echo 1 ?></div x=\">");
+        }
+    } else if (!strcmp(name, "quotes")) {
+        for (size_t i = 0; i < n; i++) {
+            sb_puts(&b, "<blockquote><p>");
+            sb_puts(&b, sentence);
+            sb_puts(&b, "</p>");
         }
     } else {
         free(b.p);
