@@ -467,6 +467,32 @@ START_TEST(long_word_without_spaces)
 }
 END_TEST
 
+START_TEST(deep_quotes_and_lists_render_in_bounded_size)
+{
+    /* Markdown marks every line of nested quotes and lists with a prefix as
+     * deep as the nesting: capped (under 1 KB a line), or 4,500 levels
+     * would write 10 MB of quote markers. */
+    static const char *const units[] = {"<blockquote><p>A line of text.</p>",
+                                        "<ul><li><p>A line of text.</p>"};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        size_t len;
+        char *html = repeat("<html><body>", units[i], 4500, "", &len);
+        pith_doc *doc;
+        ck_assert_int_eq(extract(html, len, NULL, &doc), PITH_OK);
+        for (int f = PITH_FORMAT_TEXT; f <= PITH_FORMAT_JSON; f++) {
+            char *out = NULL;
+            size_t n = 0;
+            ck_assert_int_eq(pith_doc_render(doc, (pith_format)f, NULL, &out, &n), PITH_OK);
+            ck_assert_uint_eq(strlen(out), n);
+            ck_assert_msg(n < 4500 * 1024, "format %d: %zu bytes from %zu", f, n, len);
+            pith_free(out);
+        }
+        pith_doc_free(doc);
+        free(html);
+    }
+}
+END_TEST
+
 START_TEST(every_shape_at_small_size)
 {
     /* The shapes of test-linear.sh, with default options. */
@@ -477,6 +503,13 @@ START_TEST(every_shape_at_small_size)
         pith_doc *doc;
         pith_status s = extract(html, len, NULL, &doc);
         ck_assert_msg(s == PITH_OK, "%s: %s", pi_shape_names[i], pith_strerror(s));
+        for (int f = PITH_FORMAT_TEXT; f <= PITH_FORMAT_JSON; f++) {
+            char *out = NULL;
+            size_t n = 0;
+            ck_assert_int_eq(pith_doc_render(doc, (pith_format)f, NULL, &out, &n), PITH_OK);
+            ck_assert_uint_eq(strlen(out), n);
+            pith_free(out);
+        }
         pith_doc_free(doc);
         free(html);
     }
@@ -499,6 +532,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, entity_storms);
     tcase_add_test(tc, unclosed_comment_and_script);
     tcase_add_test(tc, long_word_without_spaces);
+    tcase_add_test(tc, deep_quotes_and_lists_render_in_bounded_size);
     tcase_add_test(tc, every_shape_at_small_size);
 }
 
