@@ -2797,7 +2797,7 @@ static int heading_of(tctx *t, span p, int h1_only)
 
 /* Whether part p names the site: the declared site name (alone or opening
  * the part, as in "Site - slogan"), or the host written as words
- * ("Herr Pfleger" on herrpfleger.de, "Example.com" on example.com). */
+ * ("Jane Example" on janeexample.org, "Example.com" on example.com). */
 static int part_is_site(tctx *t, span p)
 {
     if (!p.n)
