@@ -1777,6 +1777,19 @@ static char *clean_author(mctx *c, const char *raw, size_t maxlen)
     return r;
 }
 
+/* Append `s` (owned) to a list of strings; on failure free it and note OOM. */
+static void push_owned(mctx *c, char ***v, size_t *n, char *s)
+{
+    char **p = realloc(*v, (*n + 1) * sizeof *p);
+    if (!p) {
+        c->oom = 1;
+        free(s);
+        return;
+    }
+    *v = p;
+    (*v)[(*n)++] = s;
+}
+
 /* Words that join two names in a byline, by language. */
 static const char *const name_joins[] = {" and ", " und ", " & ", " et ", " y ", " e ",
                                          " en ", " og ", " och ", " i ", NULL};
@@ -3024,14 +3037,7 @@ static void add_author(mctx *c, pi_meta *m, char *a)
             free(a);
             return;
         }
-    char **v = realloc(m->authors, (m->n_authors + 1) * sizeof *v);
-    if (!v) {
-        c->oom = 1;
-        free(a);
-        return;
-    }
-    m->authors = v;
-    m->authors[m->n_authors++] = a;
+    push_owned(c, &m->authors, &m->n_authors, a);
 }
 
 static void jl_authors(mctx *c, pi_meta *m, json_object *v, int depth)
@@ -3169,14 +3175,7 @@ static void add_tag(mctx *c, pi_meta *m, const char *s, size_t n)
             free(t);
             return;
         }
-    char **v = realloc(m->tags, (m->n_tags + 1) * sizeof *v);
-    if (!v) {
-        c->oom = 1;
-        free(t);
-        return;
-    }
-    m->tags = v;
-    m->tags[m->n_tags++] = t;
+    push_owned(c, &m->tags, &m->n_tags, t);
 }
 
 /* "a, b, c" (or "a; b") into tags. */
