@@ -146,6 +146,33 @@ static int check_declared(pi_words *w, pi_model *m, const char *body, const char
     return use_declared(m, body);
 }
 
+/* Layer 4: another attempt with `flags`; it replaces the model when it
+ * gives FALLBACK_GAIN times as many words. */
+static int try_alternative(pi_stats *st, pi_words *w, int flags, const char *title,
+                           int keep_title, pi_model *m, uint32_t *got, const char **layer)
+{
+    pi_model alt;
+    pi_model_init(&alt);
+    const char *alt_layer = NULL;
+    int err = attempt(st, flags, title, keep_title, &alt, &alt_layer);
+    if (err) {
+        pi_model_free(&alt);
+        return err;
+    }
+    drop_date_lines(w, &alt);
+    trim_tail(w, &alt, model_words(w, &alt));
+    uint32_t n = model_words(w, &alt);
+    if ((float)n >= FALLBACK_GAIN * (float)*got && n > *got) {
+        pi_model_free(m);
+        *m = alt;
+        *got = n;
+        *layer = alt_layer[0] == 's' ? "relaxed" : "relaxed-fallback";
+    } else {
+        pi_model_free(&alt);
+    }
+    return PI_OK;
+}
+
 int pi_extract_article(pi_stats *st, pi_words *w, const char *title, int keep_title,
                        const char *declared_body, pi_model *m, const char **layer)
 {
@@ -156,26 +183,16 @@ int pi_extract_article(pi_stats *st, pi_words *w, const char *title, int keep_ti
     trim_tail(w, m, model_words(w, m));
     uint32_t got = model_words(w, m);
     uint32_t prose = st->nodes[0].words - st->nodes[0].link_words;
-    if (got >= FALLBACK_MIN_WORDS && (float)got >= FALLBACK_MIN_SHARE * (float)prose)
-        return check_declared(w, m, declared_body, layer);
-
-    pi_model second;
-    pi_model_init(&second);
-    const char *layer2 = NULL;
-    err = attempt(st, PI_RELAXED, title, keep_title, &second, &layer2);
-    if (err) {
-        pi_model_free(&second);
-        return err;
-    }
-    drop_date_lines(w, &second);
-    trim_tail(w, &second, model_words(w, &second));
-    uint32_t got2 = model_words(w, &second);
-    if ((float)got2 >= FALLBACK_GAIN * (float)got && got2 > got) {
-        pi_model_free(m);
-        *m = second;
-        *layer = layer2[0] == 's' ? "relaxed" : "relaxed-fallback";
-    } else {
-        pi_model_free(&second);
+    if (got < FALLBACK_MIN_WORDS || (float)got < FALLBACK_MIN_SHARE * (float)prose) {
+        /* A tiny result often means a name outweighed the text: try
+         * without names too. */
+        int tiny = got < FALLBACK_MIN_WORDS;
+        err = try_alternative(st, w, PI_RELAXED, title, keep_title, m, &got, layer);
+        if (!err && tiny)
+            err = try_alternative(st, w, PI_RELAXED | PI_NO_NAMES, title, keep_title, m, &got,
+                                  layer);
+        if (err)
+            return err;
     }
     return check_declared(w, m, declared_body, layer);
 }

@@ -34,12 +34,14 @@ static float tag_score(const pi_node *r)
     return 0;
 }
 
-static void init_candidate(pi_node *r)
+static void init_candidate(pi_node *r, int flags)
 {
     if (r->candidate)
         return;
     r->candidate = 1;
-    r->score = tag_score(r) + (float)r->weight;
+    r->score = tag_score(r);
+    if (!(flags & PI_NO_NAMES) || r->weight < 0)
+        r->score += (float)r->weight;
 }
 
 /* Can this element hold the article? Inline elements and furniture cannot. */
@@ -217,7 +219,7 @@ int pi_choose(pi_stats *st, int32_t body, int flags, pi_choice *out)
                 level--;
                 continue;
             }
-            init_candidate(&N[a]);
+            init_candidate(&N[a], flags);
             float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
             N[a].score += s / div;
         }

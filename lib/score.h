@@ -15,7 +15,10 @@ typedef struct pi_choice {
 enum {
     /* Second attempt: containers named like furniture vote too, and names
      * alone drop nothing that reads like prose. */
-    PI_RELAXED = 1
+    PI_RELAXED = 1,
+    /* Candidates start without their positive name evidence: when the first
+     * result is tiny, a name ("article-meta") outweighed the text. */
+    PI_NO_NAMES = 2
 };
 
 /* Score candidates and choose the article: the top candidate and the
