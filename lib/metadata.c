@@ -1716,6 +1716,43 @@ static int is_label(const char *s)
     return 0;
 }
 
+static int looks_like_email(const char *s, size_t n)
+{
+    const char *at = memchr(s, '@', n);
+    return at && at > s && memchr(at, '.', n - (size_t)(at - s)) && !memchr(s, ' ', n);
+}
+
+/* "Jane Doe (https://example.org/jane)", "Jane Doe <jane@example.org>" and
+ * the feed form "jane@example.org (Jane Doe)": the name without the
+ * address. Works in place on a collapsed string; returns where the name
+ * starts (s itself when there is nothing to drop). */
+static char *drop_address(char *s)
+{
+    size_t l = strlen(s);
+    if (l < 4 || (s[l - 1] != ')' && s[l - 1] != '>'))
+        return s;
+    char open = s[l - 1] == ')' ? '(' : '<';
+    char *o = strrchr(s, open);
+    if (!o || o == s || o[-1] != ' ')
+        return s;
+    char *in = o + 1;
+    size_t in_n = (size_t)(s + l - 1 - in), out_n = (size_t)(o - 1 - s);
+    char tmp[META_AUTHOR_MAX + 1];
+    if (in_n == 0 || in_n > META_AUTHOR_MAX)
+        return s;
+    memcpy(tmp, in, in_n);
+    tmp[in_n] = '\0';
+    if (looks_like_url(tmp) || looks_like_email(in, in_n)) {
+        o[-1] = '\0';
+        return s;
+    }
+    if (looks_like_email(s, out_n)) {
+        s[l - 1] = '\0';
+        return in;
+    }
+    return s;
+}
+
 /* A usable author name from a raw string: "By" removed, trimmed of
  * separators, dates and dangling words, not a URL, not a label, not a
  * sentence. NULL if none. */
@@ -1726,7 +1763,7 @@ static char *clean_author(mctx *c, const char *raw, size_t maxlen)
     char *s = dup_cleans(c, raw);
     if (!s)
         return NULL;
-    const char *p = s;
+    const char *p = drop_address(s);
     for (size_t k; (k = lead_sep(p)) > 0;)
         p += k;
     p = strip_by(p);
@@ -1740,6 +1777,29 @@ static char *clean_author(mctx *c, const char *raw, size_t maxlen)
                 l = i;
                 break;
             }
+    }
+    /* "Jane Doe Edited by John Roe": people in other roles follow the
+     * authors (at the start such a phrase is a label, as "Photos by" above),
+     * and so do labelled fields. */
+    static const char *const roles[] = {
+        "edited by", "reviewed by", "medically reviewed by", "fact checked by",
+        "fact-checked by", "translated by", "illustrated by", "illustrations by",
+        "illustration by", "photos by", "photographs by", "photography by", "photo by",
+        "bearbeitet von", "redigiert von", "übersetzt von", "traduit par", NULL};
+    for (size_t i = 1; i < l; i++) {
+        if (p[i - 1] != ' ' || !is_alpha((unsigned char)p[i]))
+            continue;
+        int hit = 0;
+        for (int k = 0; roles[k] && !hit; k++)
+            hit = ci_prefix(p + i, roles[k]) && p[i + strlen(roles[k])] == ' ';
+        /* "Jane Doe, Date: 15.Jun.19": a labelled field after the name and a
+         * separator ("Last updated:" is one label) */
+        for (int k = 0; date_labels[k] && !hit && trail_sep(p, i - 1); k++)
+            hit = ci_prefix(p + i, date_labels[k]) && p[i + strlen(date_labels[k])] == ':';
+        if (hit) {
+            l = rtrim_seps(p, i);
+            break;
+        }
     }
     /* "Jane Doe | 11:25, 17.08.25": a separator followed by no letters at
      * all is a time or date stamp, not part of the name. */
@@ -3095,6 +3155,22 @@ static void author_stage(mctx *c, const evidence *e, pi_meta *m, int st)
 /* An author that is only the site itself ("Example News" on Example News,
  * "example.com"): a placeholder that a named person in a weaker source
  * should replace. */
+/* A login rather than a name: one word with a digit or an underscore
+ * ("jdoe_2", "CC7567"), or with a dot and no capital ("jane.doe"), so that
+ * initials ("C.Smith") stay names. */
+static int looks_like_handle(const char *a)
+{
+    int digit = 0, dot = 0, upper = 0;
+    for (const unsigned char *u = (const unsigned char *)a; *u; u++) {
+        if (*u == ' ' || *u >= 0x80)
+            return 0;
+        digit |= is_digit(*u) || *u == '_';
+        dot |= *u == '.';
+        upper |= *u >= 'A' && *u <= 'Z';
+    }
+    return digit || (dot && !upper);
+}
+
 static int is_placeholder(const char *a, const char *site, const char *url)
 {
     char sa[128], sb[128];
@@ -3135,8 +3211,11 @@ static void pick_authors(mctx *c, const evidence *e, pi_meta *m, const char *sit
             if (comma && comma > m->authors[i] && is_placeholder(comma + 1, site, url))
                 *comma = '\0';
         }
+        /* so is a login in the declared data ("jdoe_2" where the byline
+         * shows "Jane Doe"); a login that the byline itself shows stays */
         size_t k = 0;
-        while (k < m->n_authors && is_placeholder(m->authors[k], site, url))
+        while (k < m->n_authors && (is_placeholder(m->authors[k], site, url) ||
+                                    (st < AS_REL && looks_like_handle(m->authors[k]))))
             k++;
         if (!m->n_authors || k < m->n_authors)
             continue;

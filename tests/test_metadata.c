@@ -446,6 +446,92 @@ START_TEST(site_name_as_author_yields)
 }
 END_TEST
 
+START_TEST(byline_roles_and_fields_end_the_names)
+{
+    /* an editor after the author is not an author */
+    pi_meta m = ex("<html><body><div class=\"byline\">Written by Jane Doe<br>\n"
+                   "  Edited by John Roe</div></body></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "Jane Doe");
+    pi_meta_free(&m);
+
+    m = ex("<html><body><p class=\"author\">Ann Lee, Photos by Bo Kim</p></body></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "Ann Lee");
+    pi_meta_free(&m);
+
+    /* a labelled field after the name, whatever its date format */
+    m = ex("<html><body><span class=\"author\">Max Muster , Datum: 15.Jun.19 , "
+           "Kommentare: 0</span></body></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "Max Muster");
+    pi_meta_free(&m);
+}
+END_TEST
+
+START_TEST(author_addresses_dropped)
+{
+    pi_meta m = ex("<html><head><meta name=\"author\" content=\"Jane Doe "
+                   "(https://example.org/~jane/)\"></head></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "Jane Doe");
+    pi_meta_free(&m);
+
+    m = ex("<html><head><meta name=\"author\" content=\"Jane Doe &lt;jane@example.org&gt;\">"
+           "</head></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "Jane Doe");
+    pi_meta_free(&m);
+
+    /* the feed form: address first, name in brackets */
+    m = ex("<html><head><meta name=\"author\" content=\"jane@example.org (Jane Doe)\">"
+           "</head></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "Jane Doe");
+    pi_meta_free(&m);
+
+    /* brackets that hold no address stay */
+    m = ex("<html><head><meta name=\"author\" content=\"Richard (R.J.) Roe\"></head></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "Richard (R.J.) Roe");
+    pi_meta_free(&m);
+}
+END_TEST
+
+START_TEST(login_as_author_yields)
+{
+    /* a login in JSON-LD yields to the name the byline shows */
+    const char *page = "<html><head><script type=\"application/ld+json\">"
+                       "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"creator\":\"%s\"}"
+                       "</script></head><body><div class=\"byline\"><a href=\"/u/x\">"
+                       "<span class=\"author-name\">Jane Doe</span></a></div></body></html>";
+    static const char *const logins[] = {"JD4567", "jane_doe", "jane.doe", NULL};
+    char html[1024];
+    for (int i = 0; logins[i]; i++) {
+        snprintf(html, sizeof html, page, logins[i]);
+        pi_meta m = ex(html);
+        ck_assert_uint_eq(m.n_authors, 1);
+        ck_assert_str_eq(m.authors[0], "Jane Doe");
+        pi_meta_free(&m);
+    }
+    /* initials are a name, and a login with nobody better stays */
+    snprintf(html, sizeof html, page, "J.Doe");
+    pi_meta m = ex(html);
+    ck_assert_str_eq(m.authors[0], "J.Doe");
+    pi_meta_free(&m);
+    m = ex("<html><head><meta name=\"author\" content=\"jdoe_2\"></head></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "jdoe_2");
+    pi_meta_free(&m);
+    /* a login the byline itself shows is the name the page gives */
+    m = ex("<html><body><h1>Title of it</h1><span class=\"author\"><a rel=\"author\" "
+           "href=\"/author/jdoe_2/\">jdoe_2</a></span><h2>Interview: Jane Doe</h2></body></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "jdoe_2");
+    pi_meta_free(&m);
+}
+END_TEST
+
 /* ---- language and direction ------------------------------------------------- */
 
 START_TEST(html_lang_and_dir)
@@ -1141,7 +1227,7 @@ START_TEST(readability_corpus_agreement)
                                            "siteName",  "date",   "lang",   "dir"};
     /* Floors a little under what the module reaches (see the report in the
      * commit log); "~" is the looser comparison. */
-    static const double floors[F_N] = {87, 96, 82, 86, 95, 95, 97, 95};
+    static const double floors[F_N] = {87, 96, 85, 89, 95, 95, 97, 95};
     for (int i = 0; i < F_N; i++) {
         double pct = tot[i] ? 100.0 * hit[i] / tot[i] : 100.0;
         fprintf(stderr, "metadata/readability %-9s %3d/%3d = %5.1f%% (floor %.0f%%)\n", names[i],
@@ -1189,6 +1275,9 @@ int main(void)
     tcase_add_test(t, byline_elements);
     tcase_add_test(t, rel_author);
     tcase_add_test(t, site_name_as_author_yields);
+    tcase_add_test(t, byline_roles_and_fields_end_the_names);
+    tcase_add_test(t, author_addresses_dropped);
+    tcase_add_test(t, login_as_author_yields);
     t = tc(s, "lang");
     tcase_add_test(t, html_lang_and_dir);
     tcase_add_test(t, lang_normalisation);
