@@ -15,7 +15,7 @@ static int attempt(pi_stats *st, int flags, const char *title, int keep_title, p
 {
     pi_choice c;
     pi_choice_reset(st);
-    int err = pi_choose(st, 0, flags, &c);
+    int err = pi_choose(st, 0, flags, title, &c);
     if (!err) {
         pi_blocks_classify(st, &c, flags);
         err = pi_build_model(st, &c, title, keep_title, m);

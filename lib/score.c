@@ -108,6 +108,116 @@ static int32_t common_ancestor_of_rivals(const pi_stats *st, int32_t top, int32_
     return top;
 }
 
+/* Text equality for headlines: ASCII case and runs of white space are
+ * ignored; one may hold the other when the shorter is long enough to be a
+ * headline ("Site | Headline" titles). */
+static int headline_matches(const char *heading, const char *title)
+{
+    char a[256], b[256];
+    size_t na = 0, nb = 0;
+    const char *src[2] = {heading, title};
+    char *dst[2] = {a, b};
+    size_t *len[2] = {&na, &nb};
+    for (int k = 0; k < 2; k++) {
+        int space = 1;
+        for (const char *p = src[k]; *p && *len[k] + 1 < sizeof a; p++) {
+            unsigned char c = (unsigned char)*p;
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                if (!space)
+                    dst[k][(*len[k])++] = ' ';
+                space = 1;
+                continue;
+            }
+            dst[k][(*len[k])++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            space = 0;
+        }
+        while (*len[k] && dst[k][*len[k] - 1] == ' ')
+            (*len[k])--;
+        dst[k][*len[k]] = '\0';
+    }
+    if (!na || !nb)
+        return 0;
+    if (na == nb)
+        return !strcmp(a, b);
+    const char *longer = na > nb ? a : b, *shorter = na > nb ? b : a;
+    return (na < nb ? na : nb) >= TWIN_TITLE_MIN_BYTES && strstr(longer, shorter) != NULL;
+}
+
+/* The region of candidate `i`: its highest ancestor, TWIN_LEVELS up at
+ * most, that holds no other twin. */
+static xmlNodePtr twin_region(const pi_stats *st, int32_t i, const int32_t *twins, int nt,
+                              int32_t body)
+{
+    const pi_node *N = st->nodes;
+    int32_t region = i;
+    for (int up = 0; up < TWIN_LEVELS; up++) {
+        int32_t p = N[region].parent;
+        if (p < 0 || p == body)
+            break;
+        int other = 0;
+        for (int k = 0; k < nt && !other; k++)
+            other = twins[k] != i && is_ancestor(N, p, twins[k]);
+        if (other)
+            break;
+        region = p;
+    }
+    return N[region].node;
+}
+
+/* Is there an h1-h3 in the region that matches `title`? */
+static int region_heading(const pi_stats *st, xmlNodePtr root, const char *title)
+{
+    for (xmlNodePtr n = root; n; n = pi_next(n, root, 0)) {
+        const pi_node *r = pi_stats_of(st, n);
+        if (!r || !(r->flags & PI_TF_HEADING) || n->name[1] < '1' || n->name[1] > '3')
+            continue;
+        xmlChar *text = xmlNodeGetContent(n);
+        int hit = text && headline_matches((const char *)text, title);
+        xmlFree(text);
+        if (hit)
+            return 1;
+    }
+    return 0;
+}
+
+/* Pages that run several articles one after the other (infinite scroll,
+ * "next story" blocks) give each the same container. The page is about
+ * the one whose headline is the page's title, which need not be the
+ * longest. (Sections of one article share a container too; the rivals
+ * step that follows joins them again.) */
+static int32_t titled_twin(const pi_stats *st, int32_t top, int32_t body, const char *title)
+{
+    const pi_node *N = st->nodes;
+    const char *cls = pi_attr(N[top].node, "class");
+    if (!title || !*title || !cls || !*cls)
+        return top;
+    int32_t twins[TWINS_MAX];
+    int nt = 0;
+    for (size_t i = 0; i < st->n && nt < TWINS_MAX; i++) {
+        const pi_node *r = &N[i];
+        if (!r->candidate || r->score < TWIN_SHARE * N[top].score ||
+            strcmp((const char *)r->node->name, (const char *)N[top].node->name) ||
+            !same_class(r, &N[top]))
+            continue;
+        if ((int32_t)i != top &&
+            (is_ancestor(N, (int32_t)i, top) || is_ancestor(N, top, (int32_t)i)))
+            continue;
+        twins[nt++] = (int32_t)i;
+    }
+    if (nt < 2)
+        return top;
+    xmlNodePtr own = twin_region(st, top, twins, nt, body);
+    if (region_heading(st, own, title))
+        return top;
+    for (int k = 0; k < nt; k++) {
+        if (twins[k] == top)
+            continue;
+        if (region_heading(st, twin_region(st, twins[k], twins, nt, body), title))
+            return twins[k];
+    }
+    return top;
+}
+
 /* The body container often sits in an <article> that also holds the
  * headline, the standfirst and the lead paragraph. When the article element
  * adds little text to the winner, take it: block cleaning drops the byline,
@@ -193,7 +303,7 @@ static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice 
     return 0;
 }
 
-int pi_choose(pi_stats *st, int32_t body, int flags, pi_choice *out)
+int pi_choose(pi_stats *st, int32_t body, int flags, const char *title, pi_choice *out)
 {
     memset(out, 0, sizeof *out);
     out->top = -1;
@@ -241,6 +351,7 @@ int pi_choose(pi_stats *st, int32_t body, int flags, pi_choice *out)
         top = body;
     } else {
         out->layer = "score";
+        top = titled_twin(st, top, body, title);
         top = common_ancestor_of_rivals(st, top, body);
         /* 3. Move up while the parent scores close to the winner: the
          * article is then split over several of its children. */

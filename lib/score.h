@@ -22,9 +22,11 @@ enum {
 };
 
 /* Score candidates and choose the article: the top candidate and the
- * siblings that belong with it. `body` is the index to fall back on.
+ * siblings that belong with it. `body` is the index to fall back on;
+ * `title` (may be NULL) is the page's headline, which picks among repeated
+ * article containers.
  * Returns PI_OK or PI_ENOMEM. */
-int pi_choose(pi_stats *st, int32_t body, int flags, pi_choice *out);
+int pi_choose(pi_stats *st, int32_t body, int flags, const char *title, pi_choice *out);
 
 /* Forget scores and drop marks, for another attempt on the same stats. */
 void pi_choice_reset(pi_stats *st);

@@ -37,6 +37,16 @@
 #define RIVAL_SHARE 0.75f
 #define RIVALS_NEEDED 3
 
+/* Twins: candidates with the winner's tag and class scoring at least
+ * TWIN_SHARE of it (TWINS_MAX looked at). The one whose region (up to
+ * TWIN_LEVELS ancestors holding no other twin) has an h1-h3 matching the
+ * page title wins; a heading may contain the title or the reverse when the
+ * shorter has TWIN_TITLE_MIN_BYTES. */
+#define TWIN_SHARE 0.2f
+#define TWINS_MAX 16
+#define TWIN_LEVELS 6
+#define TWIN_TITLE_MIN_BYTES 16
+
 /* Widening the winner to an enclosing <article>: at most WIDEN_LEVELS up,
  * and only if the article's non-link words are at most
  * GROWTH x the winner's + SLACK (headline, standfirst, lead) and it is not

@@ -44,7 +44,7 @@ static inline void run_start(run *r, const char *html, int choose)
     ck_assert_ptr_nonnull(r->w);
     ck_assert_int_eq(pi_stats_build(&r->st, body ? body : root, r->w, 100000000, 1000000), PI_OK);
     if (choose) {
-        ck_assert_int_eq(pi_choose(&r->st, 0, 0, &r->ch), PI_OK);
+        ck_assert_int_eq(pi_choose(&r->st, 0, 0, NULL, &r->ch), PI_OK);
         pi_blocks_classify(&r->st, &r->ch, 0);
     }
 }

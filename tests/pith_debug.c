@@ -9,6 +9,7 @@
 #include "clean.h"
 #include "dom.h"
 #include "input.h"
+#include "metadata.h"
 #include "score.h"
 #include "stats.h"
 
@@ -57,6 +58,9 @@ int main(int argc, char **argv)
     printf("encoding %s (%s)\n", in.encoding, in.source);
     int err;
     xmlDocPtr doc = pi_parse_html(in.utf8, in.len, NULL, &err);
+    pi_meta meta;
+    if (pi_meta_extract(doc, NULL, &meta) != PI_OK)
+        memset(&meta, 0, sizeof meta);
     xmlNodePtr root = xmlDocGetRootElement(doc);
     pi_clean(root);
     xmlNodePtr body = root;
@@ -69,7 +73,7 @@ int main(int argc, char **argv)
     pi_stats st;
     pi_stats_build(&st, body, w, 100000000, 1000000);
     pi_choice ch;
-    pi_choose(&st, 0, argc > 3 ? atoi(argv[3]) : 0, &ch);
+    pi_choose(&st, 0, argc > 3 ? atoi(argv[3]) : 0, meta.title, &ch);
     /* best candidates */
     for (int k = 0; k < top; k++) {
         int best = -1;

@@ -283,6 +283,28 @@ START_TEST(fields)
 }
 END_TEST
 
+/* A short line in a container named like content ("article-text") outscores
+ * the unnamed container of the story; the tiny result sends the extractor
+ * to a second attempt without names, which finds the story. */
+START_TEST(tiny_named_block_does_not_win)
+{
+    static const char page[] =
+        "<html><body><div class=article-text><p>Posted on 3 May 2021 by the desk</p></div>"
+        "<div><div><div><p>The ferry service to the islands resumes on Monday, after a winter in which "
+        "storms, repairs and a strike kept the boats in port for weeks.</p>"
+        "<p>Islanders, who depend on the ferry for food, fuel and school runs, welcomed the "
+        "news, though many said the timetable was thinner than before.</p>"
+        "<p>The operator said two more sailings a day would follow in June, once the second "
+        "vessel returns from dry dock, and fares would stay the same.</p></div></div></div>"
+        "</body></html>";
+    pith_doc *doc = extract_ok(page, strlen(page), NULL);
+    ck_assert_ptr_nonnull(strstr(pith_doc_text(doc), "The ferry service to the islands"));
+    ck_assert_ptr_nonnull(strstr(pith_doc_text(doc), "fares would stay the same."));
+    ck_assert_str_eq(pith_doc_get(doc, PITH_FIELD_LAYER, 0), "relaxed");
+    pith_doc_free(doc);
+}
+END_TEST
+
 /* Pages in scripts without spaces between words (zh, ja, th) and written
  * right to left (ar, he): the body comes out exactly, the furniture not at
  * all, and the direction is reported. */
@@ -364,6 +386,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, seed_page);
     tcase_add_test(tc, threads_agree_with_one_thread);
     tcase_add_test(tc, fields);
+    tcase_add_test(tc, tiny_named_block_does_not_win);
     tcase_add_test(tc, scripts_extract_right);
     tcase_add_test(tc, relative_urls_resolve);
     tcase_add_test(tc, init_is_idempotent);

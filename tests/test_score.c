@@ -108,6 +108,34 @@ START_TEST(cjk_page)
 }
 END_TEST
 
+/* A page that runs two stories in alike containers: the page title names
+ * the shorter one, which is the page's article. */
+#define TWO_STORIES                                                                         \
+    "<body><div class=story><h2>Bridge reopens after a year of repairs</h2>"               \
+    "<div class=story-body id=first>" PARA PARA "</div></div>"                             \
+    "<div class=story><h2>Next: the council votes on the budget</h2>"                      \
+    "<div class=story-body id=second>" PARA PARA PARA PARA "</div></div></body>"
+
+START_TEST(title_picks_among_alike_stories)
+{
+    run r;
+    run_start(&r, TWO_STORIES, 0);
+    ck_assert_int_eq(pi_choose(&r.st, 0, 0, "Bridge reopens after a year of repairs", &r.ch),
+                     PI_OK);
+    ck_assert_str_eq(chosen_id(&r), "first");
+    pi_choice_free(&r.ch);
+    /* Without a title, or with one no story has, the longer one wins. */
+    pi_choice_reset(&r.st);
+    ck_assert_int_eq(pi_choose(&r.st, 0, 0, NULL, &r.ch), PI_OK);
+    ck_assert_str_eq(chosen_id(&r), "second");
+    pi_choice_free(&r.ch);
+    pi_choice_reset(&r.st);
+    ck_assert_int_eq(pi_choose(&r.st, 0, 0, "Weather: rain all week long", &r.ch), PI_OK);
+    ck_assert_str_eq(chosen_id(&r), "second");
+    run_end(&r);
+}
+END_TEST
+
 static void add(TCase *tc)
 {
     tcase_add_test(tc, text_beats_links);
@@ -117,6 +145,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, sibling_paragraphs_join);
     tcase_add_test(tc, no_paragraphs_falls_back_to_body);
     tcase_add_test(tc, cjk_page);
+    tcase_add_test(tc, title_picks_among_alike_stories);
 }
 
 PI_TEST_MAIN("score", add)
