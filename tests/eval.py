@@ -8,11 +8,20 @@ library over every page (corpus_run writes <id>.txt), scores the texts with
 the shared score.py, and prints its summary. With --floors, checks the figures
 against the floors file (lines "dataset key minimum") and exits 1 if one is
 below its floor. Standard library only.
+
+Where the gold carries metadata (title, byline, date, meta.siteName,
+meta.lang, meta.dir), a second run with corpus_run -f json measures the
+agreement of pith's fields with it, per field, as the corpus test of
+tests/test_metadata.c does (same normalisation; keep the two in step). Its
+figures join the dataset's keys as meta_title, meta_byline ... (fractions).
 """
 import argparse
+import json
+import re
 import subprocess
 import sys
 import tempfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 
@@ -32,6 +41,131 @@ def parse_summary(line):
         except ValueError:
             out[k] = v
     return out
+
+
+# ---- metadata agreement (mirrors test_metadata.c readability_corpus_agreement)
+
+SPACES = re.compile(r"[ \t\n\r\f\u00a0\u3000]+")
+TITLE_SEPS = (" | ", " - ", " \u2013 ", " \u2014 ", " \u00b7 ", " :: ", " \u00bb ", " / ")
+BY_WORDS = ("written by ", "by ", "von ", "par ", "por ")
+NAME_JOINS = (" and ", " und ", " & ", "; ", " y ", " et ")
+
+
+def norm(s):
+    """Lowercase ASCII, whitespace runs as one space, trimmed, soft hyphens out."""
+    s = SPACES.sub(" ", (s or "").replace("\u00ad", "")).strip()
+    return "".join(c.lower() if "A" <= c <= "Z" else c for c in s)
+
+
+def title_match(gold, ours, loose):
+    g, o = norm(gold), norm(ours)
+    if not o:
+        return False
+    if g == o:
+        return True
+    # loose: the gold is our headline plus a site/section part
+    return loose and any(g.startswith(o + sep) or g.endswith(sep + o) for sep in TITLE_SEPS)
+
+
+def norm_byline(s):
+    """The first line of a byline (a lone "By" line joins the next), "By"
+    words off, list words as ", "."""
+    lines = [x for x in (s or "").strip(" \n\t").split("\n")]
+    first = lines[0]
+    if len(lines) > 1 and norm(first) in {w.strip() for w in BY_WORDS}:
+        first += " " + lines[1]
+    n = norm(first)
+    for w in BY_WORDS:
+        if n.startswith(w):
+            n = n[len(w):]
+            break
+    if n.startswith("by:"):
+        n = n[3:]
+    out, i = [], 0
+    while i < len(n):
+        for j in NAME_JOINS:
+            if n.startswith(j, i):
+                out.append(", ")
+                i += len(j)
+                break
+        else:
+            out.append(n[i])
+            i += 1
+    return "".join(out).rstrip(" ")
+
+
+def read_date(s):
+    """(datetime, has_time) or None; naive when the text gives no zone."""
+    s = (s or "").strip()
+    try:
+        d = datetime.fromisoformat(s)
+    except ValueError:
+        try:
+            d = datetime.fromisoformat(s[:10])
+        except ValueError:
+            return None
+        return d, False
+    return d.replace(microsecond=0), len(s) > 10
+
+
+def same_date(gold, ours):
+    """Same instant when both carry a zone; same wall time when one lacks
+    it; same day when either gives a date only."""
+    a, b = read_date(gold), read_date(ours)
+    if not a or not b:
+        return False
+    (g, g_time), (o, o_time) = a, b
+    if not g_time or not o_time:
+        day = lambda d: d.astimezone(timezone.utc).date() if d.tzinfo else d.date()
+        return g.date() == o.date() or day(g) == day(o)
+    if (g.tzinfo is None) != (o.tzinfo is None):
+        return g.replace(tzinfo=None) == o.replace(tzinfo=None)
+    return g == o
+
+
+def gold_text(v):
+    if isinstance(v, list):
+        v = ", ".join(str(x) for x in v)
+    return v if isinstance(v, str) and v.strip() else None
+
+
+def metadata_agreement(ds, pred):
+    """Per field: [hits, pages with gold]. Empty if the gold has none."""
+    fields = {k: [0, 0] for k in
+              ("title", "title~", "byline", "byline~", "siteName", "date", "lang", "dir")}
+
+    def count(key, ok):
+        fields[key][0] += bool(ok)
+        fields[key][1] += 1
+
+    for gp in sorted(ds.glob("*.json")):
+        op = Path(pred) / gp.name
+        if not op.exists():
+            continue
+        gold, ours = json.loads(gp.read_text()), json.loads(op.read_text())
+        gm = gold.get("meta") if isinstance(gold.get("meta"), dict) else {}
+        g = gold_text(gold.get("title"))
+        if g:
+            count("title", title_match(g, ours.get("title"), False))
+            count("title~", title_match(g, ours.get("title"), True))
+        g = gold_text(gold.get("byline"))
+        if g:
+            gn, on = norm_byline(g), norm_byline(", ".join(ours.get("authors") or []))
+            count("byline", on and gn == on)
+            count("byline~", on and (on in gn or gn in on))
+        g = gold_text(gm.get("siteName"))
+        if g:
+            count("siteName", norm(g) == norm(ours.get("site_name")))
+        g = gold_text(gold.get("date"))
+        if g:
+            count("date", ours.get("published") and same_date(g, ours["published"]))
+        g = gold_text(gm.get("lang"))
+        if g:
+            count("lang", norm(g) == norm(ours.get("language")))
+        g = gold_text(gm.get("dir"))
+        if g:
+            count("dir", g == ours.get("direction"))
+    return {k: v for k, v in fields.items() if v[1]}
 
 
 def main():
@@ -71,6 +205,16 @@ def main():
             if run.returncode not in (0, 1):
                 print(f"eval: {a.runner} crashed on {ds} (status {run.returncode})", file=sys.stderr)
                 return 1
+        with tempfile.TemporaryDirectory() as pred:
+            run = subprocess.run([a.runner, "-o", pred, "-f", "json", str(ds)],
+                                 capture_output=True, text=True)
+            meta = metadata_agreement(ds, pred) if run.returncode in (0, 1) else {}
+        if meta:
+            print("  metadata, pages agreeing with the gold (~ = looser match):")
+            print("    " + "  ".join(f"{k} {100.0 * h / n:.1f}% ({h}/{n})"
+                                     for k, (h, n) in meta.items()))
+            figures.update({"meta_" + k.replace("~", "_loose"): h / n
+                            for k, (h, n) in meta.items()})
 
     if not a.floors:
         return 0

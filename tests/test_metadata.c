@@ -932,13 +932,18 @@ END_TEST
 
 /* ---- agreement with the Readability corpus --------------------------------------- */
 
-/* Lowercase ASCII, whitespace (ASCII, U+00A0, U+3000) collapsed. */
+/* Lowercase ASCII, whitespace (ASCII, U+00A0, U+3000) collapsed, soft
+ * hyphens (U+00AD) dropped. tests/eval.py norm does the same. */
 static void norm_into(pi_buf *b, const char *s)
 {
     int pend = 0;
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; u[i];) {
         size_t k = 0;
+        if (u[i] == 0xC2 && u[i + 1] == 0xAD) {
+            i += 2;
+            continue;
+        }
         if (u[i] == ' ' || u[i] == '\t' || u[i] == '\n' || u[i] == '\r' || u[i] == '\f')
             k = 1;
         else if (u[i] == 0xC2 && u[i + 1] == 0xA0)
@@ -968,10 +973,12 @@ static char *norm(const char *s)
 }
 
 /* A byline as Readability's gold writes it, made comparable: the first line
- * of the element's text, without "By"/"Written by"/"Par"/"Von", list words
- * ("and", "und", "&", ";") as ", ". */
+ * of the element's text (a line that is only "By" joins the next one),
+ * without "By"/"Written by"/"Par"/"Von", list words ("and", "und", "&", ";")
+ * as ", ". tests/eval.py norm_byline does the same. */
 static char *norm_byline(const char *s)
 {
+    static const char *const pre[] = {"written by ", "by ", "von ", "par ", "por ", NULL};
     const char *nl = s;
     while (*nl == ' ' || *nl == '\n' || *nl == '\t')
         nl++;
@@ -979,8 +986,16 @@ static char *norm_byline(const char *s)
     char *first = nl ? strndup(s, (size_t)(nl - s)) : strdup(s);
     char *n = norm(first);
     free(first);
+    for (int i = 0; nl && pre[i]; i++)
+        if (!strncmp(n, pre[i], strlen(pre[i]) - 1) && !n[strlen(pre[i]) - 1]) {
+            const char *nl2 = strchr(nl + 1, '\n');
+            char *two = nl2 ? strndup(s, (size_t)(nl2 - s)) : strdup(s);
+            free(n);
+            n = norm(two);
+            free(two);
+            break;
+        }
     const char *p = n;
-    static const char *const pre[] = {"written by ", "by ", "von ", "par ", "por ", NULL};
     for (int i = 0; pre[i]; i++)
         if (!strncmp(p, pre[i], strlen(pre[i]))) {
             p += strlen(pre[i]);
