@@ -183,6 +183,18 @@ static const struct pi_pattern PI_BYLINE[] = {
     {"time", M_TOKEN}, {"meta", M_TOKEN}, {"credit", M_SUB}, {"copyright", M_SUB},
     {"photographer", M_SUB}, {NULL, 0}};
 
+/* Words that, before a colon, after an opening parenthesis or ("credit")
+ * anywhere, mark a caption as a picture credit; and picture agencies whose
+ * name in a caption does the same. Lowercase; matched at a word start. */
+static const char *const PI_CREDIT_WORDS[] = {
+    "foto", "fotos", "photo", "photos", "photograph", "bild", "bilder", "image", "imagen",
+    "quelle", "source", "fuente", "credit", "cr\xC3\xA9" "dito", "illustration", "grafik",
+    "zdj\xC4\x99" "cie", "\xC5\xBAr\xC3\xB3" "d\xC5\x82o", NULL};
+static const char *const PI_PICTURE_AGENCIES[] = {
+    "getty images", "shutterstock", "istock", "unsplash", "pixabay", "reuters", "afp", "dpa",
+    "imago", "adobe stock", "stock.adobe", "picture alliance", "picture-alliance", "keystone",
+    "epa", "associated press", NULL};
+
 /* A paragraph whose words are mostly link text and that is this short is a
  * "read also" teaser, not prose. */
 #define TEASER_LINK_DENSITY 0.5f

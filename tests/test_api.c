@@ -305,6 +305,34 @@ START_TEST(tiny_named_block_does_not_win)
 }
 END_TEST
 
+/* A caption that describes its picture stays; one that credits it goes. */
+START_TEST(credit_captions_go)
+{
+    static const char page[] =
+        "<html><body><article><p>The old pier was closed to the public in March, after "
+        "engineers found that two of its supports had cracked in the winter storms.</p>"
+        "<figure><img src=a.jpg alt=\"\"><figcaption>The pier at dawn, seen from the "
+        "beach</figcaption></figure>"
+        "<p>Repairs will take most of the summer, the council said, and will cost more than "
+        "the town had set aside for all of its harbour works this year.</p>"
+        "<figure><img src=b.jpg alt=\"\"><figcaption>Photo: Jane Doe</figcaption></figure>"
+        "<figure><img src=c.jpg alt=\"\"><figcaption>Workers on the beach (Credit Tom "
+        "Roe)</figcaption></figure>"
+        "<figure><img src=d.jpg alt=\"\"><figcaption>Boats in the harbour \xC2\xA9 Harbour "
+        "Pictures</figcaption></figure>"
+        "<p>Until then, boats will tie up at the new jetty on the other side of the bay, "
+        "which opened last year and has room for twenty of them.</p></article></body></html>";
+    pith_doc *doc = extract_ok(page, strlen(page), NULL);
+    const char *t = pith_doc_text(doc);
+    ck_assert_ptr_nonnull(strstr(t, "The pier at dawn, seen from the beach"));
+    ck_assert_ptr_null(strstr(t, "Jane Doe"));
+    ck_assert_ptr_null(strstr(t, "Workers on the beach"));
+    ck_assert_ptr_null(strstr(t, "Boats in the harbour"));
+    ck_assert_ptr_nonnull(strstr(t, "room for twenty of them."));
+    pith_doc_free(doc);
+}
+END_TEST
+
 /* Pages in scripts without spaces between words (zh, ja, th) and written
  * right to left (ar, he): the body comes out exactly, the furniture not at
  * all, and the direction is reported. */
@@ -387,6 +415,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, threads_agree_with_one_thread);
     tcase_add_test(tc, fields);
     tcase_add_test(tc, tiny_named_block_does_not_win);
+    tcase_add_test(tc, credit_captions_go);
     tcase_add_test(tc, scripts_extract_right);
     tcase_add_test(tc, relative_urls_resolve);
     tcase_add_test(tc, init_is_idempotent);
