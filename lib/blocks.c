@@ -126,8 +126,48 @@ static int next_text_dropped(pi_stats *st, xmlNodePtr n, xmlNodePtr root)
     return -1;
 }
 
+int pi_ends_sentence(const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    if (!n)
+        return 0;
+    unsigned char c = s[n - 1];
+    if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c == '\'')
+        return 1;
+    /* U+3002 。 U+FF01 ！ U+FF1F ？ U+201D ” U+201C “ U+2026 … U+00BB » */
+    if (n >= 3 && s[n - 3] == 0xE3 && s[n - 2] == 0x80 && c == 0x82)
+        return 1;
+    if (n >= 3 && s[n - 3] == 0xEF && s[n - 2] == 0xBC && (c == 0x81 || c == 0x9F))
+        return 1;
+    if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && (c == 0x9D || c == 0x9C || c == 0xA6))
+        return 1;
+    if (n >= 2 && s[n - 2] == 0xC2 && c == 0xBB)
+        return 1;
+    return 0;
+}
+
+/* A short line of its own that does not end a sentence ("More on this",
+ * "Read also:", "Further information") plays the part of a heading. */
+static int is_heading_like(const pi_node *r)
+{
+    if (r->flags & PI_TF_HEADING)
+        return 1;
+    if (!(r->flags & PI_TF_BLOCK) || r->has_block_child || r->words == 0 ||
+        r->words > LEADIN_MAX_WORDS || r->link_words || (r->flags & (PI_TF_ITEM | PI_TF_CELL)))
+        return 0;
+    xmlChar *text = xmlNodeGetContent(r->node);
+    if (!text)
+        return 0;
+    int sentence = pi_ends_sentence((const char *)text, strlen((const char *)text));
+    xmlFree(text);
+    return !sentence;
+}
+
 /* A heading that introduces furniture ("Related stories", "Read more") goes
- * with it; so does a heading left last in the article with nothing under it. */
+ * with it; so does a heading left last in the article with nothing under it.
+ * Short lead-in lines count as headings for the first rule. */
 static void drop_orphan_headings(pi_stats *st, xmlNodePtr root)
 {
     for (xmlNodePtr n = root; n;) {
@@ -136,10 +176,11 @@ static void drop_orphan_headings(pi_stats *st, xmlNodePtr root)
             n = pi_next(n, root, 1);
             continue;
         }
-        if (r && (r->flags & PI_TF_HEADING) && n != root) {
+        if (r && n != root && is_heading_like(r)) {
             int next = next_text_dropped(st, n, root);
             pi_node *rr = pi_stats_of(st, root);
-            if (next == 1 || (next == -1 && rr && rr->words > r->words + ORPHAN_MIN_ARTICLE_WORDS))
+            if (next == 1 || ((r->flags & PI_TF_HEADING) && next == -1 && rr &&
+                              rr->words > r->words + ORPHAN_MIN_ARTICLE_WORDS))
                 r->drop = 1;
             n = pi_next(n, root, 1);
             continue;

@@ -27,30 +27,6 @@ static int attempt(pi_stats *st, int flags, const char *title, int keep_title, p
 
 static uint32_t model_words(pi_words *w, pi_model *m);
 
-/* Does the block end like a sentence (or a quotation of one)? */
-static int ends_sentence(const pi_block *b)
-{
-    const unsigned char *s = (const unsigned char *)b->text;
-    size_t n = b->len;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
-        n--;
-    if (!n)
-        return 0;
-    unsigned char c = s[n - 1];
-    if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c == '\'')
-        return 1;
-    /* U+3002 。 U+FF01 ！ U+FF1F ？ U+201D ” U+00BB » U+2026 … */
-    if (n >= 3 && s[n - 3] == 0xE3 && s[n - 2] == 0x80 && c == 0x82)
-        return 1;
-    if (n >= 3 && s[n - 3] == 0xEF && s[n - 2] == 0xBC && (c == 0x81 || c == 0x9F))
-        return 1;
-    if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && (c == 0x9D || c == 0xA6))
-        return 1;
-    if (n >= 2 && s[n - 2] == 0xC2 && c == 0xBB)
-        return 1;
-    return 0;
-}
-
 /* Context at the end of the article: what trails the last real paragraph
  * is furniture more often than not ("More on this:", "Back to the list",
  * "Latest articles", photo credits). Short lines that do not end a
@@ -64,7 +40,7 @@ static void trim_tail(pi_words *w, pi_model *m, uint32_t total)
         int heading = b->kind == PI_BLK_HEADING;
         int lead_in = b->len && b->text[b->len - 1] == ':';
         uint32_t words = pi_block_words(w, b);
-        if (!heading && !lead_in && (ends_sentence(b) || words >= TAIL_SHORT_WORDS))
+        if (!heading && !lead_in && (pi_ends_sentence(b->text, b->len) || words >= TAIL_SHORT_WORDS))
             break;
         /* Short pages are what they are. */
         if (total < TAIL_MIN_ARTICLE_WORDS + words)

@@ -93,6 +93,9 @@
 /* A heading with nothing after it is dropped only from an article this long:
  * on a tiny page it may be all there is. */
 #define ORPHAN_MIN_ARTICLE_WORDS 50
+/* A line this short, without links, not ending a sentence, that leads
+ * into dropped furniture is its heading. */
+#define LEADIN_MAX_WORDS 6
 
 /* Block cleaning inside the winner. */
 #define PROSE_MIN_WORDS 20            /* a block this long without links reads as prose */

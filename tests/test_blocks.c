@@ -92,8 +92,22 @@ START_TEST(small_table_and_its_heading_kept)
 }
 END_TEST
 
+START_TEST(lead_in_of_furniture_dropped)
+{
+    /* "Read more:" introduces a related box (dropped), so it goes too; the
+     * same kind of short line before article text stays. */
+    char *s = extract("<body><article>" PARA PARA "<p>Read more on this</p>"
+                      "<div class=related><a href=/a>Story one</a> <a href=/b>Story two</a></div>"
+                      "<p>Ingredients</p>" PARA PARA "</article></body>", NULL);
+    ck_assert_ptr_null(strstr(s, "Read more on this"));
+    ck_assert_ptr_nonnull(strstr(s, "\nIngredients\n"));
+    free(s);
+}
+END_TEST
+
 static void add(TCase *tc)
 {
+    tcase_add_test(tc, lead_in_of_furniture_dropped);
     tcase_add_test(tc, share_tags_related_dropped);
     tcase_add_test(tc, short_link_list_dropped_real_list_kept);
     tcase_add_test(tc, byline_and_title_dropped);
