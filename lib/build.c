@@ -1,5 +1,6 @@
 /* build.c - from the DOM to the document model, in one walk. */
 #include "build.h"
+#include "tune.h"
 #include "buf.h"
 #include "dom.h"
 
@@ -31,6 +32,7 @@ typedef struct walker {
     int ordered_stack[MAX_NEST];
     int items;                 /* open list items */
     int quote;
+    int caption;               /* inside a figure or an element named caption */
     int pre;                   /* inside pre */
     int row;                   /* inside a data-table row */
     int cells;                 /* cells seen in the current row */
@@ -133,6 +135,10 @@ static void flush(walker *w)
     if (w->cur.len && !w->m->oom) {
         pi_block b = {0};
         b.kind = w->kind;
+        /* Text in a figure or caption box reads as a caption, unless it
+         * is quoted (pull quotes come in figures too). */
+        if (b.kind == PI_BLK_PARA && w->caption && !w->quote)
+            b.kind = PI_BLK_CAPTION;
         b.level = w->level;
         b.ordered = w->ordered;
         b.cont = w->cont;
@@ -333,6 +339,33 @@ static int inline_kind(const xmlNodePtr n, unsigned flags, pi_span_kind *kind)
     return 0;
 }
 
+/* Does the value hold `word` (ASCII lowercase), ignoring ASCII case? */
+static int holds_word(const char *v, const char *word)
+{
+    size_t k = strlen(word);
+    for (; v && *v; v++) {
+        size_t j = 0;
+        while (j < k && v[j] && (v[j] >= 'A' && v[j] <= 'Z' ? v[j] + 32 : v[j]) == word[j])
+            j++;
+        if (j == k)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the element a picture's caption by its place or its name? */
+static int is_caption_box(const pi_node *r)
+{
+    if (r->flags & PI_TF_FIGURE)
+        return 1;
+    const char *v[2] = {pi_attr(r->node, "class"), pi_attr(r->node, "id")};
+    for (int i = 0; i < 2; i++)
+        for (const char *const *c = PI_CAPTION_NAMES; *c; c++)
+            if (holds_word(v[i], *c))
+                return 1;
+    return 0;
+}
+
 static int enter(walker *w, xmlNodePtr n)
 {
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -394,6 +427,7 @@ static int enter(walker *w, xmlNodePtr n)
     if ((f & PI_TF_TABLE) && !(w->layout & 1))
         w->table = ++w->tables;
     flush(w);
+    w->caption += is_caption_box(r);
     if (f & PI_TF_HEADING) {
         w->kind = PI_BLK_HEADING;
         w->level = pi_heading_level(n->name);
@@ -469,6 +503,8 @@ static void leave(walker *w, xmlNodePtr n)
         w->pre--;
     if ((f & PI_TF_QUOTE) && w->quote)
         w->quote--;
+    if (w->caption && is_caption_box(r))
+        w->caption--;
 }
 
 static void walk(walker *w, xmlNodePtr root)

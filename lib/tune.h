@@ -198,6 +198,10 @@ static const char *const PI_PICTURE_AGENCIES[] = {
     "imago", "adobe stock", "stock.adobe", "picture alliance", "picture-alliance", "keystone",
     "epa", "associated press", NULL};
 
+/* Names of elements that hold a picture's caption (substrings,
+ * ASCII case ignored). */
+static const char *const PI_CAPTION_NAMES[] = {"caption", "bildunterschrift", NULL};
+
 /* A paragraph whose words are mostly link text and that is this short is a
  * "read also" teaser, not prose. */
 #define TEASER_LINK_DENSITY 0.5f

@@ -320,6 +320,8 @@ START_TEST(credit_captions_go)
         "Roe)</figcaption></figure>"
         "<figure><img src=d.jpg alt=\"\"><figcaption>Boats in the harbour \xC2\xA9 Harbour "
         "Pictures</figcaption></figure>"
+        "<div class=wp-caption><img src=e.jpg alt=\"\"><p class=wp-caption-text>Gulls on the "
+        "jetty. Bild: Ana Lima</p></div>"
         "<p>Until then, boats will tie up at the new jetty on the other side of the bay, "
         "which opened last year and has room for twenty of them.</p></article></body></html>";
     pith_doc *doc = extract_ok(page, strlen(page), NULL);
@@ -328,6 +330,7 @@ START_TEST(credit_captions_go)
     ck_assert_ptr_null(strstr(t, "Jane Doe"));
     ck_assert_ptr_null(strstr(t, "Workers on the beach"));
     ck_assert_ptr_null(strstr(t, "Boats in the harbour"));
+    ck_assert_ptr_null(strstr(t, "Gulls on the jetty"));
     ck_assert_ptr_nonnull(strstr(t, "room for twenty of them."));
     pith_doc_free(doc);
 }
