@@ -2071,6 +2071,28 @@ static void visit_text_byline(mctx *c, xmlNodePtr n)
     c->text_byline = clean_author(c, tmp, BYLINE_MAX);
 }
 
+/* Documentation generators end headings with a permalink mark ("Install¶",
+ * "Install #", "Install 🔗"): it is no part of the heading's text. */
+static void drop_permalink(char *t)
+{
+    size_t l = strlen(t);
+    for (;;) {
+        size_t k = 0;
+        if (l >= 2 && !memcmp(t + l - 2, "\xC2\xB6", 2))
+            k = 2;
+        else if (l >= 4 && !memcmp(t + l - 4, "\xF0\x9F\x94\x97", 4))
+            k = 4;
+        else if (l >= 2 && t[l - 1] == '#' && t[l - 2] == ' ')
+            k = 1;
+        if (!k)
+            break;
+        l -= k;
+        while (l && t[l - 1] == ' ')
+            l--;
+    }
+    t[l] = '\0';
+}
+
 /* ---- the walk ------------------------------------------------------------- */
 
 static void visit_jsonld(mctx *c, xmlNodePtr n);
@@ -2106,6 +2128,8 @@ static int visit(mctx *c, xmlNodePtr n)
             c->html_dir = pi_attr(n, "dir");
         } else if ((nm[1] == '1' || nm[1] == '2') && !nm[2] && c->headings.n < MAX_HEADINGS) {
             char *t = node_text(c, n, TEXT_CAP);
+            if (t)
+                drop_permalink(t);
             if (t) {
                 if (nm[1] == '1' && !c->first_h1)
                     c->first_h1 = dup_raw(c, t);
@@ -2932,29 +2956,28 @@ static span join_parts(const span *parts, int a, int b)
 enum { FROM_DECLARED, FROM_TITLE_ELEMENT };
 
 /* An h1 that the title contains (a kicker, a site name or a slogan around
- * the headline): index of the longest, or -1. The h1 must be a real line of
- * words and most of the title, so that a logo h1 ("Site Name") inside
- * "Headline - Site Name" does not count. */
+ * the headline): its index, or -1. The h1 must be a real line of words and
+ * most of the title, so that a logo h1 ("Site Name") inside "Headline - Site
+ * Name" does not count. When several fit, as a documentation page's project
+ * h1 and page h1 both do in "Page — Project", the later one wins: a site's
+ * own heading comes before the article's. */
 static int h1_inside(tctx *t, span whole)
 {
     const char *f = fold_tmp(t, whole);
     size_t fl = strlen(f);
     int best = -1;
-    size_t best_len = 0;
     for (size_t i = 0; i < t->n_fh; i++) {
         const char *h = t->fh[i];
         size_t hl = h ? strlen(h) : 0;
-        if (t->c->heading_level[i] != 1 || hl < 12 || hl <= best_len || hl * 100 < fl * H1_SHARE)
+        if (t->c->heading_level[i] != 1 || hl < 12 || hl * 100 < fl * H1_SHARE)
             continue;
         span hs = {t->c->headings.v[i], strlen(t->c->headings.v[i])};
         if (span_words(hs) < 3 || !strstr(f, h))
             continue;
-        best = (int)i, best_len = hl;
-    }
-    if (best >= 0) {
-        span hs = {t->c->headings.v[best], strlen(t->c->headings.v[best])};
         if (part_is_site(t, hs))
-            return -1;
+            continue;
+        best = (int)i;
+        f = fold_tmp(t, whole); /* part_is_site used the scratch buffer */
     }
     return best;
 }
@@ -3017,6 +3040,12 @@ static char *headline_of(tctx *t, const char *title, int from)
         span s = join_parts(parts, 1, n - 1);
         return pi_strndup(s.s, s.n);
     }
+    /* "Headline | Site | slogan": the site inside, the headline before it */
+    for (int i = n - 2; i >= 1; i--)
+        if (part_is_site(t, parts[i])) {
+            span s = join_parts(parts, 0, i - 1);
+            return pi_strndup(s.s, s.n);
+        }
     if (from == FROM_DECLARED)
         return dup_raw(c, title);
     /* the site is usually the short end: drop the last part when what

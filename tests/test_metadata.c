@@ -693,6 +693,33 @@ START_TEST(title_splitting)
 }
 END_TEST
 
+START_TEST(title_site_in_the_middle)
+{
+    /* "Headline | host | slogan": the headline before the site */
+    pi_meta m = ex_url("<html><head><meta property=\"og:title\" content=\"Pike in winter | "
+                       "fishing-news.example | Your angling magazine\"></head></html>",
+                       "https://fishing-news.example/pike");
+    ck_assert_str_eq(m.title, "Pike in winter");
+    pi_meta_free(&m);
+    ck_title("<html><head><title>Rivers rise | Example News | Since 1901</title>"
+             "<meta property=\"og:site_name\" content=\"Example News\"></head></html>",
+             "Rivers rise");
+}
+END_TEST
+
+START_TEST(title_among_several_h1)
+{
+    /* a documentation page: the project's h1 first, the page's h1 with a
+     * permalink mark; both lie in the <title> */
+    ck_title("<html><head><title>Shared and mutable history \xE2\x80\x94 the frob tool reference "
+             "manual</title></head><body><h1>the frob tool reference manual</h1>"
+             "<h1>Shared and mutable history<a href=\"#s\">\xC2\xB6</a></h1></body></html>",
+             "Shared and mutable history");
+    ck_title("<html><body><h1>Install the tool #</h1></body></html>", "Install the tool");
+    ck_title("<html><body><h1>Learn C#</h1></body></html>", "Learn C#");
+}
+END_TEST
+
 /* ---- dates ----------------------------------------------------------------------- */
 
 START_TEST(date_formats)
@@ -1301,6 +1328,8 @@ int main(void)
     tcase_add_test(t, dates_in_urls);
     t = tc(s, "titles");
     tcase_add_test(t, title_splitting);
+    tcase_add_test(t, title_site_in_the_middle);
+    tcase_add_test(t, title_among_several_h1);
     t = tc(s, "dates");
     tcase_add_test(t, date_formats);
     tcase_add_test(t, date_languages);
