@@ -1269,7 +1269,7 @@ START_TEST(readability_corpus_agreement)
                                            "siteName",  "date",   "lang",   "dir"};
     /* Floors a little under what the module reaches (see the report in the
      * commit log); "~" is the looser comparison. */
-    static const double floors[F_N] = {87, 96, 85, 89, 95, 95, 97, 95};
+    static const double floors[F_N] = {88, 97, 87, 91, 97, 96, 98, 95};
     for (int i = 0; i < F_N; i++) {
         double pct = tot[i] ? 100.0 * hit[i] / tot[i] : 100.0;
         fprintf(stderr, "metadata/readability %-9s %3d/%3d = %5.1f%% (floor %.0f%%)\n", names[i],
