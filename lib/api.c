@@ -394,7 +394,7 @@ pith_status pith_extract(const char *html, size_t len, const pith_options *o, pi
     if (!d)
         return PITH_ERR_NOMEM;
     pi_input in;
-    int err = pi_input_decode(html, len, o->encoding, &in);
+    int err = pi_input_view(html, len, o->encoding, &in);
     if (err) {
         free(d);
         return map_err(err);
@@ -403,7 +403,7 @@ pith_status pith_extract(const char *html, size_t len, const pith_options *o, pi
     d->encoding[sizeof d->encoding - 1] = '\0';
     d->encoding_ptr = d->encoding;
     d->encoding_source = in.source;
-    err = run(d, in.utf8, in.len, o);
+    err = run(d, in.text, in.len, o);
     pi_input_free(&in);
     if (err) {
         pith_doc_free(d);

@@ -954,9 +954,10 @@ static inline char *put_utf8(char *w, int32_t c)
 #define EMIT_MAX 7
 
 /* Write one scalar value with the cleaning rules; the caller reserved
- * EMIT_MAX bytes at w. */
-static inline char *emit(sink *s, char *w, int32_t c)
+ * EMIT_MAX bytes at w, which is at output offset `at`. */
+static inline char *emit_at(sink *s, char *w, size_t at, int32_t c)
 {
+    char *w0 = w;
     if (c < 0x80) {
         /* C0 controls are not text; TAB, LF and CR are whitespace. FF is
          * whitespace too (a page break in <pre> text), but libxml2 2.9.14
@@ -1012,15 +1013,20 @@ static inline char *emit(sink *s, char *w, int32_t c)
             s->last_ccc = 0;
         }
         if (ccc < s->last_ccc && s->dirty == SIZE_MAX)
-            s->dirty = (size_t)(w - s->b.data);
+            s->dirty = at + (size_t)(w - w0);
     } else {
         s->nonstarters = 0;
     }
     if (s->dirty == SIZE_MAX &&
         u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES)
-        s->dirty = (size_t)(w - s->b.data);
+        s->dirty = at + (size_t)(w - w0);
     s->last_ccc = ccc;
     return put_utf8(w, c);
+}
+
+static inline char *emit(sink *s, char *w, int32_t c)
+{
+    return emit_at(s, w, (size_t)(w - s->b.data), c);
 }
 
 static char *emit_bad(sink *s, char *w)
@@ -1029,12 +1035,92 @@ static char *emit_bad(sink *s, char *w)
     return emit(s, w, 0xFFFD);
 }
 
-/* UTF-8 input: validate, replace and clean in one pass, in blocks so that
- * the output is reserved once per block (an invalid byte becomes three). */
-static int from_utf8(sink *s, const unsigned char *p, size_t n)
+/* Bytes of w that are zero, as their high bit; exact per byte (no carry
+ * crosses bytes). */
+static inline uint64_t zero_bytes(uint64_t w)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+    return ~(((w & low7) + low7) | w) & ~low7;
+}
+
+/* ASCII bytes the cleaning keeps as they are: 0x20-0x7E, TAB, LF, CR. */
+static int kept_ascii(unsigned b)
+{
+    return (b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n' || b == '\r';
+}
+
+/* Length of the run of kept_ascii() bytes at p, eight bytes at a time. */
+static size_t ascii_kept_run(const unsigned char *p, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, low7 = 0x7F7F7F7F7F7F7F7Full;
+    size_t i = 0;
+    while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        uint64_t l = w & low7;
+        /* High bit of the bytes of 0x7F and up; of those below 0x20. */
+        uint64_t odd = (w | (l + ones)) & ~low7;
+        uint64_t ctl = ~(l + 0x60 * ones) & ~w & ~low7;
+        if (ctl)
+            ctl &= ~(zero_bytes(w ^ ('\t' * ones)) | zero_bytes(w ^ ('\n' * ones)) |
+                     zero_bytes(w ^ ('\r' * ones)));
+        if (odd | ctl)
+            break;
+        i += 8;
+    }
+    while (i < n && kept_ascii(p[i]))
+        i++;
+    return i;
+}
+
+/* How many bytes of the UTF-8 input p the cleaning rules keep unchanged
+ * from the start, updating the sink's state (NFC dirty offset, non-starter
+ * run) as emit() would for them. Most pages are kept whole: they can then
+ * be parsed where they are, without a copy. */
+static size_t clean_prefix(sink *s, const unsigned char *p, size_t n)
 {
     const unsigned char *end = p + n;
     size_t i = 0;
+    while (i < n) {
+        size_t r = i + ascii_kept_run(p + i, n - i);
+        if (r > i) {
+            i = r;
+            s->last_ccc = s->nonstarters = 0;
+            continue;
+        }
+        if (p[i] < 0x80)
+            return i;
+        int32_t c;
+        size_t l = utf8_next(p + i, end, &c);
+        if (c < 0)
+            return i;
+        /* Output equals input at the same offset so far: emit() the
+         * character aside and compare, restoring the state when it differs
+         * (the copying loop then emits it again). */
+        char tmp[EMIT_MAX];
+        int last_ccc = s->last_ccc, nonstarters = s->nonstarters;
+        size_t dirty = s->dirty;
+        char *w = emit_at(s, tmp, i, c);
+        if ((size_t)(w - tmp) != l || memcmp(tmp, p + i, l) != 0) {
+            s->last_ccc = last_ccc;
+            s->nonstarters = nonstarters;
+            s->dirty = dirty;
+            return i;
+        }
+        i += l;
+    }
+    return n;
+}
+
+/* UTF-8 input: validate, replace and clean in one pass, in blocks so that
+ * the output is reserved once per block (an invalid byte becomes three).
+ * The first `i` bytes are kept as they are (clean_prefix). */
+static int from_utf8(sink *s, const unsigned char *p, size_t n, size_t i)
+{
+    const unsigned char *end = p + n;
+    pi_buf_put(&s->b, (const char *)p, i);
+    if (s->b.oom)
+        return PI_ENOMEM;
     while (i < n) {
         size_t block = n - i < 65536 ? n - i : 65536;
         if (pi_buf_reserve(&s->b, 3 * block + 4 * EMIT_MAX))
@@ -1042,9 +1128,7 @@ static int from_utf8(sink *s, const unsigned char *p, size_t n)
         char *w = s->b.data + s->b.len;
         size_t stop = i + block;
         while (i < stop) {
-            size_t r = i;
-            while (r < stop && p[r] >= 0x20 && p[r] < 0x7F)
-                r++;
+            size_t r = i + ascii_kept_run(p + i, stop - i);
             if (r > i) {
                 memcpy(w, p + i, r - i);
                 w += r - i;
@@ -1230,16 +1314,16 @@ static int grow_units(UChar **u, size_t *cap, size_t need)
     return 0;
 }
 
-/* Normalise s->b to NFC from s->dirty on. An ICU failure other than memory
- * leaves the text as it is: valid UTF-8, merely not normalised. */
-static int nfc_pass(sink *s)
+/* Normalise the cleaned text d[0..n) (s->b, or the input itself when it
+ * was kept whole) to NFC from s->dirty on, into a new s->b. An ICU failure
+ * other than memory leaves the text as it is: valid UTF-8, merely not
+ * normalised. */
+static int nfc_pass(sink *s, const char *d, size_t n)
 {
     if (s->dirty == SIZE_MAX)
         return PI_OK;
     UErrorCode e = U_ZERO_ERROR;
     const UNormalizer2 *nfc = s->nfc;
-    const char *d = s->b.data;
-    size_t n = s->b.len;
     size_t start = s->dirty;
     while (start > 0 && (unsigned char)d[start] >= 0x80)
         start--;
@@ -1308,7 +1392,12 @@ icu_failed:
     free(u);
     free(v);
     pi_buf_free(&out);
-    return e == U_MEMORY_ALLOCATION_ERROR ? PI_ENOMEM : PI_OK;
+    if (e == U_MEMORY_ALLOCATION_ERROR)
+        return PI_ENOMEM;
+    /* Kept as it is; a view of the input becomes a copy like the others. */
+    if (!s->b.data)
+        pi_buf_put(&s->b, d, n);
+    return s->b.oom ? PI_ENOMEM : PI_OK;
 }
 
 /* ---- The decision --------------------------------------------------------- */
@@ -1356,11 +1445,21 @@ static void set_name(char *dst, const char *name)
     memcpy(dst, name, l + 1); /* every name is shorter than 48 */
 }
 
-static int convert(sink *s, int enc, const unsigned char *p, size_t n)
+/* Convert and clean p[0..n) into s->b. With `view` set, UTF-8 input that
+ * the cleaning keeps whole is not copied: s->b stays empty and *kept is
+ * set. */
+static int convert(sink *s, int enc, const unsigned char *p, size_t n, int view, int *kept)
 {
+    *kept = 0;
     switch (encodings[enc].kind) {
-    case K_UTF8:
-        return from_utf8(s, p, n);
+    case K_UTF8: {
+        size_t k = clean_prefix(s, p, n);
+        if (view && k == n) {
+            *kept = 1;
+            return PI_OK;
+        }
+        return from_utf8(s, p, n, k);
+    }
     case K_TABLE:
         return from_table(s, enc, p, n);
     default:
@@ -1368,14 +1467,14 @@ static int convert(sink *s, int enc, const unsigned char *p, size_t n)
     }
 }
 
-int pi_input_decode(const char *bytes, size_t len, const char *hint, pi_input *out)
+static int decode(const char *bytes, size_t len, const char *hint, pi_input *out, int view)
 {
     const unsigned char *p = (const unsigned char *)(bytes ? bytes : "");
     int enc = -1, err;
     size_t skip = 0;
     const char *source = "default";
     struct u8stats st = {0, 0, 0, 0};
-    int declared_used = 0;
+    int declared_used = 0, kept = 0;
 
     memset(out, 0, sizeof *out);
     if (!bytes)
@@ -1450,7 +1549,7 @@ int pi_input_decode(const char *bytes, size_t len, const char *hint, pi_input *o
         return err;
     p += skip;
     len -= skip;
-    err = convert(&s, enc, p, len);
+    err = convert(&s, enc, p, len, view, &kept);
     if (err == PI_EENCODING) {
         /* ICU without this converter's data: read the bytes as the default
          * rather than fail the page. */
@@ -1460,7 +1559,7 @@ int pi_input_decode(const char *bytes, size_t len, const char *hint, pi_input *o
             return err;
         enc = E_WIN1252;
         source = "default";
-        err = convert(&s, enc, p, len);
+        err = convert(&s, enc, p, len, 0, &kept);
     }
     if (!err && declared_used && s.replaced >= MISDECLARED_MIN_REPLACED &&
         s.replaced * MISDECLARED_SHARE >= st.high && encodings[enc].kind != K_UTF8 &&
@@ -1474,7 +1573,7 @@ int pi_input_decode(const char *bytes, size_t len, const char *hint, pi_input *o
             sink s2;
             err = sink_init(&s2);
             if (!err)
-                err = convert(&s2, alt, p, len);
+                err = convert(&s2, alt, p, len, 0, &kept);
             if (!err && s2.replaced * MISDECLARED_RATIO <= s.replaced) {
                 pi_buf_free(&s.b);
                 s = s2;
@@ -1487,21 +1586,41 @@ int pi_input_decode(const char *bytes, size_t len, const char *hint, pi_input *o
             }
         }
     }
-    if (!err)
-        err = nfc_pass(&s);
-    if (!err && !s.b.data && pi_buf_reserve(&s.b, 1) == 0)
+    if (!err && kept) {
+        err = nfc_pass(&s, (const char *)p, len);
+        kept = !s.b.data;
+    } else if (!err) {
+        err = nfc_pass(&s, s.b.data, s.b.len);
+    }
+    if (!err && !kept && !s.b.data && pi_buf_reserve(&s.b, 1) == 0)
         s.b.data[0] = '\0';
-    if (err || !s.b.data) {
+    if (err || (!kept && !s.b.data)) {
         pi_buf_free(&s.b);
         memset(out, 0, sizeof *out);
         return err && err != PI_EENCODING ? err : PI_ENOMEM;
     }
-    out->len = s.b.len;
-    out->utf8 = pi_buf_detach(&s.b);
+    if (kept) {
+        out->text = (const char *)p;
+        out->len = len;
+    } else {
+        out->len = s.b.len;
+        out->utf8 = pi_buf_detach(&s.b);
+        out->text = out->utf8;
+    }
     out->replaced = s.replaced;
     set_name(out->encoding, encodings[enc].name);
     out->source = source;
     return PI_OK;
+}
+
+int pi_input_decode(const char *bytes, size_t len, const char *hint, pi_input *out)
+{
+    return decode(bytes, len, hint, out, 0);
+}
+
+int pi_input_view(const char *bytes, size_t len, const char *hint, pi_input *out)
+{
+    return decode(bytes, len, hint, out, 1);
 }
 
 void pi_input_free(pi_input *in)
@@ -1510,5 +1629,6 @@ void pi_input_free(pi_input *in)
         return;
     free(in->utf8);
     in->utf8 = NULL;
+    in->text = NULL;
     in->len = 0;
 }

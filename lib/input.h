@@ -18,7 +18,10 @@ typedef struct pi_input {
      * FF, NEL, U+2028 and U+2029 are LF. Bytes invalid in the encoding are
      * U+FFFD. */
     char *utf8;
-    size_t len; /* bytes in utf8, without the NUL */
+    /* The page to parse: `utf8`, or with pi_input_view() possibly the
+     * caller's bytes themselves (not NUL-terminated). */
+    const char *text;
+    size_t len; /* bytes in text (and utf8), without the NUL */
     /* Canonical (WHATWG-style) name of the encoding used: "UTF-8",
      * "windows-1252", "Shift_JIS", "GBK", "GB18030", "EUC-KR", "Big5",
      * "UTF-16LE", ... */
@@ -50,6 +53,11 @@ typedef struct pi_input {
  * Returns PI_OK or PI_ENOMEM; on failure `out` holds nothing to free.
  * Thread-safe: no shared mutable state. */
 int pi_input_decode(const char *bytes, size_t len, const char *hint, pi_input *out);
+/* As pi_input_decode(), but when the bytes are UTF-8 that the cleaning
+ * keeps as it is (nearly every page) nothing is copied: `utf8` is NULL and
+ * `text` points into `bytes` (past a UTF-8 BOM), which must then stay
+ * unchanged until `out` is no longer used. Otherwise `text` is `utf8`. */
+int pi_input_view(const char *bytes, size_t len, const char *hint, pi_input *out);
 void pi_input_free(pi_input *in);
 
 /* The canonical name for a charset label, or NULL for an unknown label.

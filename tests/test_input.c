@@ -78,6 +78,22 @@ static pi_input dec(const char *bytes, size_t len, const char *hint)
     ck_assert_ptr_nonnull(in.source);
     ck_assert_uint_eq(strlen(in.utf8), in.len);
     ck_assert_msg(valid_utf8(in.utf8, in.len), "output is not valid UTF-8");
+    ck_assert_ptr_eq(in.text, in.utf8);
+    /* The no-copy form decides the same, and its text is the same bytes,
+     * pointing into the input only when the input is what it gives. */
+    pi_input v;
+    ck_assert_int_eq(pi_input_view(bytes, len, hint, &v), PI_OK);
+    ck_assert_str_eq(v.encoding, in.encoding);
+    ck_assert_str_eq(v.source, in.source);
+    ck_assert_uint_eq(v.len, in.len);
+    ck_assert_uint_eq(v.replaced, in.replaced);
+    ck_assert_ptr_nonnull(v.text);
+    ck_assert(memcmp(v.text, in.utf8, in.len) == 0);
+    if (v.utf8)
+        ck_assert_ptr_eq(v.text, v.utf8);
+    else if (bytes)
+        ck_assert(v.text >= bytes && v.text + v.len <= bytes + len);
+    pi_input_free(&v);
     return in;
 }
 
@@ -561,6 +577,47 @@ START_TEST(clean_stream_safe)
 }
 END_TEST
 
+/* pi_input_view: a page the cleaning keeps whole is not copied; any byte
+ * that it changes, wherever it falls in the eight-byte words of the scan,
+ * makes a copy (dec() checks that both forms give the same text). */
+START_TEST(view_no_copy)
+{
+    static const char clean[] = "<p>caf\xC3\xA9 \xE4\xB8\xAD\tx\r\ny \xD0\xBC\xD0\xB8\xD1\x80</p>";
+    pi_input v;
+    ck_assert_int_eq(pi_input_view(clean, sizeof clean - 1, NULL, &v), PI_OK);
+    ck_assert_ptr_null(v.utf8);
+    ck_assert_ptr_eq(v.text, clean);
+    ck_assert_uint_eq(v.len, sizeof clean - 1);
+    pi_input_free(&v);
+    /* After a UTF-8 BOM. */
+    ck_assert_int_eq(pi_input_view("\xEF\xBB\xBF" "abc", 6, NULL, &v), PI_OK);
+    ck_assert_ptr_null(v.utf8);
+    ck_assert_uint_eq(v.len, 3);
+    ck_assert(memcmp(v.text, "abc", 3) == 0);
+    pi_input_free(&v);
+
+    static const char *const changed[] = {"\x01", "\x7F", "\f", "\xC2\x85", "\xC2\xAD",
+                                          "\xE2\x80\x8B", "\xFF", "e\xCC\x81", "\xE2\x84\xA6"};
+    for (size_t k = 0; k < sizeof changed / sizeof changed[0]; k++)
+        for (size_t at = 0; at <= 17; at++) {
+            char page[64];
+            size_t cl = strlen(changed[k]);
+            memset(page, 'a', sizeof page);
+            memcpy(page + at, changed[k], cl);
+            pi_input in = dec(page, 32, NULL);
+            ck_assert_int_eq(pi_input_view(page, 32, NULL, &v), PI_OK);
+            ck_assert_ptr_nonnull(v.utf8);
+            ck_assert_str_eq(v.utf8, in.utf8);
+            pi_input_free(&v);
+            pi_input_free(&in);
+        }
+    /* A legacy encoding is always converted into a copy. */
+    ck_assert_int_eq(pi_input_view("<p>abc</p>", 10, "koi8-r", &v), PI_OK);
+    ck_assert_ptr_nonnull(v.utf8);
+    pi_input_free(&v);
+}
+END_TEST
+
 /* ---- edges ---- */
 
 START_TEST(edge_empty)
@@ -948,6 +1005,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, clean_nfc_long);
     tcase_add_test(tc, clean_inert_ranges);
     tcase_add_test(tc, clean_stream_safe);
+    tcase_add_test(tc, view_no_copy);
     tcase_add_test(tc, edge_empty);
     tcase_add_test(tc, edge_one_byte);
     tcase_add_test(tc, edge_utf16_odd);
