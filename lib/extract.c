@@ -204,11 +204,11 @@ int pi_extract_article(pi_stats *st, pi_words *w, const char *title, int keep_ti
     uint32_t got = model_words(w, m);
     uint32_t prose = st->nodes[0].words - st->nodes[0].link_words;
     if (got < FALLBACK_MIN_WORDS || (float)got < FALLBACK_MIN_SHARE * (float)prose) {
-        /* A tiny result often means a name outweighed the text: try
-         * without names too. */
-        int tiny = got < FALLBACK_MIN_WORDS;
+        /* Names as well as unlikely containers may have misled the first
+         * attempt: a content name on a few words ("article-meta") can
+         * outweigh the text. */
         err = try_alternative(st, w, PI_RELAXED, title, keep_title, m, &got, layer);
-        if (!err && tiny)
+        if (!err)
             err = try_alternative(st, w, PI_RELAXED | PI_NO_NAMES, title, keep_title, m, &got,
                                   layer);
         if (err)

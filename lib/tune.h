@@ -68,11 +68,13 @@
  * winner's score: the article is often split over sibling containers. */
 #define PARENT_SHARE 0.75f
 
-/* The second, relaxed attempt runs when the first gives fewer words than
- * FALLBACK_MIN_WORDS or than FALLBACK_MIN_SHARE of the page's non-link
- * words; it wins when it gives FALLBACK_GAIN times as many words. */
+/* Two more attempts (relaxed, then relaxed without positive names) run
+ * when the first gives fewer words than FALLBACK_MIN_WORDS or than
+ * FALLBACK_MIN_SHARE of the page's non-link words; each wins when it gives
+ * FALLBACK_GAIN times as many words as the best so far. (Share measured
+ * from 0.1 to 1.0: trafilatura F1 rises to 0.4 and is flat above.) */
 #define FALLBACK_MIN_WORDS 30
-#define FALLBACK_MIN_SHARE 0.1f
+#define FALLBACK_MIN_SHARE 0.4f
 #define FALLBACK_GAIN 2.0f
 
 /* Structured data (JSON-LD articleBody) replaces the DOM result when it has
