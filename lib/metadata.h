@@ -15,9 +15,12 @@
  *                <title> with the site-name part split off; first <h1>.
  *                Whatever the source, the title is reduced to the headline
  *                the reader sees: an h1 that the title contains (kicker,
- *                "<h1> | Site", "Site - <h1>") gives the h1's text; else a
- *                part at either end that names the site (og:site_name, the
- *                host written as words or named in it) is dropped. Only a
+ *                "<h1> | Site", "Site - <h1>") gives the h1's text (the
+ *                later h1 when several fit; permalink marks "¶" are no
+ *                part of a heading); else a part at either end that names
+ *                the site (og:site_name, the host written as words or named
+ *                in it) is dropped, and a site part inside ("Headline |
+ *                Site | slogan") keeps what comes before it. Only a
  *                <title> is also split by shape ("Headline words | Site"),
  *                and only when the remaining headline has five words or
  *                more; a colon splits only beside a heading or the site.
@@ -32,10 +35,15 @@
  *                writtenby; not comment, avatar, follow, bio ...), by the
  *                names inside it when marked; a short "By Jane Doe" line
  *                after the h1. "By"/"Von"/"Par"/"Geschrieben von" ...,
- *                trailing dates and "View all posts by" are removed; "A and
- *                B" of two full names gives two authors. A source whose only
- *                answer is the site itself (its name or host) yields to a
- *                later source that names a person, and is kept otherwise.
+ *                trailing dates and "View all posts by" are removed, and so
+ *                is what follows another role ("Edited by", "Photos by") or
+ *                a labelled field ("Date: ..."); an address beside the name
+ *                ("Jane Doe (https://...)", "jane@x.org (Jane Doe)") goes;
+ *                "A and B" of two full names gives two authors. A source
+ *                whose only answer is the site itself (its name or host),
+ *                or a login in JSON-LD or <meta> ("jdoe_2", "jane.doe"),
+ *                yields to a later source that names a person, and is kept
+ *                otherwise.
  *   published    JSON-LD datePublished (main entity, then WebPage);
  *                article:published_time and ~25 other <meta> names;
  *                microdata datePublished, dateCreated; <time pubdate>, then
