@@ -101,6 +101,16 @@ int main(int argc, char **argv)
         if (st.nodes[i].drop && (st.nodes[i].parent < 0 || !st.nodes[st.nodes[i].parent].drop)) {
             printf("  drop ");
             describe(&st.nodes[i]);
+            if (getenv("PITH_DEBUG_TEXT")) {
+                xmlChar *t = xmlNodeGetContent(st.nodes[i].node);
+                if (t) {
+                    for (xmlChar *c = t; *c; c++)
+                        if (*c == '\n' || *c == '\t')
+                            *c = ' ';
+                    printf("    text: %s\n", (const char *)t);
+                }
+                xmlFree(t);
+            }
         }
     return 0;
 }
