@@ -50,11 +50,13 @@
 /* Widening the winner to an enclosing <article>: at most WIDEN_LEVELS up,
  * and only if the article's non-link words are at most
  * GROWTH x the winner's + SLACK (headline, standfirst, lead) and it is not
- * link-heavy. */
-#define WIDEN_LEVELS 4
+ * link-heavy. Outside <article> elements only prose leads in from the
+ * widened part, so these limits are generous (measured: 4 levels, 80 words
+ * and 0.3 gave trafilatura F1 0.918; 6, 160, 0.4 give 0.920). */
+#define WIDEN_LEVELS 6
 #define WIDEN_MAX_GROWTH 1.3f
-#define WIDEN_SLACK_WORDS 80.0f
-#define WIDEN_MAX_LINK_DENSITY 0.3f
+#define WIDEN_SLACK_WORDS 160.0f
+#define WIDEN_MAX_LINK_DENSITY 0.4f
 /* Outside an <article> element only prose leads in: a block of at least
  * this many words, nearly without links. */
 #define LEAD_MIN_WORDS 8
