@@ -260,6 +260,24 @@ static int is_lead_block(const pi_node *r)
            r->own_words >= LEAD_MIN_WORDS && r->own_link_words * 5 < r->own_words && !r->unlikely;
 }
 
+/* A paragraph of prose before the winner: a standfirst or lead, whatever
+ * its container is called ("teaser", "header"). */
+static int is_prose_lead(const pi_stats *st, const pi_node *r, const pi_node *article)
+{
+    if (!(r->flags & PI_TF_BLOCK) || r->has_block_child ||
+        (r->flags & (PI_TF_HEADING | PI_TF_ITEM | PI_TF_CAPTION | PI_TF_FURNITURE)) ||
+        r->own_words < LEAD_MIN_WORDS || r->own_link_words)
+        return 0;
+    /* Not in a share, newsletter or related box. */
+    for (const pi_node *x = r; x && x != article; x = x->parent >= 0 ? &st->nodes[x->parent] : NULL) {
+        const char *c = pi_attr(x->node, "class"), *i = pi_attr(x->node, "id");
+        if ((c && pi_class_matches(c, PI_CW_STRONG_NEGATIVE)) ||
+            (i && pi_class_matches(i, PI_CW_STRONG_NEGATIVE)) || x->weight <= CW_ROLE_NEGATIVE)
+            return 0;
+    }
+    return 1;
+}
+
 /* What the article holds before the winner (headline block, standfirst,
  * lead paragraph), as roots of their own. Inside an <article> element,
  * every subtree that precedes the winner and is not one of its ancestors or
@@ -283,11 +301,19 @@ static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice 
             n = n->children;
             continue;
         }
-        if (!r || !r->words || r->unlikely) {
+        if (!r || !r->words) {
             n = pi_next(n, a, 1);
             continue;
         }
-        if (is_article) {
+        if (r->unlikely && !is_prose_lead(st, r, &N[article])) {
+            n = pi_next(n, a, r->has_block_child ? 0 : 1);
+            continue;
+        }
+        if (is_prose_lead(st, r, &N[article])) {
+            if (push_root(out, cap, (int32_t)(r - N)))
+                return -1;
+            n = pi_next(n, a, 1);
+        } else if (is_article) {
             if (!pi_block_is_furniture(st, r, N[article].words, 0) &&
                 push_root(out, cap, (int32_t)(r - N)))
                 return -1;

@@ -155,7 +155,7 @@ static const struct pi_pattern PI_STRONG_NEGATIVE[] = {
     {"share", M_SUB}, {"sharing", M_SUB}, {"social", M_SUB}, {"related", M_SUB},
     {"newsletter", M_SUB}, {"subscri", M_SUB}, {"cookie", M_SUB}, {"consent", M_SUB},
     {"comment", M_SUB}, {"breadcrumb", M_SUB}, {"advert", M_SUB}, {"promo", M_SUB},
-    {"recommend", M_SUB}, {"teaser", M_SUB}, {"outbrain", M_SUB}, {"taboola", M_SUB},
+    {"recommend", M_SUB}, {"outbrain", M_SUB}, {"taboola", M_SUB},
     {"sponsor", M_SUB}, {"paywall", M_SUB}, {"popular", M_SUB}, {"trending", M_SUB},
     {"tags", M_TOKEN}, {"tag", M_TOKEN}, {"ad", M_TOKEN}, {"ads", M_TOKEN},
     {"tagcloud", M_SUB}, {"most-read", M_SUB}, {"mostread", M_SUB}, {"disqus", M_SUB},

@@ -105,8 +105,25 @@ START_TEST(lead_in_of_furniture_dropped)
 }
 END_TEST
 
+START_TEST(standfirst_leads_in_whatever_its_name)
+{
+    /* The standfirst sits before the body in a box named "teaser"; a
+     * newsletter box with prose sits there too. */
+    char *s = extract("<body><div class=page><div class=newsletter><p>Sign up and get the best "
+                      "of our stories in your inbox every morning of the week</p></div>"
+                      "<div class=teaser-text><p>The council has voted to rebuild the old pier "
+                      "before the summer season begins next year</p></div>"
+                      "<div class=body>" PARA PARA PARA "</div></div></body>", NULL);
+    ck_assert_ptr_nonnull(strstr(s, "The council has voted to rebuild the old pier"));
+    ck_assert_ptr_null(strstr(s, "Sign up"));
+    ck_assert_ptr_nonnull(strstr(s, "reader came for"));
+    free(s);
+}
+END_TEST
+
 static void add(TCase *tc)
 {
+    tcase_add_test(tc, standfirst_leads_in_whatever_its_name);
     tcase_add_test(tc, lead_in_of_furniture_dropped);
     tcase_add_test(tc, share_tags_related_dropped);
     tcase_add_test(tc, short_link_list_dropped_real_list_kept);
