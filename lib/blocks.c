@@ -15,6 +15,20 @@ static int is_list(const pi_node *r)
     return r->n_li > 0 && r->n_p == 0 && r->n_para <= r->n_li + 1;
 }
 
+/* Does the element's text start with a short label and a colon ("See
+ * also:")? Headings and quote boxes are teasers only with one: "21) <a>A
+ * film</a>" is a list of the article's own. */
+static int labelled(const pi_node *r)
+{
+    xmlChar *t = xmlNodeGetContent(r->node);
+    if (!t)
+        return 0;
+    const char *c = strchr((const char *)t, ':');
+    int yes = c && c - (const char *)t <= TEASER_LABEL_BYTES;
+    xmlFree(t);
+    return yes;
+}
+
 /* Is this element furniture that happens to sit inside the article? */
 int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_words, int flags)
 {
@@ -41,14 +55,15 @@ int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_wo
     if (r->words < 30 && ((cls && pi_class_matches(cls, PI_CW_BYLINE)) ||
                           (id && pi_class_matches(id, PI_CW_BYLINE))))
         return PI_DROP_BYLINE;
+    /* "Read also: <a>other story</a>": a few words of lead-in, then a link,
+     * in a paragraph, a heading or a quote box. (A paragraph that is only a
+     * link is kept: it may be the text.) */
+    if ((r->flags & (PI_TF_PARA | PI_TF_HEADING | PI_TF_QUOTE)) && r->words < TEASER_MAX_WORDS &&
+        pi_link_density(r) > TEASER_LINK_DENSITY && r->words > r->link_words &&
+        r->words - r->link_words <= TEASER_LEAD_WORDS && ((r->flags & PI_TF_PARA) || labelled(r)))
+        return 1;
     if (r->flags & PI_TF_HEADING)
         return r->weight < 0;
-    /* "Read also: <a>other story</a>": a few words of lead-in, then a link.
-     * (A paragraph that is only a link is kept: it may be the text.) */
-    if ((r->flags & PI_TF_PARA) && r->words < TEASER_MAX_WORDS &&
-        pi_link_density(r) > TEASER_LINK_DENSITY && r->words > r->link_words &&
-        r->words - r->link_words <= TEASER_LEAD_WORDS)
-        return 1;
     if (!(r->flags & PI_TF_BLOCK) || (r->flags & (PI_TF_PARA | PI_TF_PRE | PI_TF_QUOTE)))
         return 0;
     if (r->flags & (PI_TF_ITEM | PI_TF_ROW | PI_TF_CELL | PI_TF_CAPTION))
@@ -176,7 +191,7 @@ static void drop_orphan_headings(pi_stats *st, xmlNodePtr root)
             n = pi_next(n, root, 1);
             continue;
         }
-        if (r && n != root && is_heading_like(r)) {
+        if (r && n != root && r->words <= ORPHAN_MAX_WORDS && is_heading_like(r)) {
             int next = next_text_dropped(st, n, root);
             pi_node *rr = pi_stats_of(st, root);
             if (next == 1 || ((r->flags & PI_TF_HEADING) && next == -1 && rr &&

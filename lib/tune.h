@@ -97,6 +97,8 @@
 /* A heading with nothing after it is dropped only from an article this long:
  * on a tiny page it may be all there is. */
 #define ORPHAN_MIN_ARTICLE_WORDS 50
+/* A "heading" longer than this is a standfirst set large, not a title. */
+#define ORPHAN_MAX_WORDS 15
 /* A line this short, without links, not ending a sentence, that leads
  * into dropped furniture is its heading. */
 #define LEADIN_MAX_WORDS 6
@@ -211,5 +213,8 @@ static const char *const PI_CAPTION_NAMES[] = {"caption", "bildunterschrift", NU
 #define TEASER_LINK_DENSITY 0.5f
 #define TEASER_MAX_WORDS 40
 #define TEASER_LEAD_WORDS 4
+/* In a heading or a quote box the lead-in must be a label: a colon within
+ * this many bytes of the start. */
+#define TEASER_LABEL_BYTES 32
 
 #endif

@@ -121,8 +121,23 @@ START_TEST(standfirst_leads_in_whatever_its_name)
 }
 END_TEST
 
+START_TEST(labelled_link_headings_are_teasers)
+{
+    char *s = extract("<body><article><h2>The ferry company said on Monday that the service would "
+                      "resume in March, after a winter of repairs.</h2>"
+                      "<h3>See also: <a href=/x>Storm closes the harbour for a week</a></h3>"
+                      PARA PARA "<h3>21) <a href=/f>A film about the sea</a></h3>" PARA
+                      "</article></body>", NULL);
+    ck_assert_ptr_null(strstr(s, "Storm closes the harbour"));
+    ck_assert_ptr_nonnull(strstr(s, "after a winter of repairs."));
+    ck_assert_ptr_nonnull(strstr(s, "21) A film about the sea"));
+    free(s);
+}
+END_TEST
+
 static void add(TCase *tc)
 {
+    tcase_add_test(tc, labelled_link_headings_are_teasers);
     tcase_add_test(tc, standfirst_leads_in_whatever_its_name);
     tcase_add_test(tc, lead_in_of_furniture_dropped);
     tcase_add_test(tc, share_tags_related_dropped);
