@@ -185,10 +185,147 @@ static int all_ascii(const char *s, size_t len)
     return 1;
 }
 
+/* ---- Latin text without ICU ----------------------------------------------
+ *
+ * Most text that is not ASCII is Latin letters with a few typographic
+ * marks (accents, nbsp, curly quotes, dashes). For text made only of the
+ * characters below, count_latin() finds ICU's word count by the rules of
+ * UAX #29 that can apply to them, as ICU's root word rules apply them
+ * (test_stats compares it with ICU on every such character and on random
+ * strings of them); any other character sends the text to ICU. Unlike
+ * count_ascii(), which keeps its own ASCII rules, this must agree with ICU
+ * exactly: the same text with or without one accented letter goes one way
+ * or the other. */
+enum {
+    WB_OTHER,      /* never part of a word: spaces, most punctuation */
+    WB_LETTER,     /* ALetter, and '@' */
+    WB_NUMERIC,    /* Numeric */
+    WB_EXTEND_NUM, /* ExtendNumLet: '_' */
+    WB_MID_LETTER, /* MidLetter: U+00B7 (ICU's root rules leave ':' out) */
+    WB_MID_NUM_LET, /* MidNumLet and Single_Quote: . ' U+2018 U+2019 */
+    WB_MID_NUM,    /* MidNum: , ; */
+    WB_UNKNOWN,    /* anything else: ask ICU */
+    WB_END
+};
+
+static int wb_ascii(unsigned c)
+{
+    /* ICU's root rules add '@' to ALetter (addresses are one word). */
+    if (ascii_alpha((unsigned char)c) || c == '@')
+        return WB_LETTER;
+    if (ascii_digit((unsigned char)c))
+        return WB_NUMERIC;
+    switch (c) {
+    case '_':
+        return WB_EXTEND_NUM;
+    case '.':
+    case '\'':
+        return WB_MID_NUM_LET;
+    case ',':
+    case ';':
+        return WB_MID_NUM;
+    default:
+        return WB_OTHER;
+    }
+}
+
+/* The class of the character at s[*i], advancing *i past it. */
+static int wb_next(const unsigned char *s, size_t len, size_t *i)
+{
+    if (*i >= len)
+        return WB_END;
+    unsigned c = s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return wb_ascii(c);
+    }
+    if (c >= 0xC2 && c <= 0xDF && *i + 1 < len && (s[*i + 1] & 0xC0) == 0x80) {
+        unsigned cp = ((c & 0x1F) << 6) | (s[*i + 1] & 0x3F);
+        *i += 2;
+        /* Latin-1 letters, Latin Extended-A and -B; not x and / signs. */
+        if (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7)
+            return WB_LETTER;
+        if (cp == 0xA0 || cp == 0xAB || cp == 0xBB) /* nbsp, guillemets */
+            return WB_OTHER;
+        if (cp == 0xB7) /* middle dot: Catalan l·l */
+            return WB_MID_LETTER;
+        return WB_UNKNOWN;
+    }
+    if (c == 0xE2 && *i + 2 < len && (s[*i + 1] & 0xC0) == 0x80 && (s[*i + 2] & 0xC0) == 0x80) {
+        unsigned cp = ((s[*i + 1] & 0x3Fu) << 6) | (s[*i + 2] & 0x3Fu) | 0x2000u;
+        *i += 3;
+        switch (cp) {
+        case 0x2013: /* en dash */
+        case 0x2014: /* em dash */
+        case 0x201C: /* quotation marks */
+        case 0x201D:
+        case 0x201E:
+        case 0x2022: /* bullet */
+        case 0x2026: /* ellipsis */
+        case 0x20AC: /* euro sign */
+            return WB_OTHER;
+        case 0x2018: /* single quotation marks, the apostrophe */
+        case 0x2019:
+            return WB_MID_NUM_LET;
+        default:
+            return WB_UNKNOWN;
+        }
+    }
+    return WB_UNKNOWN;
+}
+
+/* Words in Latin text, or -1 when a character is not one count_latin()
+ * knows. A word is a run of letters, digits and '_' (WB5, WB8-WB10,
+ * WB13a/b), also across one MidLetter or MidNumLet between letters (WB6,
+ * WB7) and one MidNum or MidNumLet between digits (WB11, WB12). ICU
+ * counts a run with a letter or digit, and a run of two or more '_' but
+ * not a lone one. */
+static long count_latin(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    long n = 0;
+    int prev = WB_OTHER, bridged = 0, has_alnum = 0, underscores = 0;
+    int c = wb_next(s, len, &i);
+    while (c != WB_END) {
+        if (c == WB_UNKNOWN)
+            return -1;
+        int join = 0;
+        if (bridged) {
+            join = 1; /* the letter or digit after a joined middle mark */
+            bridged = 0;
+        } else if (c >= WB_LETTER && c <= WB_EXTEND_NUM && prev >= WB_LETTER &&
+                   prev <= WB_EXTEND_NUM) {
+            join = 1;
+        } else if (((c == WB_MID_LETTER || c == WB_MID_NUM_LET) && prev == WB_LETTER) ||
+                   ((c == WB_MID_NUM || c == WB_MID_NUM_LET) && prev == WB_NUMERIC)) {
+            size_t j = i;
+            int next = wb_next(s, len, &j);
+            if (next == WB_UNKNOWN)
+                return -1;
+            join = bridged = next == prev;
+        }
+        if (!join) {
+            n += has_alnum || underscores >= 2;
+            has_alnum = underscores = 0;
+        }
+        if (c == WB_LETTER || c == WB_NUMERIC)
+            has_alnum = 1;
+        else if (c == WB_EXTEND_NUM)
+            underscores++;
+        prev = c;
+        c = wb_next(s, len, &i);
+    }
+    return n + (has_alnum || underscores >= 2);
+}
+
 uint32_t pi_count_words(pi_words *w, const char *s, size_t len)
 {
     if (all_ascii(s, len))
         return count_ascii(s, len);
+    long latin = count_latin(s, len);
+    if (latin >= 0)
+        return (uint32_t)latin;
     if (len > (size_t)INT32_MAX / 2)
         len = (size_t)INT32_MAX / 2;
     UErrorCode e = U_ZERO_ERROR;

@@ -2,6 +2,10 @@
 #include "check_common.h"
 #include "pipeline.h"
 
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+
 static uint32_t words(const char *s)
 {
     pi_words *w = pi_words_new();
@@ -57,6 +61,89 @@ START_TEST(sentences)
     ck_assert_uint_eq(pi_count_sentences(w, ja, strlen(ja)), 2);
     ck_assert_uint_eq(pi_count_sentences(w, "", 0), 0);
     ck_assert_uint_eq(pi_count_sentences(w, " ... ", 5), 0);
+    pi_words_free(w);
+}
+END_TEST
+
+/* The count ICU's word iterator gives, as pi_count_words() counts: runs
+ * whose rule status is a word (letters, numbers, ...). */
+static uint32_t icu_words(const char *s, size_t len)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UChar u[512];
+    int32_t n = 0;
+    u_strFromUTF8WithSub(u, 512, &n, s, (int32_t)len, 0xFFFD, NULL, &e);
+    ck_assert(U_SUCCESS(e));
+    static UBreakIterator *bi; /* one for the test program */
+    if (!bi)
+        bi = ubrk_open(UBRK_WORD, "", NULL, 0, &e);
+    ubrk_setText(bi, u, n, &e);
+    ck_assert(U_SUCCESS(e));
+    uint32_t words = 0;
+    ubrk_first(bi);
+    while (ubrk_next(bi) != UBRK_DONE)
+        if (ubrk_getRuleStatus(bi) >= UBRK_WORD_NONE_LIMIT)
+            words++;
+    ubrk_setText(bi, NULL, 0, &e);
+    return words;
+}
+
+/* stats.c counts Latin text without ICU; these characters are all it
+ * knows, with the Word_Break class it gives each. */
+START_TEST(latin_classes_match_icu)
+{
+    for (UChar32 c = 0xC0; c <= 0x24F; c++)
+        if (c != 0xD7 && c != 0xF7)
+            ck_assert_msg(u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_ALETTER, "U+%04X",
+                          (unsigned)c);
+    static const UChar32 other[] = {0xA0,   0xAB,   0xBB,   0x2013, 0x2014, 0x201C,
+                                    0x201D, 0x201E, 0x2022, 0x2026, 0x20AC};
+    for (size_t i = 0; i < sizeof other / sizeof other[0]; i++)
+        ck_assert_msg(u_getIntPropertyValue(other[i], UCHAR_WORD_BREAK) == U_WB_OTHER, "U+%04X",
+                      (unsigned)other[i]);
+    ck_assert_int_eq(u_getIntPropertyValue(0xB7, UCHAR_WORD_BREAK), U_WB_MIDLETTER);
+    ck_assert_int_eq(u_getIntPropertyValue(0x2018, UCHAR_WORD_BREAK), U_WB_MIDNUMLET);
+    ck_assert_int_eq(u_getIntPropertyValue(0x2019, UCHAR_WORD_BREAK), U_WB_MIDNUMLET);
+    /* ICU's own rules differ from the property for ASCII: '@' is a letter,
+     * ':' is no MidLetter, a lone '_' is no word but two are. */
+    const char *t = "caf\xc3\xa9 a@b.c x:y _ __";
+    ck_assert_uint_eq(words(t), 5);
+    ck_assert_uint_eq(icu_words(t, strlen(t)), 5);
+}
+END_TEST
+
+/* Random strings of the characters count_latin() knows, mixed with ASCII
+ * letters, digits and punctuation, and now and then one it does not know:
+ * pi_count_words() gives what ICU gives. */
+START_TEST(latin_fast_path_agrees_with_icu)
+{
+    static const char *const pieces[] = {
+        "\xc3\xa9", "\xc3\x9f", "\xc5\x82", "\xc3\x80", "\xc3\x96", "\xc3\x98", "\xc3\xb6", "\xc3\xb8",
+        "\xc3\xbf", "\xc9\x8f", "\xc2\xa0", "\xc2\xab", "\xc2\xbb", "\xc2\xb7", "\xe2\x80\x93",
+        "\xe2\x80\x94", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x9e", "\xe2\x80\xa2",
+        "\xe2\x80\xa6", "\xe2\x82\xac", "\xe2\x80\x98", "\xe2\x80\x99", "\xc3\x97", "\xc2\xa9",
+        "\xe2\x80\xaf", "\xcc\x81", "a", "Z", "0", "7", "_", ".", "'", ",", ";", ":", "@", " ",
+        "-", "\n", "\t", "\"", "#", "/"};
+    const size_t np = sizeof pieces / sizeof pieces[0];
+    pi_words *w = pi_words_new();
+    uint32_t seed = 12345;
+    for (int it = 0; it < 100000; it++) {
+        char buf[128];
+        size_t k = 0;
+        seed = seed * 1103515245u + 12345u;
+        int len = 1 + (int)((seed >> 16) % 14);
+        for (int j = 0; j < len; j++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % np];
+            memcpy(buf + k, p, strlen(p));
+            k += strlen(p);
+        }
+        /* Not all ASCII: that is count_ascii()'s, with rules of its own. */
+        memcpy(buf + k, "\xc3\xa9", 2);
+        k += 2;
+        buf[k] = '\0';
+        ck_assert_msg(pi_count_words(w, buf, k) == icu_words(buf, k), "[%s]", buf);
+    }
     pi_words_free(w);
 }
 END_TEST
@@ -136,6 +223,8 @@ static void add(TCase *tc)
     tcase_add_test(tc, ascii_words);
     tcase_add_test(tc, ascii_fast_path_agrees_with_icu);
     tcase_add_test(tc, cjk_and_thai_words);
+    tcase_add_test(tc, latin_classes_match_icu);
+    tcase_add_test(tc, latin_fast_path_agrees_with_icu);
     tcase_add_test(tc, sentences);
     tcase_add_test(tc, chars_skip_spaces);
     tcase_add_test(tc, subtree_totals_and_link_density);
