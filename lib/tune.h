@@ -59,11 +59,11 @@
 #define WIDEN_MAX_LINK_DENSITY 0.4f
 /* Outside an <article> element only prose leads in: a block of at least
  * this many words, nearly without links. */
-#define LEAD_MIN_WORDS 8
+#define LEAD_MIN_WORDS 12
 
 /* A sibling joins the winner when its score reaches this share of the
  * winner's (or SIBLING_MIN absolute). */
-#define SIBLING_SHARE 0.2f
+#define SIBLING_SHARE 0.3f
 #define SIBLING_MIN 10.0f
 
 /* Walk up from the winner while the parent holds at least this share of the

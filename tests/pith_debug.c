@@ -95,6 +95,16 @@ int main(int argc, char **argv)
     for (size_t k = 0; k < ch.n; k++) {
         printf("root: ");
         describe(&st.nodes[ch.roots[k]]);
+        if (getenv("PITH_DEBUG_TEXT")) {
+            xmlChar *t = xmlNodeGetContent(st.nodes[ch.roots[k]].node);
+            if (t) {
+                for (xmlChar *c = t; *c; c++)
+                    if (*c == '\n' || *c == '\t')
+                        *c = ' ';
+                printf("    text: %s\n", (const char *)t);
+            }
+            xmlFree(t);
+        }
     }
     pi_blocks_classify(&st, &ch, argc > 3 ? atoi(argv[3]) : 0);
     for (size_t i = 0; i < st.n; i++)
