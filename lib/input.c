@@ -21,6 +21,10 @@
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* ---- Tuning ------------------------------------------------------------ */
 
 /* Bytes the <meta> prescan reads. WHATWG says 1024, but browsers honour
@@ -728,12 +732,14 @@ struct u8stats {
     size_t first_high; /* offset of the first byte >= 0x80, or len */
 };
 
-static void utf8_scan(const unsigned char *p, size_t n, struct u8stats *st)
+/* Count p[i..n) into st, which holds the counts of p[0..i) (first_high
+ * SIZE_MAX if none yet); i is at a character boundary. */
+static void utf8_scan(const unsigned char *p, size_t n, size_t i, struct u8stats *st)
 {
     const unsigned char *end = p + n;
-    size_t i = ascii_run(p, n);
-    st->high = st->seqs = st->invalid = 0;
-    st->first_high = i;
+    i += ascii_run(p + i, n - i);
+    if (st->first_high == SIZE_MAX)
+        st->first_high = i;
     while (i < n) {
         int32_t c;
         size_t l = utf8_next(p + i, end, &c);
@@ -1049,11 +1055,26 @@ static int kept_ascii(unsigned b)
     return (b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n' || b == '\r';
 }
 
-/* Length of the run of kept_ascii() bytes at p, eight bytes at a time. */
+/* Length of the run of kept_ascii() bytes at p, sixteen bytes at a time
+ * with SSE2 (every x86-64 has it), else eight. */
 static size_t ascii_kept_run(const unsigned char *p, size_t n)
 {
     const uint64_t ones = 0x0101010101010101ull, low7 = 0x7F7F7F7F7F7F7F7Full;
     size_t i = 0;
+#ifdef __SSE2__
+    const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F),
+                  tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        /* Signed: bytes of 0x80 and up are negative, below 0x20 too. */
+        __m128i odd = _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del));
+        __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)),
+                                  _mm_cmpeq_epi8(v, cr));
+        if (_mm_movemask_epi8(_mm_andnot_si128(ws, odd)))
+            break;
+        i += 16;
+    }
+#endif
     while (i + 8 <= n) {
         uint64_t w;
         memcpy(&w, p + i, 8);
@@ -1075,9 +1096,10 @@ static size_t ascii_kept_run(const unsigned char *p, size_t n)
 
 /* How many bytes of the UTF-8 input p the cleaning rules keep unchanged
  * from the start, updating the sink's state (NFC dirty offset, non-starter
- * run) as emit() would for them. Most pages are kept whole: they can then
- * be parsed where they are, without a copy. */
-static size_t clean_prefix(sink *s, const unsigned char *p, size_t n)
+ * run) as emit() would for them, and counting them into st (if not NULL)
+ * as utf8_scan() would. Most pages are kept whole: they can then be parsed
+ * where they are, without a copy. */
+static size_t clean_prefix(sink *s, const unsigned char *p, size_t n, struct u8stats *st)
 {
     const unsigned char *end = p + n;
     size_t i = 0;
@@ -1106,6 +1128,12 @@ static size_t clean_prefix(sink *s, const unsigned char *p, size_t n)
             s->nonstarters = nonstarters;
             s->dirty = dirty;
             return i;
+        }
+        if (st) {
+            if (st->first_high == SIZE_MAX)
+                st->first_high = i;
+            st->high += l;
+            st->seqs++;
         }
         i += l;
     }
@@ -1447,13 +1475,14 @@ static void set_name(char *dst, const char *name)
 
 /* Convert and clean p[0..n) into s->b. With `view` set, UTF-8 input that
  * the cleaning keeps whole is not copied: s->b stays empty and *kept is
- * set. */
-static int convert(sink *s, int enc, const unsigned char *p, size_t n, int view, int *kept)
+ * set. `prefix` is clean_prefix() of p already run on s, or SIZE_MAX. */
+static int convert(sink *s, int enc, const unsigned char *p, size_t n, int view, int *kept,
+                   size_t prefix)
 {
     *kept = 0;
     switch (encodings[enc].kind) {
     case K_UTF8: {
-        size_t k = clean_prefix(s, p, n);
+        size_t k = prefix != SIZE_MAX ? prefix : clean_prefix(s, p, n, NULL);
         if (view && k == n) {
             *kept = 1;
             return PI_OK;
@@ -1473,18 +1502,27 @@ static int decode(const char *bytes, size_t len, const char *hint, pi_input *out
     int enc = -1, err;
     size_t skip = 0;
     const char *source = "default";
-    struct u8stats st = {0, 0, 0, 0};
+    struct u8stats st = {0, 0, 0, SIZE_MAX};
     int declared_used = 0, kept = 0;
+    size_t prefix = SIZE_MAX; /* clean_prefix() of the bytes, run on s */
+    sink s;
 
     memset(out, 0, sizeof *out);
     if (!bytes)
         len = 0;
+    err = sink_init(&s);
+    if (err)
+        return err;
 
     enc = bom(p, len, &skip);
     if (enc >= 0)
         source = "bom";
     if (enc < 0) {
-        utf8_scan(p, len, &st);
+        /* One pass both counts the UTF-8 evidence and finds how much of
+         * the page UTF-8 cleaning would keep; the count goes on from where
+         * that stops. */
+        prefix = clean_prefix(&s, p, len, &st);
+        utf8_scan(p, len, prefix, &st);
         int decl[2] = {-1, -1};
         const char *by[2] = {"hint", "meta"};
         if (hint)
@@ -1543,13 +1581,16 @@ static int decode(const char *bytes, size_t len, const char *hint, pi_input *out
         }
     }
 
-    sink s;
-    err = sink_init(&s);
-    if (err)
-        return err;
+    if (encodings[enc].kind != K_UTF8 && prefix != SIZE_MAX) {
+        /* The measuring pass left state for UTF-8 in s. */
+        prefix = SIZE_MAX;
+        err = sink_init(&s);
+        if (err)
+            return err;
+    }
     p += skip;
     len -= skip;
-    err = convert(&s, enc, p, len, view, &kept);
+    err = convert(&s, enc, p, len, view, &kept, prefix);
     if (err == PI_EENCODING) {
         /* ICU without this converter's data: read the bytes as the default
          * rather than fail the page. */
@@ -1559,7 +1600,7 @@ static int decode(const char *bytes, size_t len, const char *hint, pi_input *out
             return err;
         enc = E_WIN1252;
         source = "default";
-        err = convert(&s, enc, p, len, 0, &kept);
+        err = convert(&s, enc, p, len, 0, &kept, SIZE_MAX);
     }
     if (!err && declared_used && s.replaced >= MISDECLARED_MIN_REPLACED &&
         s.replaced * MISDECLARED_SHARE >= st.high && encodings[enc].kind != K_UTF8 &&
@@ -1573,7 +1614,7 @@ static int decode(const char *bytes, size_t len, const char *hint, pi_input *out
             sink s2;
             err = sink_init(&s2);
             if (!err)
-                err = convert(&s2, alt, p, len, 0, &kept);
+                err = convert(&s2, alt, p, len, 0, &kept, SIZE_MAX);
             if (!err && s2.replaced * MISDECLARED_RATIO <= s.replaced) {
                 pi_buf_free(&s.b);
                 s = s2;
