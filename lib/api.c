@@ -53,7 +53,7 @@ struct pith_doc {
     char *text;
     size_t text_len;
     pi_model model;
-    unsigned long words, sentences, paragraphs;
+    unsigned long words, paragraphs; /* sentences: count_sentences(), for JSON */
     char *title;
     pi_meta meta;
     char encoding[48];
@@ -363,8 +363,6 @@ static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
         if (b->kind == PI_BLK_IMAGE)
             continue;
         d->words += pi_block_words(words, b);
-        if (b->kind != PI_BLK_ROW && b->kind != PI_BLK_PRE)
-            d->sentences += pi_count_sentences(words, b->text, b->len);
         d->paragraphs += b->kind != PI_BLK_ROW && !(b->kind == PI_BLK_ITEM && b->cont);
     }
 done:
@@ -446,6 +444,25 @@ const char *pith_doc_title(const pith_doc *d)
     return d && d->title ? d->title : "";
 }
 
+/* Sentences of the text blocks, by ICU's rules. Only JSON reports them, and
+ * a sentence iterator costs about as much as a word count: counted when
+ * JSON is rendered rather than for every extraction. -1 when out of
+ * memory. */
+static long count_sentences(const pith_doc *d)
+{
+    pi_words *w = pi_words_new();
+    if (!w)
+        return -1;
+    unsigned long n = 0;
+    for (size_t i = 0; i < d->model.n; i++) {
+        const pi_block *b = &d->model.blocks[i];
+        if (b->kind != PI_BLK_IMAGE && b->kind != PI_BLK_ROW && b->kind != PI_BLK_PRE)
+            n += pi_count_sentences(w, b->text, b->len);
+    }
+    pi_words_free(w);
+    return (long)n;
+}
+
 pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_options *o,
                             char **out, size_t *len)
 {
@@ -470,9 +487,12 @@ pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_op
         s = pi_render_html(&d->model, &o->render, d->meta.title, d->meta.lang, d->meta.dir, &n);
         break;
     case PITH_FORMAT_JSON: {
+        long sentences = count_sentences(d);
+        if (sentences < 0)
+            return PITH_ERR_NOMEM;
         pi_json_facts f = {&d->meta, d->encoding_ptr, d->encoding_source, d->layer,
-                           d->text, d->text_len, d->words, d->sentences, d->paragraphs,
-                           NULL, NULL, 0};
+                           d->text, d->text_len, d->words, (unsigned long)sentences,
+                           d->paragraphs, NULL, NULL, 0};
         char *content = NULL;
         if (o->json_content == PITH_FORMAT_MARKDOWN) {
             content = pi_render_markdown(&d->model, &o->render, &f.content_len);
