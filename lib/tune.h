@@ -66,10 +66,6 @@
 #define SIBLING_SHARE 0.3f
 #define SIBLING_MIN 10.0f
 
-/* Walk up from the winner while the parent holds at least this share of the
- * winner's score: the article is often split over sibling containers. */
-#define PARENT_SHARE 0.75f
-
 /* Two more attempts (relaxed, then relaxed without positive names) run
  * when the first gives fewer words than FALLBACK_MIN_WORDS or than
  * FALLBACK_MIN_SHARE of the page's non-link words; each wins when it gives
@@ -106,9 +102,7 @@
 /* Block cleaning inside the winner. */
 #define PROSE_MIN_WORDS 20            /* a block this long without links reads as prose */
 #define PROSE_MAX_LINK_DENSITY 0.1f
-#define LINK_DENSITY_MAX 0.33f       /* a block mostly of links is furniture */
 #define LINK_DENSITY_MAX_POSITIVE 0.5f
-#define SHORT_BLOCK_WORDS 10         /* short blocks are judged by context */
 
 enum { M_SUB, M_TOKEN, M_PREFIX };
 
