@@ -320,8 +320,8 @@ typedef enum pith_field {
      *  "fallback" (no candidate: the whole body, cleaned), "relaxed" or
      *  "relaxed-fallback" (a later attempt, after a first result under 40%
      *  of the page's prose, that gave twice the words), "json-ld" (the
-     *  page's own articleBody, when the
-     *  markup gave much less). For diagnostics; the values may grow. */
+     *  page's own articleBody, when the markup gave much less). For
+     *  diagnostics; the values may grow. */
     PITH_FIELD_LAYER = 15
 } pith_field;
 
