@@ -301,7 +301,8 @@ static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice 
             n = n->children;
             continue;
         }
-        if (!r || !r->words) {
+        /* The picture over the article, with its caption, is not text. */
+        if (!r || !r->words || (r->flags & (PI_TF_FIGURE | PI_TF_CAPTION))) {
             n = pi_next(n, a, 1);
             continue;
         }

@@ -135,8 +135,26 @@ START_TEST(labelled_link_headings_are_teasers)
 }
 END_TEST
 
+START_TEST(picture_over_the_article_is_not_lead)
+{
+    /* Before the body: the standfirst leads in, the picture's caption
+     * does not; a caption inside the body stays. */
+    char *s = extract("<body><div class=page><div class=intro><p>The council has voted to "
+                      "rebuild the old pier before the summer season begins next year</p></div>"
+                      "<figure><img src=p.jpg alt=\"\"><figcaption>The pier in the winter "
+                      "storms</figcaption></figure><div class=body>" PARA
+                      "<figure><img src=q.jpg alt=\"\"><figcaption>Builders at work on the "
+                      "new deck</figcaption></figure>" PARA PARA "</div></div></body>", NULL);
+    ck_assert_ptr_nonnull(strstr(s, "rebuild the old pier"));
+    ck_assert_ptr_null(strstr(s, "The pier in the winter storms"));
+    ck_assert_ptr_nonnull(strstr(s, "Builders at work on the new deck"));
+    free(s);
+}
+END_TEST
+
 static void add(TCase *tc)
 {
+    tcase_add_test(tc, picture_over_the_article_is_not_lead);
     tcase_add_test(tc, labelled_link_headings_are_teasers);
     tcase_add_test(tc, standfirst_leads_in_whatever_its_name);
     tcase_add_test(tc, lead_in_of_furniture_dropped);
