@@ -143,7 +143,10 @@ static const struct pi_pattern PI_NEGATIVE[] = {
     {"hide", M_TOKEN}, {"print", M_TOKEN}, {"follow", M_TOKEN}, {"donate", M_SUB},
     {"rating", M_SUB}, {"author-bio", M_SUB}, {"bio", M_TOKEN}, {"links", M_TOKEN},
     {"header", M_TOKEN}, {"foot", M_TOKEN}, {"extra", M_TOKEN}, {"sponsored", M_SUB},
-    {"affiliate", M_SUB}, {"disclosure", M_SUB}, {"disclaimer", M_SUB}, {NULL, 0}};
+    {"affiliate", M_SUB}, {"disclosure", M_SUB}, {"disclaimer", M_SUB},
+    {"author-box", M_SUB}, {"authorbox", M_SUB}, {"author-info", M_SUB},
+    {"author-description", M_SUB}, {"author-card", M_SUB}, {"about-author", M_SUB},
+    {"about-the-author", M_SUB}, {NULL, 0}};
 
 /* Names that, in a container that also looks like content, still mean
  * "furniture": these decide block drops inside the winner. */
@@ -158,7 +161,10 @@ static const struct pi_pattern PI_STRONG_NEGATIVE[] = {
     {"read-more", M_SUB}, {"readmore", M_SUB}, {"more-stories", M_SUB},
     {"author-bio", M_SUB}, {"toolbar", M_SUB}, {"widget", M_SUB}, {"nav", M_PREFIX},
     {"menu", M_SUB}, {"pagination", M_SUB}, {"signup", M_SUB}, {"print", M_TOKEN},
-    {"affiliate", M_SUB}, {"disclosure", M_SUB}, {"disclaimer", M_SUB}, {NULL, 0}};
+    {"affiliate", M_SUB}, {"disclosure", M_SUB}, {"disclaimer", M_SUB},
+    {"author-box", M_SUB}, {"authorbox", M_SUB}, {"author-info", M_SUB},
+    {"author-description", M_SUB}, {"author-card", M_SUB}, {"about-author", M_SUB},
+    {"about-the-author", M_SUB}, {NULL, 0}};
 
 /* Containers that almost never hold the article (comment threads, menus,
  * sidebars ...): their paragraphs do not vote, unless the same names also say
