@@ -152,6 +152,26 @@ START_TEST(chars_skip_spaces)
 {
     ck_assert_uint_eq(pi_count_chars("a b\n\tc", 6), 3);
     ck_assert_uint_eq(pi_count_chars("\xc3\xa9t\xc3\xa9", 5), 3);
+    /* Sixteen bytes at a time and the rest one by one: every length and
+     * mix of spaces, letters and multi-byte characters counts the same. */
+    static const char *const pieces[] = {"a", " ", "\n", "\t", "\r", "\f", ",", "\xc3\xa9",
+                                         "\xe4\xb8\xad", "\xf0\x9f\x98\x80", "\x7f"};
+    uint32_t seed = 7;
+    for (int it = 0; it < 20000; it++) {
+        char buf[256];
+        size_t k = 0;
+        uint32_t want = 0;
+        seed = seed * 1103515245u + 12345u;
+        int n = (int)((seed >> 16) % 60);
+        for (int j = 0; j < n; j++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+            memcpy(buf + k, p, strlen(p));
+            k += strlen(p);
+            want += !strchr(" \n\t\r\f", p[0]);
+        }
+        ck_assert_uint_eq(pi_count_chars(buf, k), want);
+    }
 }
 END_TEST
 
