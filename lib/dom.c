@@ -191,24 +191,42 @@ static void silent_structured(void *ctx, xmlErrorPtr e)
 #define PI_MAX_TAG_ATTRS 256
 #define PI_NAME_CHUNK 100 /* libxml2's HTML_PARSER_BUFFER_SIZE */
 
+/* Byte classes of the walk, a table built once (pthread_once): the tests
+ * run for nearly every byte of the tags. */
+enum { C_BLANK = 1, C_LETTER = 2, C_NAME_START = 4, C_NAME = 8 };
+static uint8_t byte_class[256];
+static pthread_once_t class_once = PTHREAD_ONCE_INIT;
+
+static void build_byte_class(void)
+{
+    for (unsigned c = 0; c < 256; c++) {
+        int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        int start = letter || c == '_' || c == ':' || c == '.';
+        int name = start || (c >= '0' && c <= '9') || c == '-';
+        byte_class[c] = (uint8_t)((c == ' ' || c == '\t' || c == '\n' || c == '\r' ? C_BLANK : 0) |
+                                  (letter ? C_LETTER : 0) | (start ? C_NAME_START : 0) |
+                                  (name ? C_NAME : 0));
+    }
+}
+
 static int is_blank(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    return byte_class[c] & C_BLANK;
 }
 
 static int is_letter(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return byte_class[c] & C_LETTER;
 }
 
 static int is_name_start(unsigned char c)
 {
-    return is_letter(c) || c == '_' || c == ':' || c == '.';
+    return byte_class[c] & C_NAME_START;
 }
 
 static int is_name_char(unsigned char c)
 {
-    return is_name_start(c) || (c >= '0' && c <= '9') || c == '-';
+    return byte_class[c] & C_NAME;
 }
 
 static size_t name_len(const unsigned char *s, size_t i, size_t len)
@@ -226,16 +244,22 @@ static size_t skip_blanks(const unsigned char *s, size_t i, size_t len)
     return i;
 }
 
-/* Index of the first `c` (or NUL) at or after i, or len. Two memchr calls
- * beat a byte loop on long quoted values. */
-static size_t find_byte(const unsigned char *s, size_t i, size_t len, unsigned char c)
+/* Index of the first `c` (or NUL) at or after i, or len. memchr beats a
+ * byte loop on long quoted values. *nul is the index of a NUL at or after
+ * the previous i (or len): most pages have none, and it is searched for
+ * again only when passed. */
+static size_t find_byte(const unsigned char *s, size_t i, size_t len, unsigned char c,
+                        size_t *nul)
 {
     if (i >= len)
         return i;
+    if (*nul < i) {
+        const unsigned char *z = memchr(s + i, 0, len - i);
+        *nul = z ? (size_t)(z - s) : len;
+    }
     const unsigned char *q = memchr(s + i, c, len - i);
     size_t end = q ? (size_t)(q - s) : len;
-    const unsigned char *z = memchr(s + i, 0, end - i);
-    return z ? (size_t)(z - s) : end;
+    return end < *nul ? end : *nul;
 }
 
 /* Index just past the end of a comment whose body starts at i: after the
@@ -283,7 +307,7 @@ static size_t raw_end(const unsigned char *s, size_t i, size_t len, const char *
  * s). Returns the index after the tag; *excess counts blanked attributes,
  * *raw is set for a script or style element that is not self-closed. */
 static size_t start_tag(const unsigned char *s, size_t i, size_t len, char *out,
-                        size_t *excess, size_t *raw)
+                        size_t *excess, size_t *raw, size_t *nul)
 {
     size_t n = name_len(s, i + 1, len);
     size_t j = i + 1 + n;
@@ -319,7 +343,7 @@ static size_t start_tag(const unsigned char *s, size_t i, size_t len, char *out,
         if (k < len && s[k] == '=') {
             j = skip_blanks(s, k + 1, len);
             if (j < len && (s[j] == '"' || s[j] == '\'')) {
-                j = find_byte(s, j + 1, len, s[j]);
+                j = find_byte(s, j + 1, len, s[j], nul);
                 if (j < len && s[j])
                     j++; /* the closing quote; at NUL or the end, the tag ends */
             } else {
@@ -340,7 +364,9 @@ static size_t start_tag(const unsigned char *s, size_t i, size_t len, char *out,
  * of times. */
 static size_t cap_attributes(const unsigned char *s, size_t len, char *out)
 {
-    size_t excess = 0, i = 0;
+    size_t excess = 0, i = 0, nul = 0;
+    const unsigned char *z = memchr(s, 0, len);
+    nul = z ? (size_t)(z - s) : len;
     while (i < len) {
         const unsigned char *lt = memchr(s + i, '<', len - i);
         if (!lt)
@@ -349,7 +375,7 @@ static size_t cap_attributes(const unsigned char *s, size_t len, char *out)
         unsigned char c = i + 1 < len ? s[i + 1] : 0;
         if (is_letter(c)) {
             size_t raw;
-            i = start_tag(s, i, len, out, &excess, &raw);
+            i = start_tag(s, i, len, out, &excess, &raw, &nul);
             if (raw)
                 i = raw_end(s, i, len, raw == 6 ? "script" : "style", raw);
         } else if (c == '!' && i + 3 < len && s[i + 2] == '-' && s[i + 3] == '-') {
@@ -365,14 +391,14 @@ static size_t cap_attributes(const unsigned char *s, size_t len, char *out)
                     j = skip_blanks(s, j, len);
                     if (j >= len || (s[j] != '"' && s[j] != '\''))
                         break;
-                    j = find_byte(s, j + 1, len, s[j]);
+                    j = find_byte(s, j + 1, len, s[j], &nul);
                     if (j < len && s[j])
                         j++;
                 }
             }
-            i = find_byte(s, j, len, '>');
+            i = find_byte(s, j, len, '>', &nul);
         } else if ((c == '/' || c == '?') && i + 2 < len && is_name_start(s[i + 2])) {
-            i = find_byte(s, i + 2, len, '>');
+            i = find_byte(s, i + 2, len, '>', &nul);
         } else {
             i++;
         }
@@ -390,6 +416,7 @@ xmlDocPtr pi_parse_html(const char *utf8, size_t len, const char *url, int *err)
     /* Pages within the cap, nearly all, are parsed as they are; the others
      * from a copy with the extra attributes blanked. */
     char *capped = NULL;
+    pthread_once(&class_once, build_byte_class);
     if (cap_attributes((const unsigned char *)utf8, len, NULL)) {
         if (!(capped = malloc(len))) {
             *err = PI_ENOMEM;
