@@ -203,7 +203,8 @@ int pi_extract_article(pi_stats *st, pi_words *w, const char *title, int keep_ti
     trim_tail(w, m, model_words(w, m));
     uint32_t got = model_words(w, m);
     uint32_t prose = st->nodes[0].words - st->nodes[0].link_words;
-    if (got < FALLBACK_MIN_WORDS || (float)got < FALLBACK_MIN_SHARE * (float)prose) {
+    if (got < FALLBACK_MIN_WORDS ||
+        (got < FALLBACK_MAX_WORDS && (float)got < FALLBACK_MIN_SHARE * (float)prose)) {
         /* Names as well as unlikely containers may have misled the first
          * attempt: a content name on a few words ("article-meta") can
          * outweigh the text. */

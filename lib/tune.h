@@ -70,8 +70,11 @@
  * when the first gives fewer words than FALLBACK_MIN_WORDS or than
  * FALLBACK_MIN_SHARE of the page's non-link words; each wins when it gives
  * FALLBACK_GAIN times as many words as the best so far. (Share measured
- * from 0.1 to 1.0: trafilatura F1 rises to 0.4 and is flat above.) */
+ * from 0.1 to 1.0: trafilatura F1 rises to 0.4 and is flat above.) A first
+ * result of FALLBACK_MAX_WORDS or more is kept whatever the share: on a
+ * page with long comments the relaxed attempt takes them all. */
 #define FALLBACK_MIN_WORDS 30
+#define FALLBACK_MAX_WORDS 300
 #define FALLBACK_MIN_SHARE 0.4f
 #define FALLBACK_GAIN 2.0f
 
