@@ -45,7 +45,9 @@ int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_wo
      * same names also say "content" (CMSs put "tag-x" and "has-paywall" on
      * the article itself) or the element holds several real paragraphs. */
     int substantial = r->n_para >= 3 && pi_link_density(r) < 0.3f;
-    if (!big && !substantial &&
+    int names = !(flags & PI_IGNORE_NAMES);
+    int32_t weight = names ? r->weight : 0;
+    if (names && !big && !substantial &&
         ((cls && pi_class_matches(cls, PI_CW_STRONG_NEGATIVE) &&
           !pi_class_matches(cls, PI_CW_POSITIVE)) ||
          (id && pi_class_matches(id, PI_CW_STRONG_NEGATIVE) &&
@@ -83,7 +85,7 @@ int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_wo
     /* Lists start with a negative tag score; that alone is no verdict. Nor
      * is a furniture name on a block of plain prose without links. */
     int prose = r->words >= PROSE_MIN_WORDS && ld < PROSE_MAX_LINK_DENSITY;
-    if ((float)r->weight + score < 0.0f && !(r->flags & PI_TF_LIST) &&
+    if ((float)weight + score < 0.0f && !(r->flags & PI_TF_LIST) &&
         !(prose && (flags & PI_RELAXED)))
         return 1;
     if (r->commas >= 10)
@@ -204,22 +206,39 @@ static void drop_orphan_headings(pi_stats *st, xmlNodePtr root)
     }
 }
 
+/* Mark the furniture under one root; returns the words dropped. */
+static uint32_t classify_root(pi_stats *st, xmlNodePtr rn, uint32_t words, int flags)
+{
+    uint32_t dropped = 0;
+    for (xmlNodePtr n = rn->children; n;) {
+        pi_node *r = pi_stats_of(st, n);
+        int why = r ? pi_block_is_furniture(st, r, words, flags) : 0;
+        if (why) {
+            r->drop = (uint8_t)why;
+            dropped += r->words;
+        }
+        n = pi_next(n, rn, why != 0);
+    }
+    return dropped;
+}
+
 void pi_blocks_classify(pi_stats *st, const pi_choice *c, int flags)
 {
     for (size_t k = 0; k < c->n; k++) {
         pi_node *root = &st->nodes[c->roots[k]];
         uint32_t words = root->words;
         xmlNodePtr rn = root->node;
-        xmlNodePtr n = rn->children ? rn->children : NULL;
-        while (n) {
-            pi_node *r = pi_stats_of(st, n);
-            int skip = 0;
-            int why = r ? pi_block_is_furniture(st, r, words, flags) : 0;
-            if (why) {
-                r->drop = (uint8_t)why;
-                skip = 1;
+        uint32_t dropped = classify_root(st, rn, words, flags);
+        /* When names would drop nearly all of a container the scorer chose
+         * for its text, the names are its template, not furniture. */
+        if (words >= NAMES_MISLEAD_MIN_WORDS &&
+            (float)dropped >= NAMES_MISLEAD_SHARE * (float)words) {
+            for (xmlNodePtr n = rn->children; n; n = pi_next(n, rn, 0)) {
+                pi_node *r = pi_stats_of(st, n);
+                if (r)
+                    r->drop = 0;
             }
-            n = pi_next(n, rn, skip);
+            classify_root(st, rn, words, flags | PI_IGNORE_NAMES);
         }
         drop_orphan_headings(st, rn);
     }

@@ -1,6 +1,7 @@
 /* clean.c - drop what is never content. */
 #include "clean.h"
 #include "dom.h"
+#include "tune.h"
 
 #include <ctype.h>
 #include <strings.h>
@@ -62,6 +63,26 @@ int pi_is_hidden(xmlNodePtr n)
     return 0;
 }
 
+/* Does the subtree hold at least `min` bytes of text? Stops counting there. */
+static int holds_text(xmlNodePtr root, size_t min)
+{
+    size_t n = 0;
+    for (xmlNodePtr x = root; x && n < min; x = pi_next(x, root, 0))
+        if (x->type == XML_TEXT_NODE && x->content)
+            n += strlen((const char *)x->content);
+    return n >= min;
+}
+
+/* A <noscript> that holds the page: libxml2 reads its content as markup, so
+ * an element left open in it ("<noscript><div></noscript>") swallows all
+ * that follows. Small ones (a tracking pixel, "enable JavaScript") go;
+ * one with a page's worth of text is unwrapped instead. */
+static int is_swallowing_noscript(xmlNodePtr n)
+{
+    return n->name && !strcmp((const char *)n->name, "noscript") &&
+           holds_text(n, NOSCRIPT_KEEP_BYTES);
+}
+
 void pi_clean(xmlNodePtr root)
 {
     xmlNodePtr n = root;
@@ -70,6 +91,23 @@ void pi_clean(xmlNodePtr root)
         switch (n->type) {
         case XML_ELEMENT_NODE:
             drop = (pi_tag_flags(n->name) & PI_TF_DROP) || pi_is_hidden(n);
+            if (drop && n != root && is_swallowing_noscript(n) && !pi_is_hidden(n)) {
+                /* Unwrap: its children take its place and are cleaned in
+                 * turn. */
+                xmlNodePtr prev = n->prev, parent = n->parent;
+                while (n->children) {
+                    xmlNodePtr c = n->children;
+                    xmlUnlinkNode(c);
+                    xmlAddPrevSibling(n, c); /* may merge text into its neighbour */
+                }
+                xmlNodePtr next = prev ? prev->next : parent->children;
+                if (next == n)
+                    next = pi_next(n, root, 1);
+                xmlUnlinkNode(n);
+                xmlFreeNode(n);
+                n = next;
+                continue;
+            }
             break;
         case XML_COMMENT_NODE:
         case XML_PI_NODE:

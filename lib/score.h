@@ -18,7 +18,10 @@ enum {
     PI_RELAXED = 1,
     /* Candidates start without their positive name evidence: when the first
      * result is tiny, a name ("article-meta") outweighed the text. */
-    PI_NO_NAMES = 2
+    PI_NO_NAMES = 2,
+    /* Block cleaning: names drop nothing (set when they would drop nearly
+     * all of a container: "comment" on every entry of a live blog). */
+    PI_IGNORE_NAMES = 4
 };
 
 /* Score candidates and choose the article: the top candidate and the

@@ -211,6 +211,15 @@ static const char *const PI_PICTURE_AGENCIES[] = {
  * ASCII case ignored). */
 static const char *const PI_CAPTION_NAMES[] = {"caption", "bildunterschrift", NULL};
 
+/* Names that would drop this share of a chosen container of at least
+ * NAMES_MISLEAD_MIN_WORDS words are ignored in it (see blocks.c). */
+#define NAMES_MISLEAD_SHARE 0.9f
+#define NAMES_MISLEAD_MIN_WORDS 100
+
+/* A <noscript> with this much text is unwrapped, not dropped (see
+ * clean.c): libxml2 lets one with an unclosed element swallow the page. */
+#define NOSCRIPT_KEEP_BYTES 2000
+
 /* A paragraph whose words are mostly link text and that is this short is a
  * "read also" teaser, not prose. */
 #define TEASER_LINK_DENSITY 0.5f

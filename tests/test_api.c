@@ -336,6 +336,36 @@ START_TEST(credit_captions_go)
 }
 END_TEST
 
+/* A live blog: every entry is named "comment", and the entries are the
+ * text. Names that would drop nearly all of the chosen container are its
+ * template, not furniture. */
+START_TEST(names_that_drop_everything_are_ignored)
+{
+#define ENTRY(t) "<div class=live-comment><p>" t "</p></div>"
+    static const char page[] =
+        "<html><body><div class=live>"
+        ENTRY("The referee blows the whistle and the match begins in the rain, with both "
+              "teams pressing high from the first minute.")
+        ENTRY("A corner for the home side after a long spell of pressure, but the header "
+              "goes wide of the far post.")
+        ENTRY("Half time, and still no goals, though the visitors have had the better "
+              "chances and hit the bar twice.")
+        ENTRY("The second half starts as the first ended, with the visitors on top and the "
+              "home fans growing restless.")
+        ENTRY("The home side score at last, a low shot from the edge of the box that the "
+              "keeper never sees.")
+        ENTRY("Full time: one goal settles it, and the home side climb to third in the "
+              "table after a hard night.")
+        "</div></body></html>";
+#undef ENTRY
+    pith_doc *doc = extract_ok(page, strlen(page), NULL);
+    const char *t = pith_doc_text(doc);
+    ck_assert_ptr_nonnull(strstr(t, "The referee blows the whistle"));
+    ck_assert_ptr_nonnull(strstr(t, "climb to third in the table after a hard night."));
+    pith_doc_free(doc);
+}
+END_TEST
+
 /* Pages in scripts without spaces between words (zh, ja, th) and written
  * right to left (ar, he): the body comes out exactly, the furniture not at
  * all, and the direction is reported. */
@@ -419,6 +449,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, fields);
     tcase_add_test(tc, tiny_named_block_does_not_win);
     tcase_add_test(tc, credit_captions_go);
+    tcase_add_test(tc, names_that_drop_everything_are_ignored);
     tcase_add_test(tc, scripts_extract_right);
     tcase_add_test(tc, relative_urls_resolve);
     tcase_add_test(tc, init_is_idempotent);

@@ -137,6 +137,31 @@ START_TEST(clean_drops_non_content)
 }
 END_TEST
 
+/* "<noscript><div></noscript>": libxml2 leaves the div open inside the
+ * noscript, which then holds the rest of the page. Such a noscript is
+ * unwrapped; a small one still goes. */
+START_TEST(clean_unwraps_a_noscript_that_swallowed_the_page)
+{
+    char page[8192];
+    size_t n = (size_t)snprintf(page, sizeof page, "<body><noscript>enable js</noscript>"
+                                                   "<noscript><div id=nojs></noscript><div><p>");
+    while (n + 200 < sizeof page)
+        n += (size_t)snprintf(page + n, sizeof page - n,
+                              "The park counted more bears this year than in any year before. ");
+    snprintf(page + n, sizeof page - n, "</p></div></body>");
+    xmlDocPtr d = parse(page);
+    xmlNodePtr root = xmlDocGetRootElement(d);
+    pi_clean(root);
+    ck_assert_uint_eq(count_elements(root, "noscript"), 0);
+    ck_assert_uint_eq(count_elements(root, "p"), 1);
+    xmlChar *s = xmlNodeGetContent(root);
+    ck_assert_ptr_null(strstr((char *)s, "enable js"));
+    ck_assert_ptr_nonnull(strstr((char *)s, "more bears"));
+    xmlFree(s);
+    xmlFreeDoc(d);
+}
+END_TEST
+
 START_TEST(hidden_detection)
 {
     xmlDocPtr d = parse("<div style=\"xdisplay:none\">a</div><div style=\"display:nonesuch\">b</div>");
@@ -263,6 +288,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, next_is_preorder);
     tcase_add_test(tc, attr_lookup);
     tcase_add_test(tc, clean_drops_non_content);
+    tcase_add_test(tc, clean_unwraps_a_noscript_that_swallowed_the_page);
     tcase_add_test(tc, hidden_detection);
     tcase_add_test(tc, attributes_capped);
     tcase_add_test(tc, attribute_cap_follows_the_tokenizer);
