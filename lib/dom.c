@@ -86,6 +86,8 @@ static const struct tag tags[] = {
     {"plaintext", B | PI_TF_PRE},
     {"pre", B | PI_TF_PRE},
     {"progress", PI_TF_DROP},
+    {"rp", PI_TF_DROP}, /* ruby: the base text is the text, not its reading */
+    {"rt", PI_TF_DROP},
     {"samp", PI_TF_CODE},
     {"script", PI_TF_DROP},
     {"section", B},

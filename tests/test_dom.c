@@ -162,6 +162,19 @@ START_TEST(clean_unwraps_a_noscript_that_swallowed_the_page)
 }
 END_TEST
 
+START_TEST(clean_drops_ruby_readings)
+{
+    xmlDocPtr d = parse("<body><p><ruby>\xE5\xAD\x90<rp>(</rp><rt>\xE3\x81\x93</rt><rp>)</rp>"
+                        "</ruby>\xE3\x81\xA9\xE3\x82\x82</p></body>");
+    xmlNodePtr root = xmlDocGetRootElement(d);
+    pi_clean(root);
+    xmlChar *s = xmlNodeGetContent(root);
+    ck_assert_str_eq((char *)s, "\xE5\xAD\x90\xE3\x81\xA9\xE3\x82\x82"); /* 子ども */
+    xmlFree(s);
+    xmlFreeDoc(d);
+}
+END_TEST
+
 START_TEST(hidden_detection)
 {
     xmlDocPtr d = parse("<div style=\"xdisplay:none\">a</div><div style=\"display:nonesuch\">b</div>");
@@ -289,6 +302,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, attr_lookup);
     tcase_add_test(tc, clean_drops_non_content);
     tcase_add_test(tc, clean_unwraps_a_noscript_that_swallowed_the_page);
+    tcase_add_test(tc, clean_drops_ruby_readings);
     tcase_add_test(tc, hidden_detection);
     tcase_add_test(tc, attributes_capped);
     tcase_add_test(tc, attribute_cap_follows_the_tokenizer);
