@@ -42,5 +42,9 @@ void pi_buf_rtrim(pi_buf *b, const char *set);
 /* strdup that returns NULL for NULL. */
 char *pi_strdup(const char *s);
 char *pi_strndup(const char *s, size_t n);
+/* The first place in `n` bytes of `s` where `word` (lowercase ASCII)
+ * occurs, ignoring ASCII case; with `word_start`, only where no ASCII letter
+ * precedes it. NULL when it does not occur. */
+const char *pi_find_ascii_ci(const char *s, size_t n, const char *word, int word_start);
 
 #endif

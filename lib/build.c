@@ -339,20 +339,6 @@ static int inline_kind(const xmlNodePtr n, unsigned flags, pi_span_kind *kind)
     return 0;
 }
 
-/* Does the value hold `word` (ASCII lowercase), ignoring ASCII case? */
-static int holds_word(const char *v, const char *word)
-{
-    size_t k = strlen(word);
-    for (; v && *v; v++) {
-        size_t j = 0;
-        while (j < k && v[j] && (v[j] >= 'A' && v[j] <= 'Z' ? v[j] + 32 : v[j]) == word[j])
-            j++;
-        if (j == k)
-            return 1;
-    }
-    return 0;
-}
-
 /* Is the element a picture's caption by its place or its name? */
 static int is_caption_box(const pi_node *r)
 {
@@ -361,7 +347,7 @@ static int is_caption_box(const pi_node *r)
     const char *v[2] = {pi_attr(r->node, "class"), pi_attr(r->node, "id")};
     for (int i = 0; i < 2; i++)
         for (const char *const *c = PI_CAPTION_NAMES; *c; c++)
-            if (holds_word(v[i], *c))
+            if (v[i] && pi_find_ascii_ci(v[i], strlen(v[i]), *c, 0))
                 return 1;
     return 0;
 }

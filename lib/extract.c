@@ -68,23 +68,6 @@ static int is_date_line(pi_words *w, pi_block *b)
     return iso != NULL;
 }
 
-/* Does the text hold `word` (ASCII, lowercase) as a case-insensitive
- * substring starting a token? */
-static const char *find_word(const char *s, size_t n, const char *word)
-{
-    size_t k = strlen(word);
-    for (size_t i = 0; i + k <= n; i++) {
-        if (i && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z'))
-            continue;
-        size_t j = 0;
-        while (j < k && (char)(s[i + j] >= 'A' && s[i + j] <= 'Z' ? s[i + j] + 32 : s[i + j]) == word[j])
-            j++;
-        if (j == k)
-            return s + i;
-    }
-    return NULL;
-}
-
 /* A caption that credits its picture ("Photo: Jane Doe", "(Credit: ...)",
  * "© Agency", "Quelle: dpa"): the caption is about the picture, not part of
  * the text, and with a credit it is the picture's small print. */
@@ -95,7 +78,7 @@ static int is_credit_caption(const pi_block *b)
     if (strstr(b->text, "\xC2\xA9"))
         return 1;
     for (const char *const *c = PI_CREDIT_WORDS; *c; c++) {
-        const char *at = find_word(b->text, b->len, *c);
+        const char *at = pi_find_ascii_ci(b->text, b->len, *c, 1);
         if (!at)
             continue;
         const char *e = at + strlen(*c);
@@ -106,7 +89,7 @@ static int is_credit_caption(const pi_block *b)
             return 1;
     }
     for (const char *const *c = PI_PICTURE_AGENCIES; *c; c++)
-        if (find_word(b->text, b->len, *c))
+        if (pi_find_ascii_ci(b->text, b->len, *c, 1))
             return 1;
     return 0;
 }

@@ -64,6 +64,18 @@ START_TEST(oom_flag_sticks)
 }
 END_TEST
 
+START_TEST(find_ascii_ci)
+{
+    const char *s = "Photo: JANE Doe (credit x)";
+    ck_assert_ptr_eq(pi_find_ascii_ci(s, strlen(s), "photo", 1), s);
+    ck_assert_ptr_eq(pi_find_ascii_ci(s, strlen(s), "jane", 1), s + 7);
+    ck_assert_ptr_null(pi_find_ascii_ci(s, strlen(s), "ane", 1)); /* inside a word */
+    ck_assert_ptr_eq(pi_find_ascii_ci(s, strlen(s), "ane", 0), s + 8);
+    ck_assert_ptr_null(pi_find_ascii_ci(s, 10, "doe", 0)); /* past n */
+    ck_assert_ptr_null(pi_find_ascii_ci(NULL, 0, "x", 0));
+}
+END_TEST
+
 static void add(TCase *tc)
 {
     tcase_add_test(tc, put_and_detach);
@@ -71,6 +83,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, grows_past_initial_capacity);
     tcase_add_test(tc, rtrim);
     tcase_add_test(tc, oom_flag_sticks);
+    tcase_add_test(tc, find_ascii_ci);
 }
 
 PI_TEST_MAIN("buf", add)
