@@ -6,7 +6,7 @@
 
 /* A block with fewer non-space characters than this is not a paragraph for
  * scoring: captions, labels and buttons are shorter. */
-#define PARA_MIN_CHARS 25
+#define PARA_MIN_CHARS 22
 
 /* Class/id evidence, added per matching attribute (class, id). Same size as
  * the largest paragraph score a container gets from a few paragraphs, so
@@ -34,7 +34,7 @@
  * at least RIVAL_SHARE of the winner; when RIVALS_NEEDED of them share an
  * ancestor with it, that ancestor is the article (as Readability does). */
 #define RIVALS_CONSIDERED 4
-#define RIVAL_SHARE 0.75f
+#define RIVAL_SHARE 0.65f
 #define RIVALS_NEEDED 3
 
 /* Twins: candidates with the winner's tag and class scoring at least
