@@ -72,6 +72,7 @@ static const struct field_name {
     const char *key;
 } FIELD_NAMES[] = {
     {PITH_FIELD_TITLE, "title"},
+    {PITH_FIELD_HEADLINE, "headline"},
     {PITH_FIELD_AUTHORS, "authors"},
     {PITH_FIELD_PUBLISHED, "published"},
     {PITH_FIELD_MODIFIED, "modified"},

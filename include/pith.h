@@ -137,8 +137,9 @@ typedef enum pith_option {
     /** integer: largest input accepted, in bytes; larger input fails with
      *  PITH_ERR_INPUT_TOO_LARGE. Range 1 .. 2147483647. Default 67108864. */
     PITH_OPT_MAX_INPUT_SIZE = 3,
-    /** integer (0 or 1): keep the title as the first line of the text when
-     *  the page repeats it at the top of the article. Default 0. */
+    /** integer (0 or 1): keep the headline (PITH_FIELD_HEADLINE) as the
+     *  first line of the text when the page repeats it at the top of the
+     *  article. Default 0. */
     PITH_OPT_KEEP_TITLE = 4,
     /** integer: deepest element nesting accepted; a deeper page fails with
      *  PITH_ERR_TOO_DEEP. Range 16 .. 1000000. Default 10000 (real pages
@@ -164,8 +165,9 @@ typedef enum pith_option {
      *  inline code. Default 1. */
     PITH_OPT_FORMATTING = 11,
     /** integer (0 or 1): PITH_FORMAT_HTML gives a whole page (doctype,
-     *  head with the title, lang and dir) instead of an <article>
-     *  fragment. Default 0. */
+     *  head with the headline (PITH_FIELD_HEADLINE), lang and dir, and the
+     *  headline as the article's <h1>) instead of an <article> fragment.
+     *  Default 0. */
     PITH_OPT_STANDALONE = 12,
     /** integer: the format of the "content" member that PITH_FORMAT_JSON
      *  adds beside "text": 0 (none), PITH_FORMAT_MARKDOWN or
@@ -236,8 +238,8 @@ PITH_API const char *pith_doc_text(const pith_doc *doc);
 /** Length in bytes of pith_doc_text(), without the terminating NUL. */
 PITH_API size_t pith_doc_text_length(const pith_doc *doc);
 
-/** The title of the page, whitespace collapsed. Never NULL; "" when the page
- *  has none. Owned by `doc`. */
+/** The title of the page, as PITH_FIELD_TITLE: whitespace collapsed. Never
+ *  NULL; "" when the page has none. Owned by `doc`. */
 PITH_API const char *pith_doc_title(const pith_doc *doc);
 
 /* ---------------------------------------------------------------------------
@@ -287,7 +289,12 @@ PITH_API pith_status pith_doc_render(const pith_doc *doc, pith_format format,
  * ------------------------------------------------------------------------- */
 
 typedef enum pith_field {
-    /** The headline, with any site name split off. At most one value. */
+    /** The page's title as its strongest source declares it, whole: JSON-LD
+     *  headline or name, then og:title, twitter:title, Dublin Core and other
+     *  <meta> titles, microdata headline; else the <title> with the site
+     *  name part split off ("Headline | Site", "Site - Headline"); else the
+     *  first <h1>. A declared "Headline | Site" stays so (see
+     *  PITH_FIELD_HEADLINE). At most one value. */
     PITH_FIELD_TITLE = 1,
     /** The authors' names, in page order. */
     PITH_FIELD_AUTHORS = 2,
@@ -322,7 +329,13 @@ typedef enum pith_field {
      *  of the page's prose, that gave twice the words), "json-ld" (the
      *  page's own articleBody, when the markup gave much less). For
      *  diagnostics; the values may grow. */
-    PITH_FIELD_LAYER = 15
+    PITH_FIELD_LAYER = 15,
+    /** The headline the reader sees: the same source as PITH_FIELD_TITLE,
+     *  with a site or section name split off whatever the source, and the
+     *  page's visible <h1> when the title contains it. What the extractor
+     *  uses to drop a repeated headline from the text. At most one value.
+     *  Since 0.1. */
+    PITH_FIELD_HEADLINE = 16
 } pith_field;
 
 /** Number of values of `field` (0 when the page does not say, or for an

@@ -346,7 +346,7 @@ static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
             goto done;
         st.base_url = base;
     }
-    if (st.n && (err = pi_extract_article(&st, words, d->meta.title, o->keep_title,
+    if (st.n && (err = pi_extract_article(&st, words, d->meta.headline, o->keep_title,
                                           d->meta.article_body, &d->model, &d->layer)))
         goto done;
     d->text = pi_render_text(&d->model, &pi_render_defaults, &d->text_len);
@@ -484,7 +484,7 @@ pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_op
         s = pi_render_markdown(&d->model, &o->render, &n);
         break;
     case PITH_FORMAT_HTML:
-        s = pi_render_html(&d->model, &o->render, d->meta.title, d->meta.lang, d->meta.dir, &n);
+        s = pi_render_html(&d->model, &o->render, d->meta.headline, d->meta.lang, d->meta.dir, &n);
         break;
     case PITH_FORMAT_JSON: {
         long sentences = count_sentences(d);
@@ -498,7 +498,7 @@ pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_op
             content = pi_render_markdown(&d->model, &o->render, &f.content_len);
             f.format = "markdown";
         } else if (o->json_content == PITH_FORMAT_HTML) {
-            content = pi_render_html(&d->model, &o->render, d->meta.title, d->meta.lang,
+            content = pi_render_html(&d->model, &o->render, d->meta.headline, d->meta.lang,
                                      d->meta.dir, &f.content_len);
             f.format = "html";
         }
@@ -535,6 +535,9 @@ static const char *const *field_values(const pith_doc *d, pith_field f, size_t *
         return (const char *const *)m->tags;
     case PITH_FIELD_TITLE:
         one = (const char *const *)&m->title;
+        break;
+    case PITH_FIELD_HEADLINE:
+        one = (const char *const *)&m->headline;
         break;
     case PITH_FIELD_PUBLISHED:
         one = (const char *const *)&m->published;

@@ -3065,7 +3065,12 @@ static char *headline_of(tctx *t, const char *title, int from)
     return pi_strndup(cand.s, cand.n);
 }
 
-static char *pick_title(mctx *c, const evidence *e, const char *site, const char *url)
+/* The title as the strongest source declares it, whole; only a <title>
+ * (the weakest declared source, where the site part is routine) is split.
+ * The headline is what the reader sees, whatever the source: see
+ * headline_of. Both NULL when the page says nothing usable. */
+static void pick_title(mctx *c, const evidence *e, const char *site, const char *url,
+                       pi_meta *out)
 {
     char *t = NULL;
     int from = FROM_DECLARED;
@@ -3096,7 +3101,7 @@ static char *pick_title(mctx *c, const evidence *e, const char *site, const char
         t = dup_raw(c, c->first_h1);
     if (!t || strlen(t) > MAX_TITLE_LEN) {
         free(t);
-        return NULL;
+        return;
     }
     tctx tc;
     tctx_init(&tc, c, site, url);
@@ -3104,10 +3109,15 @@ static char *pick_title(mctx *c, const evidence *e, const char *site, const char
     tctx_free(&tc);
     if (!r) {
         c->oom = 1;
-        return t;
+        out->title = t;
+        return;
     }
-    free(t);
-    return r;
+    out->headline = r;
+    if (from == FROM_TITLE_ELEMENT) {
+        free(t);
+        t = dup_raw(c, r);
+    }
+    out->title = t;
 }
 
 /* ---- authors and tags -------------------------------------------------------- */
@@ -3613,8 +3623,8 @@ int pi_meta_extract(xmlDocPtr doc, const char *page_url, pi_meta *out)
         free(u);
     }
 
-    out->title = pick_title(&c, &e, out->site_name,
-                            out->canonical_url ? out->canonical_url : c.page_url);
+    pick_title(&c, &e, out->site_name, out->canonical_url ? out->canonical_url : c.page_url,
+               out);
     out->published = pick_published(&c, &e, out->canonical_url);
     out->modified = pick_modified(&c, &e);
     out->description = pick_description(&c, &e);
@@ -3652,6 +3662,7 @@ void pi_meta_free(pi_meta *m)
     if (!m)
         return;
     free(m->title);
+    free(m->headline);
     free(m->site_name);
     for (size_t i = 0; i < m->n_authors; i++)
         free(m->authors[i]);

@@ -12,18 +12,22 @@
  *   title        JSON-LD headline/name of the main entity; <meta> dc.title,
  *                dcterms.title, og:title, twitter:title, parsely-title,
  *                sailthru.title, citation_title, title; microdata headline;
- *                <title> with the site-name part split off; first <h1>.
- *                Whatever the source, the title is reduced to the headline
- *                the reader sees: an h1 that the title contains (kicker,
- *                "<h1> | Site", "Site - <h1>") gives the h1's text (the
- *                later h1 when several fit; permalink marks "¶" are no
- *                part of a heading); else a part at either end that names
- *                the site (og:site_name, the host written as words or named
- *                in it) is dropped, and a site part inside ("Headline |
- *                Site | slogan") keeps what comes before it. Only a
- *                <title> is also split by shape ("Headline words | Site"),
- *                and only when the remaining headline has five words or
- *                more; a colon splits only beside a heading or the site.
+ *                <title> with the site-name part split off (as headline
+ *                below); first <h1>. A declared title is kept whole, site
+ *                part and all ("Headline | Site" in og:title stays so).
+ *   headline     The same source, reduced to the headline the reader sees
+ *                (the extractor uses it to drop the repeated headline from
+ *                the body and to choose among alike containers): an h1
+ *                that the title contains (kicker, "<h1> | Site", "Site -
+ *                <h1>") gives the h1's text (the later h1 when several
+ *                fit; permalink marks "¶" are no part of a heading); else
+ *                a part at either end that names the site (og:site_name,
+ *                the host written as words or named in it) is dropped, and
+ *                a site part inside ("Headline | Site | slogan") keeps what
+ *                comes before it. Only a <title> is also split by shape
+ *                ("Headline words | Site"), and only when the remaining
+ *                headline has five words or more; a colon splits only
+ *                beside a heading or the site.
  *   authors      JSON-LD author/creator of the main entity (string, {name},
  *                {givenName, familyName}, {@id} reference, list), then of the
  *                WebPage; <meta> dc.creator, dcterms.creator, author,
@@ -86,7 +90,8 @@
 #include <stddef.h>
 
 typedef struct pi_meta {
-    char *title;
+    char *title;        /* as declared (a <title> split) */
+    char *headline;     /* the title reduced to the headline the reader sees */
     char *site_name;
     char **authors;     /* n_authors strings */
     size_t n_authors;

@@ -31,6 +31,7 @@ char *pi_render_json(const pi_json_facts *f, size_t *len)
     if (!o)
         return NULL;
     json_object_object_add(o, "title", str_or_null(m->title));
+    json_object_object_add(o, "headline", str_or_null(m->headline));
     json_object_object_add(o, "authors", list(m->authors, m->n_authors));
     json_object_object_add(o, "published", str_or_null(m->published));
     json_object_object_add(o, "modified", str_or_null(m->modified));

@@ -22,8 +22,8 @@ from pathlib import Path
 
 BLOCK = {"p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote",
          "br", "table", "ul", "ol", "thead", "tbody", "div", "hr", "figure", "figcaption", "img"}
-KEYS = {"title", "authors", "published", "modified", "site_name", "description", "language",
-        "direction", "url", "image", "tags", "page_type", "encoding", "layer", "words",
+KEYS = {"title", "headline", "authors", "published", "modified", "site_name", "description",
+        "language", "direction", "url", "image", "tags", "page_type", "encoding", "layer", "words",
         "sentences", "paragraphs", "text"}
 SPACE = re.compile(r"\s+")
 

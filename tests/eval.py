@@ -11,7 +11,8 @@ below its floor. Standard library only.
 
 Where the gold carries metadata (title, byline, date, meta.siteName,
 meta.lang, meta.dir), a second run with corpus_run -f json measures the
-agreement of pith's fields with it, per field, as the corpus test of
+agreement of pith's fields with it, per field ("headline": pith's headline
+field against the gold title), as the corpus test of
 tests/test_metadata.c does (same normalisation; keep the two in step). Its
 figures join the dataset's keys as meta_title, meta_byline ... (fractions).
 """
@@ -132,7 +133,8 @@ def gold_text(v):
 def metadata_agreement(ds, pred):
     """Per field: [hits, pages with gold]. Empty if the gold has none."""
     fields = {k: [0, 0] for k in
-              ("title", "title~", "byline", "byline~", "siteName", "date", "lang", "dir")}
+              ("title", "title~", "headline", "byline", "byline~", "siteName", "date", "lang",
+               "dir")}
 
     def count(key, ok):
         fields[key][0] += bool(ok)
@@ -148,6 +150,7 @@ def metadata_agreement(ds, pred):
         if g:
             count("title", title_match(g, ours.get("title"), False))
             count("title~", title_match(g, ours.get("title"), True))
+            count("headline", title_match(g, ours.get("headline"), False))
         g = gold_text(gold.get("byline"))
         if g:
             gn, on = norm_byline(g), norm_byline(", ".join(ours.get("authors") or []))

@@ -283,6 +283,46 @@ START_TEST(fields)
 }
 END_TEST
 
+/* The title as declared, site part and all; the headline as the reader sees
+ * it, which is also what leaves the text. */
+START_TEST(title_and_headline)
+{
+    static const char page[] =
+        "<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<title>Rivers rise in the north | Gazette</title>"
+        "<meta property=\"og:title\" content=\"Rivers rise in the north | Gazette\">"
+        "<meta property=\"og:site_name\" content=\"Gazette\"></head>"
+        "<body><article><h1>Rivers rise in the north</h1><p>The rivers of the north rose "
+        "through the night, and by morning the lower streets of three towns stood under "
+        "water.</p><p>Crews worked to clear the drains while the weather office warned "
+        "that more rain would come before the weekend.</p></article></body></html>";
+    pith_doc *doc = extract_ok(page, strlen(page), NULL);
+    ck_assert_str_eq(pith_doc_title(doc), "Rivers rise in the north | Gazette");
+    ck_assert_str_eq(pith_doc_get(doc, PITH_FIELD_TITLE, 0), "Rivers rise in the north | Gazette");
+    ck_assert_uint_eq(pith_doc_count(doc, PITH_FIELD_HEADLINE), 1);
+    ck_assert_str_eq(pith_doc_get(doc, PITH_FIELD_HEADLINE, 0), "Rivers rise in the north");
+    ck_assert_ptr_null(strstr(pith_doc_text(doc), "Rivers rise"));
+    char *json = NULL;
+    ck_assert_int_eq(pith_doc_render(doc, PITH_FORMAT_JSON, NULL, &json, NULL), PITH_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"title\":\"Rivers rise in the north | Gazette\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"headline\":\"Rivers rise in the north\""));
+    pith_free(json);
+    pith_doc_free(doc);
+
+    pith_options *o = pith_options_new();
+    pith_options_set_int(o, PITH_OPT_KEEP_TITLE, 1);
+    doc = extract_ok(page, strlen(page), o);
+    ck_assert(!strncmp(pith_doc_text(doc), "Rivers rise in the north\n", 25));
+    pith_doc_free(doc);
+    pith_options_free(o);
+
+    doc = extract_ok("<p>no title</p>", 15, NULL);
+    ck_assert_uint_eq(pith_doc_count(doc, PITH_FIELD_HEADLINE), 0);
+    ck_assert_ptr_null(pith_doc_get(doc, PITH_FIELD_HEADLINE, 0));
+    pith_doc_free(doc);
+}
+END_TEST
+
 /* A short line in a container named like content ("article-text") outscores
  * the unnamed container of the story; the tiny result sends the extractor
  * to a second attempt without names, which finds the story. */
@@ -447,6 +487,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, seed_page);
     tcase_add_test(tc, threads_agree_with_one_thread);
     tcase_add_test(tc, fields);
+    tcase_add_test(tc, title_and_headline);
     tcase_add_test(tc, tiny_named_block_does_not_win);
     tcase_add_test(tc, credit_captions_go);
     tcase_add_test(tc, names_that_drop_everything_are_ignored);

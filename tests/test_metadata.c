@@ -640,12 +640,48 @@ END_TEST
 
 /* ---- titles -------------------------------------------------------------------- */
 
-static void ck_title(const char *html, const char *want)
+/* The title as declared (a <title> split), and the headline. */
+static void ck_titles(const char *html, const char *title, const char *headline)
 {
     pi_meta m = ex(html);
-    ck_assert_pstr_eq(m.title, want);
+    ck_assert_pstr_eq(m.title, title);
+    ck_assert_pstr_eq(m.headline, headline);
     pi_meta_free(&m);
 }
+
+/* A page whose only source is the <title> (or the h1): both the same. */
+static void ck_title(const char *html, const char *want)
+{
+    ck_titles(html, want, want);
+}
+
+START_TEST(title_source_order)
+{
+    /* JSON-LD headline beats og:title beats <title>, each kept whole */
+    ck_titles(HEAD(LD("{\"@type\":\"NewsArticle\",\"headline\":\"From JSON-LD\"}")
+                   "<meta property=\"og:title\" content=\"From OG | Gazette\">"
+                   "<title>From the title element | Gazette</title>"),
+              "From JSON-LD", "From JSON-LD");
+    ck_titles(HEAD("<meta property=\"og:title\" content=\"From OG | Gazette\">"
+                   "<meta name=\"twitter:title\" content=\"From Twitter\">"
+                   "<title>From the title element | Gazette</title>"),
+              "From OG | Gazette", "From OG | Gazette");
+    /* og:title whole with its site part; the headline splits it off */
+    ck_titles("<html><head><meta property=\"og:title\" content=\"Rivers rise in the north | "
+              "Example News\"><meta property=\"og:site_name\" content=\"Example News\">"
+              "<title>Rivers rise in the north | Example News</title></head></html>",
+              "Rivers rise in the north | Example News", "Rivers rise in the north");
+    /* the headline is the visible h1 inside a declared title */
+    ck_titles("<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\","
+              "\"headline\":\"Weather: Rivers rise in the north, again\"}</script></head>"
+              "<body><h1>Rivers rise in the north, again</h1></body></html>",
+              "Weather: Rivers rise in the north, again", "Rivers rise in the north, again");
+    /* the <title> alone is split, for both */
+    ck_title("<html><head><title>Rivers rise | Example News</title>"
+             "<meta property=\"og:site_name\" content=\"Example News\"></head></html>",
+             "Rivers rise");
+}
+END_TEST
 
 START_TEST(title_splitting)
 {
@@ -660,9 +696,9 @@ START_TEST(title_splitting)
     ck_title("<html><head><title>Rivers rise \xE2\x80\x94 Example</title></head>"
              "<body><h1>Rivers rise</h1></body></html>",
              "Rivers rise");
-    ck_title("<html><head><meta property=\"og:title\" content=\"Weather: Rivers rise in the north, again\">"
-             "</head><body><h1>Rivers rise in the north, again</h1></body></html>",
-             "Rivers rise in the north, again");
+    ck_titles("<html><head><meta property=\"og:title\" content=\"Weather: Rivers rise in the "
+              "north, again\"></head><body><h1>Rivers rise in the north, again</h1></body></html>",
+              "Weather: Rivers rise in the north, again", "Rivers rise in the north, again");
     ck_title("<html><head><title>Don't panic | Guide</title></head>"
              "<body><h1>Don\xE2\x80\x99t panic</h1></body></html>",
              "Don\xE2\x80\x99t panic");
@@ -688,7 +724,8 @@ START_TEST(title_splitting)
     pi_meta m = ex_url("<html><head><meta property=\"og:title\" content=\"New shoes | Herr Pfleger\">"
                        "</head></html>",
                        "https://www.herrpfleger.de/x");
-    ck_assert_str_eq(m.title, "New shoes");
+    ck_assert_str_eq(m.title, "New shoes | Herr Pfleger");
+    ck_assert_str_eq(m.headline, "New shoes");
     pi_meta_free(&m);
 }
 END_TEST
@@ -699,7 +736,8 @@ START_TEST(title_site_in_the_middle)
     pi_meta m = ex_url("<html><head><meta property=\"og:title\" content=\"Pike in winter | "
                        "fishing-news.example | Your angling magazine\"></head></html>",
                        "https://fishing-news.example/pike");
-    ck_assert_str_eq(m.title, "Pike in winter");
+    ck_assert_str_eq(m.title, "Pike in winter | fishing-news.example | Your angling magazine");
+    ck_assert_str_eq(m.headline, "Pike in winter");
     pi_meta_free(&m);
     ck_title("<html><head><title>Rivers rise | Example News | Since 1901</title>"
              "<meta property=\"og:site_name\" content=\"Example News\"></head></html>",
@@ -942,6 +980,7 @@ START_TEST(seed_page)
         PI_OK);
     ck_assert_str_eq(m.title, "Microsoft commissions review into Israeli military use of Azure "
                               "after surveillance allegations");
+    ck_assert_str_eq(m.headline, m.title);
     ck_assert_ptr_nonnull(m.published);
     ck_assert(!strncmp(m.published, "2025-08-17", 10));
     ck_assert_str_eq(m.site_name, "CTech");
@@ -1142,8 +1181,9 @@ static int valid_utf8(const char *s)
 
 static void ck_utf8_meta(const pi_meta *m, const char *page)
 {
-    const char *f[] = {m->title, m->site_name, m->published, m->modified, m->description,
-                       m->lang, m->dir, m->canonical_url, m->image, m->page_type};
+    const char *f[] = {m->title,       m->headline, m->site_name, m->published,
+                       m->modified,    m->description, m->lang, m->dir,
+                       m->canonical_url, m->image,   m->page_type};
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
         ck_assert_msg(!f[i] || valid_utf8(f[i]), "%s: field %zu not UTF-8", page, i);
     for (size_t i = 0; i < m->n_authors; i++)
@@ -1175,7 +1215,18 @@ static int title_match(const char *gold, const char *ours, int loose)
     return r;
 }
 
-enum { F_TITLE, F_TITLE_LOOSE, F_BYLINE, F_BYLINE_LOOSE, F_SITE, F_DATE, F_LANG, F_DIR, F_N };
+enum {
+    F_TITLE,
+    F_TITLE_LOOSE,
+    F_HEADLINE,
+    F_BYLINE,
+    F_BYLINE_LOOSE,
+    F_SITE,
+    F_DATE,
+    F_LANG,
+    F_DIR,
+    F_N
+};
 
 START_TEST(readability_corpus_agreement)
 {
@@ -1213,6 +1264,8 @@ START_TEST(readability_corpus_agreement)
             tot[F_TITLE]++, tot[F_TITLE_LOOSE]++;
             hit[F_TITLE] += title_match(g, m.title, 0);
             hit[F_TITLE_LOOSE] += title_match(g, m.title, 1);
+            tot[F_HEADLINE]++;
+            hit[F_HEADLINE] += title_match(g, m.headline, 0);
         }
         g = jstr(gold, "byline");
         if (g && *g) {
@@ -1265,11 +1318,12 @@ START_TEST(readability_corpus_agreement)
     }
     closedir(dp);
 
-    static const char *const names[F_N] = {"title",     "title~", "byline", "byline~",
-                                           "siteName",  "date",   "lang",   "dir"};
+    static const char *const names[F_N] = {"title",    "title~", "headline", "byline", "byline~",
+                                           "siteName", "date",   "lang",     "dir"};
     /* Floors a little under what the module reaches (see the report in the
-     * commit log); "~" is the looser comparison. */
-    static const double floors[F_N] = {88, 97, 87, 91, 97, 96, 98, 95};
+     * commit log); "~" is the looser comparison; "headline" is the headline
+     * field against the gold title (which keeps a declared site part). */
+    static const double floors[F_N] = {95, 97, 88, 87, 91, 97, 96, 98, 95};
     for (int i = 0; i < F_N; i++) {
         double pct = tot[i] ? 100.0 * hit[i] / tot[i] : 100.0;
         fprintf(stderr, "metadata/readability %-9s %3d/%3d = %5.1f%% (floor %.0f%%)\n", names[i],
@@ -1327,6 +1381,7 @@ int main(void)
     tcase_add_test(t, canonical_and_base);
     tcase_add_test(t, dates_in_urls);
     t = tc(s, "titles");
+    tcase_add_test(t, title_source_order);
     tcase_add_test(t, title_splitting);
     tcase_add_test(t, title_site_in_the_middle);
     tcase_add_test(t, title_among_several_h1);

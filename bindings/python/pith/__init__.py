@@ -84,6 +84,7 @@ _FORMAT_NAMES = {
 
 # Document attribute, pith_field, and whether the field is a list.
 _FIELDS = (
+    ("headline", _lib.FIELD_HEADLINE, False),
     ("authors", _lib.FIELD_AUTHORS, True),
     ("published", _lib.FIELD_PUBLISHED, False),
     ("modified", _lib.FIELD_MODIFIED, False),
@@ -130,7 +131,10 @@ class Document:
     Read at creation and kept after :meth:`close`:
 
     - ``text``: the article, one block per line ("" when the page has none);
-    - ``title``: the headline ("" when the page has none);
+    - ``title``: the page's title as its strongest source declares it, a
+      "Headline | Site" from og:title kept whole ("" when the page has none);
+    - ``headline``: the headline the reader sees, site name split off
+      whatever the source (None when the page has none);
     - ``authors`` and ``tags``: lists of str, in page order (may be empty);
     - ``published``, ``modified`` (ISO 8601), ``site_name``,
       ``description``, ``language`` (BCP 47), ``direction`` ("ltr" or
