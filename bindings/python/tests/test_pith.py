@@ -86,7 +86,7 @@ keeps a public map of every sighting on its website.</p>
 </body></html>"""
 
 JSON_KEYS = {
-    "title", "authors", "published", "modified", "site_name", "description",
+    "title", "headline", "authors", "published", "modified", "site_name", "description",
     "language", "direction", "url", "image", "tags", "page_type", "encoding",
     "layer", "words", "paragraphs", "text",
 }
@@ -180,9 +180,19 @@ class ExtractTest(unittest.TestCase):
 
 
 class MetadataTest(unittest.TestCase):
+    def test_title_as_declared_and_headline(self):
+        page = META_PAGE.replace(
+            '<meta property="og:site_name"',
+            '<meta property="og:title" content="Otters return | Valley Chronicle">'
+            '<meta property="og:site_name"').replace('"headline": "Otters return to the Wenn valley",', '')
+        with pith.extract(page) as doc:
+            self.assertEqual(doc.title, "Otters return | Valley Chronicle")
+            self.assertEqual(doc.headline, "Otters return")
+
     def test_fields_of_a_page_that_states_them(self):
         with pith.extract(META_PAGE) as doc:
             self.assertEqual(doc.title, "Otters return to the Wenn valley")
+            self.assertEqual(doc.headline, "Otters return to the Wenn valley")
             self.assertEqual(doc.authors, ["Amara Lind", "Jonas Pike"])
             self.assertEqual(doc.published, "2026-04-02T07:30:00+01:00")
             self.assertEqual(doc.modified, "2026-04-03")
