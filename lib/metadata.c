@@ -2218,11 +2218,18 @@ static int visit(mctx *c, xmlNodePtr n)
                 free(t);
         }
     }
+    /* The date and byline hints read class and id only, and stop once
+     * found or tried often enough. */
+    int want_date = !c->hint_date && c->hint_tries < MAX_DATE_TRIES;
+    int want_byline = !c->bylines.n && c->byline_tries < MAX_BYLINE_TRIES;
+    if (!want_date && !want_byline)
+        return 1;
     char nbuf[256];
     const char *names = names_of(n, nbuf, sizeof nbuf);
-    if (!c->hint_date && c->hint_tries < MAX_DATE_TRIES && strcmp(nm, "meta") &&
-        strcmp(nm, "body") && strcmp(nm, "html") && strcmp(nm, "input") && date_hint(names) &&
-        !in_comments(n)) {
+    if (!*names)
+        return 1;
+    if (want_date && date_hint(names) && strcmp(nm, "meta") && strcmp(nm, "body") &&
+        strcmp(nm, "html") && strcmp(nm, "input") && !in_comments(n)) {
         c->hint_tries++;
         char *v = node_text(c, n, DATE_TEXT_MAX + 1);
         dt t;
@@ -2231,9 +2238,9 @@ static int visit(mctx *c, xmlNodePtr n)
         else
             free(v);
     }
-    if (!c->bylines.n && c->byline_tries < MAX_BYLINE_TRIES && strcmp(nm, "meta") &&
-        strcmp(nm, "link") && strcmp(nm, "img") && strcmp(nm, "body") && strcmp(nm, "html") &&
-        strcmp(nm, "svg") && strcmp(nm, "input") && strcmp(nm, "button") && byline_hint(names))
+    if (want_byline && byline_hint(names) && strcmp(nm, "meta") && strcmp(nm, "link") &&
+        strcmp(nm, "img") && strcmp(nm, "body") && strcmp(nm, "html") && strcmp(nm, "svg") &&
+        strcmp(nm, "input") && strcmp(nm, "button"))
         visit_byline(c, n);
     return 1;
 }
