@@ -102,7 +102,9 @@ int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_wo
         (img == 0 || img > 2) &&
         r->n_headings == 0 && r->words > 0)
         return 1;
-    if (!list && r->weight < 25 && ld > 0.2f + (r->words > 200 ? 0.1f : 0.0f) && r->n_para < 3)
+    if (!list && r->weight < 25 &&
+        ld > 0.2f + (r->words > 200 ? 0.1f : 0.0f) + ((r->flags & PI_TF_TABLE) ? TABLE_LINK_SLACK : 0.0f) &&
+        r->n_para < 3)
         return 1;
     if (r->weight >= 25 && ld > LINK_DENSITY_MAX_POSITIVE)
         return 1;

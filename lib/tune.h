@@ -106,6 +106,9 @@
 #define PROSE_MIN_WORDS 20            /* a block this long without links reads as prose */
 #define PROSE_MAX_LINK_DENSITY 0.1f
 #define LINK_DENSITY_MAX_POSITIVE 0.5f
+/* A data table may link its entries (ingredients to products, rows to
+ * pages): it is dropped for links only at this much more link density. */
+#define TABLE_LINK_SLACK 0.2f
 
 enum { M_SUB, M_TOKEN, M_PREFIX };
 

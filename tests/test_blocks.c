@@ -152,8 +152,21 @@ START_TEST(picture_over_the_article_is_not_lead)
 }
 END_TEST
 
+START_TEST(table_with_linked_entries_kept)
+{
+    char *s = extract("<body><article>" PARA PARA "<table>"
+                      "<tr><td>250 g</td><td><a href=/p/1>Plain flour</a></td><td>sifted twice</td></tr>"
+                      "<tr><td>2</td><td><a href=/p/2>Eggs</a></td><td>at room temperature</td></tr>"
+                      "<tr><td>100 ml</td><td><a href=/p/3>Whole milk</a></td><td>warmed</td></tr>"
+                      "</table>" PARA "</article></body>", NULL);
+    ck_assert_ptr_nonnull(strstr(s, "100 ml\tWhole milk\twarmed"));
+    free(s);
+}
+END_TEST
+
 static void add(TCase *tc)
 {
+    tcase_add_test(tc, table_with_linked_entries_kept);
     tcase_add_test(tc, picture_over_the_article_is_not_lead);
     tcase_add_test(tc, labelled_link_headings_are_teasers);
     tcase_add_test(tc, standfirst_leads_in_whatever_its_name);
