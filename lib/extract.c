@@ -96,7 +96,7 @@ static int is_credit_caption(const pi_block *b)
 
 /* Date lines and picture credits anywhere in the article are metadata, not
  * text. */
-static void drop_date_lines(pi_words *w, pi_model *m)
+static void drop_meta_lines(pi_words *w, pi_model *m)
 {
     for (size_t i = 0; i < m->n;) {
         if (is_date_line(w, &m->blocks[i]) || is_credit_caption(&m->blocks[i]))
@@ -149,6 +149,14 @@ static int check_declared(pi_words *w, pi_model *m, const char *body, const char
     return use_declared(m, body);
 }
 
+/* What every attempt's model goes through; returns its words. */
+static uint32_t tidy(pi_words *w, pi_model *m)
+{
+    drop_meta_lines(w, m);
+    trim_tail(w, m, model_words(w, m));
+    return model_words(w, m);
+}
+
 /* Layer 4: another attempt with `flags`; it replaces the model when it
  * gives FALLBACK_GAIN times as many words. */
 static int try_alternative(pi_stats *st, pi_words *w, int flags, const char *title,
@@ -162,9 +170,7 @@ static int try_alternative(pi_stats *st, pi_words *w, int flags, const char *tit
         pi_model_free(&alt);
         return err;
     }
-    drop_date_lines(w, &alt);
-    trim_tail(w, &alt, model_words(w, &alt));
-    uint32_t n = model_words(w, &alt);
+    uint32_t n = tidy(w, &alt);
     if ((float)n >= FALLBACK_GAIN * (float)*got && n > *got) {
         pi_model_free(m);
         *m = alt;
@@ -182,9 +188,7 @@ int pi_extract_article(pi_stats *st, pi_words *w, const char *title, int keep_ti
     int err = attempt(st, 0, title, keep_title, m, layer);
     if (err || st->n == 0)
         return err;
-    drop_date_lines(w, m);
-    trim_tail(w, m, model_words(w, m));
-    uint32_t got = model_words(w, m);
+    uint32_t got = tidy(w, m);
     uint32_t prose = st->nodes[0].words - st->nodes[0].link_words;
     if (got < FALLBACK_MIN_WORDS ||
         (got < FALLBACK_MAX_WORDS && (float)got < FALLBACK_MIN_SHARE * (float)prose)) {

@@ -306,11 +306,12 @@ static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice 
             n = pi_next(n, a, 1);
             continue;
         }
-        if (r->unlikely && !is_prose_lead(st, r, &N[article])) {
+        int lead = is_prose_lead(st, r, &N[article]);
+        if (r->unlikely && !lead) {
             n = pi_next(n, a, r->has_block_child ? 0 : 1);
             continue;
         }
-        if (is_prose_lead(st, r, &N[article])) {
+        if (lead) {
             if (push_root(out, cap, (int32_t)(r - N)))
                 return -1;
             n = pi_next(n, a, 1);
