@@ -63,11 +63,13 @@ int pi_is_hidden(xmlNodePtr n)
     return 0;
 }
 
-/* Does the subtree hold at least `min` bytes of text? Stops counting there. */
+/* Does the subtree hold at least `min` bytes of text within its first
+ * NOSCRIPT_LOOK_NODES nodes? The budget keeps nested noscripts linear. */
 static int holds_text(xmlNodePtr root, size_t min)
 {
-    size_t n = 0;
-    for (xmlNodePtr x = root; x && n < min; x = pi_next(x, root, 0))
+    size_t n = 0, seen = 0;
+    for (xmlNodePtr x = root; x && n < min && seen < NOSCRIPT_LOOK_NODES;
+         x = pi_next(x, root, 0), seen++)
         if (x->type == XML_TEXT_NODE && x->content)
             n += strlen((const char *)x->content);
     return n >= min;
