@@ -73,6 +73,7 @@ static const char *const pi_shape_names[] = {
     "scripts",   /* n closed scripts between paragraphs */
     "markup",    /* n doctypes, processing instructions and stray end tags */
     "quotes",    /* n nested blockquotes, a paragraph in each */
+    "noscripts", /* n nested noscripts, a sentence in each */
     NULL,
 };
 
@@ -197,6 +198,11 @@ static inline char *pi_shape_make(const char *name, size_t n, size_t *len)
             sb_puts(&b, "<blockquote><p>");
             sb_puts(&b, sentence);
             sb_puts(&b, "</p>");
+        }
+    } else if (!strcmp(name, "noscripts")) {
+        for (size_t i = 0; i < n; i++) {
+            sb_puts(&b, "<noscript><span>");
+            sb_puts(&b, sentence);
         }
     } else {
         free(b.p);
