@@ -25,13 +25,12 @@ static int attempt(pi_stats *st, int flags, const char *title, int keep_title, p
     return err;
 }
 
-static uint32_t model_words(pi_words *w, pi_model *m);
-
 /* Context at the end of the article: what trails the last real paragraph
  * is furniture more often than not ("More on this:", "Back to the list",
  * "Latest articles", photo credits). Short lines that do not end a
- * sentence, and headings with nothing after them, are trimmed from the end. */
-static void trim_tail(pi_words *w, pi_model *m, uint32_t total)
+ * sentence, and headings with nothing after them, are trimmed from the end.
+ * Returns the words left, `total` being the model's words. */
+static uint32_t trim_tail(pi_words *w, pi_model *m, uint32_t total)
 {
     while (m->n > 1) {
         pi_block *b = &m->blocks[m->n - 1];
@@ -48,6 +47,7 @@ static void trim_tail(pi_words *w, pi_model *m, uint32_t total)
         total -= words;
         pi_model_remove(m, m->n - 1);
     }
+    return total;
 }
 
 /* A line that is only a date ("23.10.2018", "Donnerstag, 31. Mai 2012",
@@ -153,8 +153,7 @@ static int check_declared(pi_words *w, pi_model *m, const char *body, const char
 static uint32_t tidy(pi_words *w, pi_model *m)
 {
     drop_meta_lines(w, m);
-    trim_tail(w, m, model_words(w, m));
-    return model_words(w, m);
+    return trim_tail(w, m, model_words(w, m));
 }
 
 /* Layer 4: another attempt with `flags`; it replaces the model when it
