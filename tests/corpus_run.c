@@ -1,16 +1,20 @@
 /* corpus_run - run pith_extract over every page of a folder.
  *
- *   corpus_run [-o OUTDIR] [-t] [-f FORMAT]... [-I] DIR|FILE...
+ *   corpus_run [-o OUTDIR] [-t] [-f FORMAT]... [-I] [-u] DIR|FILE...
  *
  * Writes OUTDIR/<id>.txt (the text) for each <id>.html when -o is given;
+ * with -u each page is given the "url" of its gold file <id>.json (when it
+ * has one) as PITH_OPT_URL, as a crawler gives the address it fetched;
  * with -t the title is written to OUTDIR/<id>.title; each -f md|html|json
  * also writes OUTDIR/<id>.md, .html or .json (-I: without images). Prints one summary line:
- * pages, failures, empty results, bytes, seconds, pages/s, MB/s.
+ * pages, failures, empty results, empty results where the gold has text
+ * (with -u), bytes, seconds, pages/s, MB/s.
  * Exits 1 if any page failed with a status other than PITH_OK. */
 #define _POSIX_C_SOURCE 200809L
 #include <pith.h>
 
 #include <dirent.h>
+#include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +38,30 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
+/* The "url" of the gold file beside `html_path` (<id>.json), malloc'd, or
+ * NULL when there is none; *has_text tells whether the gold has text. */
+static char *gold_url(const char *html_path, int *has_text)
+{
+    *has_text = 0;
+    size_t l = strlen(html_path);
+    if (l < 5 || strcmp(html_path + l - 5, ".html"))
+        return NULL;
+    char *json = malloc(l + 1);
+    if (!json)
+        return NULL;
+    memcpy(json, html_path, l - 5);
+    strcpy(json + l - 5, ".json");
+    json_object *o = json_object_from_file(json), *u = NULL;
+    free(json);
+    char *url = NULL;
+    if (o && json_object_object_get_ex(o, "url", &u) && json_object_is_type(u, json_type_string))
+        url = strdup(json_object_get_string(u));
+    if (o && json_object_object_get_ex(o, "text", &u) && json_object_is_type(u, json_type_string))
+        *has_text = json_object_get_string_len(u) > 0;
+    json_object_put(o);
+    return url;
+}
+
 static int cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -49,7 +77,7 @@ static double now(void)
 int main(int argc, char **argv)
 {
     const char *out = NULL;
-    int titles = 0, argi = 1, formats[8], n_formats = 0;
+    int titles = 0, urls = 0, argi = 1, formats[8], n_formats = 0;
     pith_options *ropts = pith_options_new();
     while (argi < argc && argv[argi][0] == '-') {
         if (!strcmp(argv[argi], "-o") && argi + 1 < argc) {
@@ -57,6 +85,9 @@ int main(int argc, char **argv)
             argi += 2;
         } else if (!strcmp(argv[argi], "-t")) {
             titles = 1;
+            argi++;
+        } else if (!strcmp(argv[argi], "-u")) {
+            urls = 1;
             argi++;
         } else if (!strcmp(argv[argi], "-I")) {
             pith_options_set_int(ropts, PITH_OPT_IMAGES, 0);
@@ -69,7 +100,7 @@ int main(int argc, char **argv)
                                                         : PITH_FORMAT_TEXT;
             argi += 2;
         } else {
-            fprintf(stderr, "usage: corpus_run [-o OUTDIR] [-t] [-f FORMAT]... [-I] DIR|FILE...\n");
+            fprintf(stderr, "usage: corpus_run [-o OUTDIR] [-t] [-f FORMAT]... [-I] [-u] DIR|FILE...\n");
             return 2;
         }
     }
@@ -98,7 +129,7 @@ int main(int argc, char **argv)
     }
     qsort(files, n, sizeof *files, cmp);
 
-    size_t failed = 0, empty = 0, bytes = 0;
+    size_t failed = 0, empty = 0, missed = 0, bytes = 0;
     double spent = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = 0;
@@ -108,9 +139,21 @@ int main(int argc, char **argv)
             failed++;
             continue;
         }
+        pith_options *eopts = NULL;
+        int gold_text = 0;
+        char *url = urls ? gold_url(files[i], &gold_text) : NULL;
+        if (url) {
+            eopts = pith_options_new();
+            if (!eopts || pith_options_set_string(eopts, PITH_OPT_URL, url) != PITH_OK) {
+                fprintf(stderr, "corpus_run: %s: cannot set the URL\n", files[i]);
+                return 2;
+            }
+            free(url);
+        }
         pith_doc *doc = NULL;
         double t0 = now();
-        pith_status s = pith_extract(html, len, NULL, &doc);
+        pith_status s = pith_extract(html, len, eopts, &doc);
+        pith_options_free(eopts);
         spent += now() - t0;
         bytes += len;
         free(html);
@@ -119,8 +162,10 @@ int main(int argc, char **argv)
             failed++;
             continue;
         }
-        if (pith_doc_text_length(doc) == 0)
+        if (pith_doc_text_length(doc) == 0) {
             empty++;
+            missed += gold_text;
+        }
         if (out) {
             const char *base = strrchr(files[i], '/');
             base = base ? base + 1 : files[i];
@@ -164,8 +209,9 @@ int main(int argc, char **argv)
         }
         pith_doc_free(doc);
     }
-    printf("pages=%zu failed=%zu empty=%zu bytes=%zu seconds=%.3f pages_per_s=%.1f mb_per_s=%.2f\n",
-           n, failed, empty, bytes, spent, spent > 0 ? (double)n / spent : 0.0,
+    printf("pages=%zu failed=%zu empty=%zu missed=%zu bytes=%zu seconds=%.3f pages_per_s=%.1f "
+           "mb_per_s=%.2f\n",
+           n, failed, empty, missed, bytes, spent, spent > 0 ? (double)n / spent : 0.0,
            spent > 0 ? (double)bytes / 1e6 / spent : 0.0);
     for (size_t i = 0; i < n; i++)
         free(files[i]);

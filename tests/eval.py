@@ -4,13 +4,20 @@
     eval.py --runner CORPUS_RUN --score SCORE_PY [--floors FILE] [--worst N] CORPUS|DATASET
 
 For each dataset folder (one holding <id>.html and <id>.json), runs the
-library over every page (corpus_run writes <id>.txt), scores the texts with
-the shared score.py, and prints its summary. With --floors, checks the figures
-against the floors file (lines "dataset key minimum") and exits 1 if one is
-below its floor. Standard library only.
+library over every page, each given its gold "url" as PITH_OPT_URL as a
+crawler gives the address it fetched (corpus_run -u writes <id>.txt), scores
+the texts with the shared score.py, and prints its summary; where the gold
+gives page types, score.py's table per type too, whose rows join the keys as
+TYPE_bow_f1, TYPE_f1 ... With --floors, checks the figures against the
+floors file (lines "dataset key minimum") and exits 1 if one is below its
+floor or its dataset is missing. Standard library only.
+
+A held-out dataset (its name ends in "-val": wcxb-val stands for sites nobody
+here has seen) is reported by its summary figures only: no table per page
+type, no worst pages. It measures; nothing is tuned on it.
 
 Where the gold carries metadata (title, byline, date, meta.siteName,
-meta.lang, meta.dir), a second run with corpus_run -f json measures the
+meta.lang, meta.dir), a second run with corpus_run -u -f json measures the
 agreement of pith's fields with it, per field ("headline": pith's headline
 field against the gold title), as the corpus test of
 tests/test_metadata.c does (same normalisation; keep the two in step). Its
@@ -41,6 +48,36 @@ def parse_summary(line):
             out[k] = float(v)
         except ValueError:
             out[k] = v
+    return out
+
+
+def has_page_types(ds):
+    """Does the gold give page types (meta.page_type)? Then score.py's
+    --by-type table is read too."""
+    for gp in sorted(ds.glob("*.json"))[:5]:
+        meta = json.loads(gp.read_text()).get("meta")
+        if isinstance(meta, dict) and meta.get("page_type"):
+            return True
+    return False
+
+
+def parse_by_type(lines):
+    """score.py's --by-type rows ("  article  536  0.931 0.933 0.930 | 0.934
+    0.944 0.943") as keys TYPE_f1, TYPE_precision, TYPE_recall (the article
+    counting) and TYPE_bow_f1, TYPE_bow_precision, TYPE_bow_recall (WCXB's)."""
+    out, inside = {}, False
+    for line in lines:
+        cols = line.split()
+        if cols[:2] == ["page", "type"]:
+            inside = True
+            continue
+        if not inside or len(cols) != 9 or cols[5] != "|":
+            continue
+        t = cols[0]
+        for key, v in zip(("f1", "precision", "recall"), cols[2:5]):
+            out[f"{t}_{key}"] = float(v)
+        for key, v in zip(("bow_f1", "bow_precision", "bow_recall"), cols[6:9]):
+            out[f"{t}_{key}"] = float(v)
     return out
 
 
@@ -182,15 +219,19 @@ def main():
 
     if not Path(a.corpus).is_dir():
         print(f"eval: no corpus at {a.corpus}", file=sys.stderr)
-        return 77
+        return 1
     results = {}
     for ds in datasets(a.corpus):
         with tempfile.TemporaryDirectory() as pred:
-            run = subprocess.run([a.runner, "-o", pred, str(ds)], capture_output=True, text=True)
+            run = subprocess.run([a.runner, "-u", "-o", pred, str(ds)], capture_output=True, text=True)
             sys.stderr.write(run.stderr)
             speed = parse_summary(run.stdout.strip().splitlines()[-1]) if run.stdout.strip() else {}
             cmd = [sys.executable, a.score, str(ds), pred]
-            if a.worst:
+            held_out = ds.name.endswith("-val")
+            typed = has_page_types(ds) and not held_out
+            if typed:
+                cmd.append("--by-type")
+            if a.worst and not held_out:
                 cmd += ["--worst", str(a.worst)]
             sc = subprocess.run(cmd, capture_output=True, text=True)
             if sc.returncode != 0:
@@ -198,6 +239,8 @@ def main():
                 return 1
             lines = sc.stdout.splitlines()
             figures = parse_summary(lines[0])
+            if typed:
+                figures.update(parse_by_type(lines))
             figures.update({"failed": speed.get("failed", 0), "pages_per_s": speed.get("pages_per_s", 0)})
             results[ds.name] = figures
             print(f"== {ds.name}: {int(speed.get('pages', 0))} pages, "
@@ -209,7 +252,7 @@ def main():
                 print(f"eval: {a.runner} crashed on {ds} (status {run.returncode})", file=sys.stderr)
                 return 1
         with tempfile.TemporaryDirectory() as pred:
-            run = subprocess.run([a.runner, "-o", pred, "-f", "json", str(ds)],
+            run = subprocess.run([a.runner, "-u", "-o", pred, "-f", "json", str(ds)],
                                  capture_output=True, text=True)
             meta = metadata_agreement(ds, pred) if run.returncode in (0, 1) else {}
         if meta:
@@ -228,7 +271,8 @@ def main():
             continue
         ds, key, floor = raw.split()
         if ds not in results:
-            print(f"floor {ds} {key}: dataset not found, skipped")
+            print(f"floor {ds} {key}: dataset not found, BELOW FLOOR")
+            bad += 1
             continue
         got = results[ds].get(key)
         ok = isinstance(got, float) and got >= float(floor)

@@ -930,16 +930,17 @@ static int ends_with(const char *s, const char *suffix)
 
 START_TEST(corpus)
 {
-    static const char *const sets[] = {"trafilatura", "readability"};
+    static const char *const sets[] = {"trafilatura", "readability", "wcxb-dev", "wcxb-val"};
     int npages = 0, replaced = 0, literal = 0;
     size_t bytes = 0;
     double secs = 0;
-    for (size_t k = 0; k < 2; k++) {
+    for (size_t k = 0; k < sizeof sets / sizeof *sets; k++) {
         char dir[4096];
-        snprintf(dir, sizeof dir, "%s/corpus/%s", PITH_SHARED, sets[k]);
+        snprintf(dir, sizeof dir, "%s/%s", PITH_CORPUS, sets[k]);
         DIR *d = opendir(dir);
         if (!d)
-            continue;
+            ck_abort_msg("no dataset %s (make check unpacks ../shared/corpus into %s)", sets[k],
+                         PITH_CORPUS);
         struct dirent *e;
         while ((e = readdir(d))) {
             if (!ends_with(e->d_name, ".html"))
@@ -968,10 +969,6 @@ START_TEST(corpus)
             free(html);
         }
         closedir(d);
-    }
-    if (npages == 0) {
-        printf("input: corpus not found under %s, skipped\n", PITH_SHARED);
-        return;
     }
     printf("input: %d corpus pages; U+FFFD for bad bytes in %d, U+FFFD in the page itself in "
            "%d; %.1f MB in %.3f s (%.0f MB/s)\n",
