@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "clean.h"
 #include "dom.h"
+#include "error.h"
 #include "extract.h"
 #include "input.h"
 #include "metadata.h"
@@ -14,6 +15,7 @@
 #include "render.h"
 #include "score.h"
 #include "stats.h"
+#include "url.h"
 
 #include <libxml/parser.h>
 #include <pthread.h>
@@ -313,9 +315,9 @@ static xmlNodePtr find_body(xmlNodePtr root)
 /* Parse, clean, score and build the model and text of a decoded page. */
 static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
 {
-    int err = PI_OK;
-    xmlDocPtr doc = pi_parse_html(utf8, len, o->url, &err);
-    if (!doc)
+    pi_tree *doc;
+    int err = pi_parse_html(utf8, len, o->url, &doc);
+    if (err)
         return err;
     pi_words *words = NULL;
     pi_stats st = {0};
@@ -328,7 +330,9 @@ static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
      * was fetched from, else its canonical URL; the canonical URL field
      * falls back to the fetched address. */
     xmlNodePtr top = xmlDocGetRootElement(doc);
-    base = top ? pi_document_base(top, o->url ? o->url : d->meta.canonical_url) : NULL;
+    if (top && (err = pi_url_base(pi_dom_base_href(top), o->url ? o->url : d->meta.canonical_url,
+                                  &base)))
+        goto done;
     if (!d->meta.canonical_url && o->url && !(d->meta.canonical_url = pi_strdup(o->url))) {
         err = PI_ENOMEM;
         goto done;

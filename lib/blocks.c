@@ -2,6 +2,7 @@
 #include "blocks.h"
 #include "buf.h"
 #include "dom.h"
+#include "text.h"
 #include "tune.h"
 
 #include <stdlib.h>
@@ -143,28 +144,6 @@ static int next_text_dropped(pi_stats *st, xmlNodePtr n, xmlNodePtr root)
         x = pi_next(x, root, 0);
     }
     return -1;
-}
-
-int pi_ends_sentence(const char *text, size_t n)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        n--;
-    if (!n)
-        return 0;
-    unsigned char c = s[n - 1];
-    if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c == '\'')
-        return 1;
-    /* U+3002 。 U+FF01 ！ U+FF1F ？ U+201D ” U+201C “ U+2026 … U+00BB » */
-    if (n >= 3 && s[n - 3] == 0xE3 && s[n - 2] == 0x80 && c == 0x82)
-        return 1;
-    if (n >= 3 && s[n - 3] == 0xEF && s[n - 2] == 0xBC && (c == 0x81 || c == 0x9F))
-        return 1;
-    if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && (c == 0x9D || c == 0x9C || c == 0xA6))
-        return 1;
-    if (n >= 2 && s[n - 2] == 0xC2 && c == 0xBB)
-        return 1;
-    return 0;
 }
 
 /* A short line of its own that does not end a sentence ("More on this",

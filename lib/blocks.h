@@ -14,10 +14,6 @@ enum { PI_DROP_FURNITURE = 1, PI_DROP_BYLINE = 2 };
 int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_words,
                           int flags);
 
-/* Does the text end like a sentence (or a quotation of one), in any of the
- * scripts we read? Trailing white space is ignored. */
-int pi_ends_sentence(const char *text, size_t n);
-
 /* Mark furniture inside the chosen subtrees as dropped (pi_node.drop). */
 void pi_blocks_classify(pi_stats *st, const pi_choice *c, int flags);
 

@@ -101,19 +101,3 @@ char *pi_strndup(const char *s, size_t n)
     p[n] = '\0';
     return p;
 }
-
-const char *pi_find_ascii_ci(const char *s, size_t n, const char *word, int word_start)
-{
-    size_t k = strlen(word);
-    for (size_t i = 0; s && i + k <= n; i++) {
-        if (word_start && i && (((unsigned char)s[i - 1] | 32) >= 'a' &&
-                                ((unsigned char)s[i - 1] | 32) <= 'z'))
-            continue;
-        size_t j = 0;
-        while (j < k && (s[i + j] >= 'A' && s[i + j] <= 'Z' ? s[i + j] + 32 : s[i + j]) == word[j])
-            j++;
-        if (j == k)
-            return s + i;
-    }
-    return NULL;
-}

@@ -1,20 +1,8 @@
-/* buf.h - growable byte buffer and the internal error codes. */
+/* buf.h - growable byte buffer and string copies. */
 #ifndef PI_BUF_H
 #define PI_BUF_H
 
 #include <stddef.h>
-
-/* Internal result codes; api.c maps them to pith_status. */
-enum {
-    PI_OK = 0,
-    PI_ENOMEM = -1,
-    PI_EENCODING = -2,
-    PI_ELIMIT = -3,
-    PI_EPARSE = -4,
-    PI_EDEPTH = -5,
-    PI_ENODES = -6,
-    PI_EOUTPUT = -7
-};
 
 /* A byte buffer that remembers an allocation failure: after one, every put is
  * a no-op and `oom` stays set, so callers check once at the end. `data` is
@@ -42,9 +30,6 @@ void pi_buf_rtrim(pi_buf *b, const char *set);
 /* strdup that returns NULL for NULL. */
 char *pi_strdup(const char *s);
 char *pi_strndup(const char *s, size_t n);
-/* The first place in `n` bytes of `s` where `word` (lowercase ASCII)
- * occurs, ignoring ASCII case; with `word_start`, only where no ASCII letter
- * precedes it. NULL when it does not occur. */
-const char *pi_find_ascii_ci(const char *s, size_t n, const char *word, int word_start);
+
 
 #endif

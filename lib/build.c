@@ -3,6 +3,9 @@
 #include "tune.h"
 #include "buf.h"
 #include "dom.h"
+#include "error.h"
+#include "text.h"
+#include "url.h"
 
 #include <ctype.h>
 #include <libxml/uri.h>
@@ -48,32 +51,6 @@ typedef struct walker {
                                       after its block */
     int n_images;
 } walker;
-
-char *pi_resolve_url(const char *base, const char *ref)
-{
-    while (ref && (*ref == ' ' || *ref == '\t' || *ref == '\n' || *ref == '\r'))
-        ref++;
-    if (!ref || !*ref || strncasecmp(ref, "data:", 5) == 0 ||
-        strncasecmp(ref, "javascript:", 11) == 0 || strncasecmp(ref, "vbscript:", 9) == 0)
-        return NULL;
-    xmlChar *abs = base ? xmlBuildURI(BAD_CAST ref, BAD_CAST base) : NULL;
-    char *out = pi_strdup(abs ? (const char *)abs : ref);
-    xmlFree(abs);
-    return out;
-}
-
-char *pi_document_base(xmlNodePtr root, const char *page_url)
-{
-    for (xmlNodePtr n = root; n; n = pi_next(n, root, 0)) {
-        if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "base"))
-            continue;
-        const char *href = pi_attr(n, "href");
-        if (href && *href)
-            return pi_resolve_url(page_url, href);
-        break;
-    }
-    return pi_strdup(page_url);
-}
 
 static void emit_image(walker *w, xmlNodePtr n);
 
@@ -281,7 +258,9 @@ static const char *image_source(xmlNodePtr n)
 /* Append an image block. */
 static void emit_image(walker *w, xmlNodePtr n)
 {
-    char *url = pi_resolve_url(w->st->base_url, image_source(n));
+    char *url;
+    if (pi_url_resolve(w->st->base_url, image_source(n), &url) != PI_OK)
+        w->m->oom = 1;
     if (!url)
         return;
     const char *alt = pi_attr(n, "alt");
@@ -389,7 +368,9 @@ static int enter(walker *w, xmlNodePtr n)
             o->kind = kind;
             o->start = (uint32_t)w->cur.len;
             o->node = n;
-            o->url = kind == PI_SPAN_LINK ? pi_resolve_url(w->st->base_url, pi_attr(n, "href")) : NULL;
+            o->url = NULL;
+            if (kind == PI_SPAN_LINK && pi_url_resolve(w->st->base_url, pi_attr(n, "href"), &o->url))
+                w->m->oom = 1;
             if (kind == PI_SPAN_LINK && !o->url)
                 w->n_open--; /* a script or empty link is plain text */
         }
@@ -416,7 +397,7 @@ static int enter(walker *w, xmlNodePtr n)
     w->caption += is_caption_box(r);
     if (f & PI_TF_HEADING) {
         w->kind = PI_BLK_HEADING;
-        w->level = pi_heading_level(n->name);
+        w->level = pi_heading_level((const char *)n->name);
         w->cont = 0;
     } else if (f & PI_TF_LIST) {
         if (w->lists == 0)
@@ -517,23 +498,6 @@ static void walk(walker *w, xmlNodePtr root)
     }
 }
 
-/* Compare two texts ignoring the case of ASCII letters. */
-static int same_text(const char *a, const char *b)
-{
-    while (*a && *b) {
-        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
-        if (x >= 'A' && x <= 'Z')
-            x += 32;
-        if (y >= 'A' && y <= 'Z')
-            y += 32;
-        if (x != y)
-            return 0;
-        a++;
-        b++;
-    }
-    return *a == *b;
-}
-
 int pi_build_model(pi_stats *st, const pi_choice *c, const char *title, int keep_title,
                    pi_model *m)
 {
@@ -559,7 +523,7 @@ int pi_build_model(pi_stats *st, const pi_choice *c, const char *title, int keep
     /* The headline repeated at the top of the article. */
     if (!keep_title && title && *title) {
         for (size_t i = 0; i < m->n && i < 4; i++) {
-            if (m->blocks[i].kind == PI_BLK_HEADING && same_text(m->blocks[i].text, title)) {
+            if (m->blocks[i].kind == PI_BLK_HEADING && pi_same_text(m->blocks[i].text, title)) {
                 pi_model_remove(m, i);
                 break;
             }

@@ -15,13 +15,4 @@
 int pi_build_model(pi_stats *st, const pi_choice *c, const char *title, int keep_title,
                    pi_model *m);
 
-/* An absolute URL for `ref` against `base` (may be NULL: `ref` is then kept
- * as it is), malloc'd; NULL for empty, data: and script URLs. */
-char *pi_resolve_url(const char *base, const char *ref);
-
-/* The base of the document's relative URLs: its <base href> resolved against
- * `page_url`, else `page_url` (may be NULL). Malloc'd, or NULL. Call before
- * the head is cleaned away. */
-char *pi_document_base(xmlNodePtr root, const char *page_url);
-
 #endif

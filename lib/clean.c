@@ -92,7 +92,7 @@ void pi_clean(xmlNodePtr root)
         int drop = 0;
         switch (n->type) {
         case XML_ELEMENT_NODE:
-            drop = (pi_tag_flags(n->name) & PI_TF_DROP) || pi_is_hidden(n);
+            drop = (pi_tag_flags((const char *)n->name) & PI_TF_DROP) || pi_is_hidden(n);
             if (drop && n != root && is_swallowing_noscript(n) && !pi_is_hidden(n)) {
                 /* Unwrap: its children take its place and are cleaned in
                  * turn. */

@@ -1,6 +1,7 @@
-/* dom.c - parse with libxml2; the element-name table. */
+/* dom.c - the tree with libxml2: parse, walk, change; the element-name
+ * table. */
 #include "dom.h"
-#include "buf.h"
+#include "error.h"
 
 #include <limits.h>
 #include <pthread.h>
@@ -140,21 +141,21 @@ static void build_tag_slots(void)
     }
 }
 
-unsigned pi_tag_flags(const xmlChar *name)
+unsigned pi_tag_flags(const char *name)
 {
     if (!name)
         return 0;
     pthread_once(&tag_once, build_tag_slots);
-    for (unsigned h = tag_hash(name);; h++) {
+    for (unsigned h = tag_hash((const unsigned char *)name);; h++) {
         unsigned i = tag_slots[h & (TAG_SLOTS - 1)];
         if (!i)
             return 0;
-        if (!strcmp((const char *)name, tags[i - 1].name))
+        if (!strcmp(name, tags[i - 1].name))
             return tags[i - 1].flags;
     }
 }
 
-int pi_heading_level(const xmlChar *name)
+int pi_heading_level(const char *name)
 {
     if (name && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
         return name[1] - '0';
@@ -408,22 +409,18 @@ static size_t cap_attributes(const unsigned char *s, size_t len, char *out)
     return excess;
 }
 
-xmlDocPtr pi_parse_html(const char *utf8, size_t len, const char *url, int *err)
+int pi_parse_html(const char *utf8, size_t len, const char *url, pi_tree **out)
 {
-    *err = PI_OK;
-    if (len > INT_MAX) {
-        *err = PI_ELIMIT;
-        return NULL;
-    }
+    *out = NULL;
+    if (len > INT_MAX)
+        return PI_ELIMIT;
     /* Pages within the cap, nearly all, are parsed as they are; the others
      * from a copy with the extra attributes blanked. */
     char *capped = NULL;
     pthread_once(&class_once, build_byte_class);
     if (cap_attributes((const unsigned char *)utf8, len, NULL)) {
-        if (!(capped = malloc(len))) {
-            *err = PI_ENOMEM;
-            return NULL;
-        }
+        if (!(capped = malloc(len)))
+            return PI_ENOMEM;
         memcpy(capped, utf8, len);
         cap_attributes((const unsigned char *)utf8, len, capped);
         utf8 = capped;
@@ -439,28 +436,25 @@ xmlDocPtr pi_parse_html(const char *utf8, size_t len, const char *url, int *err)
         utf8 = "<html></html>";
         len = strlen(utf8);
     }
-    xmlDocPtr doc = htmlReadMemory(utf8, (int)len, url, "UTF-8", opts);
+    *out = htmlReadMemory(utf8, (int)len, url, "UTF-8", opts);
     free(capped);
-    if (!doc)
-        *err = PI_EPARSE;
-    return doc;
+    return *out ? PI_OK : PI_EPARSE;
 }
 
-const char *pi_attr(xmlNodePtr n, const char *name)
+void pi_tree_free(pi_tree *t)
 {
-    for (xmlAttrPtr a = n->properties; a; a = a->next) {
-        if (a->name && a->name[0] == (xmlChar)name[0] &&
-            strcmp((const char *)a->name, name) == 0) {
-            xmlNodePtr t = a->children;
-            if (t && t->type == XML_TEXT_NODE && !t->next)
-                return (const char *)t->content;
-            return "";
-        }
-    }
+    xmlFreeDoc(t);
+}
+
+const char *pi_attr(const pi_dom *n, const char *name)
+{
+    for (const pi_dom_attr *a = n->properties; a; a = a->next)
+        if (a->name && a->name[0] == (xmlChar)name[0] && strcmp((const char *)a->name, name) == 0)
+            return pi_dom_attr_value(a);
     return NULL;
 }
 
-xmlNodePtr pi_next(xmlNodePtr n, xmlNodePtr root, int skip_children)
+pi_dom *pi_next(const pi_dom *n, const pi_dom *root, int skip_children)
 {
     if (!skip_children && n->children && n->type != XML_ENTITY_REF_NODE)
         return n->children;
@@ -470,4 +464,52 @@ xmlNodePtr pi_next(xmlNodePtr n, xmlNodePtr root, int skip_children)
         n = n->parent;
     }
     return NULL;
+}
+
+char *pi_dom_text(const pi_dom *n)
+{
+    return (char *)xmlNodeGetContent(n);
+}
+
+void pi_dom_free_text(char *text)
+{
+    xmlFree(text);
+}
+
+const char *pi_dom_base_href(const pi_dom *root)
+{
+    for (const pi_dom *n = root; n; n = pi_next(n, root, 0)) {
+        if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "base"))
+            continue;
+        const char *href = pi_attr(n, "href");
+        return href && *href ? href : NULL;
+    }
+    return NULL;
+}
+
+void pi_dom_remove(pi_dom *n)
+{
+    xmlUnlinkNode(n);
+    xmlFreeNode(n);
+}
+
+pi_dom *pi_dom_unwrap(pi_dom *n, const pi_dom *root)
+{
+    pi_dom *prev = n->prev, *parent = n->parent;
+    while (n->children) {
+        pi_dom *c = n->children;
+        xmlUnlinkNode(c);
+        xmlAddPrevSibling(n, c); /* may merge text into its neighbour */
+    }
+    pi_dom *next = prev ? prev->next : parent->children;
+    if (next == n)
+        next = pi_next(n, root, 1);
+    pi_dom_remove(n);
+    return next;
+}
+
+unsigned pi_dom_entity(const char *name)
+{
+    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+    return e ? e->value : 0;
 }

@@ -3,6 +3,8 @@
 #include "blocks.h"
 #include "build.h"
 #include "buf.h"
+#include "error.h"
+#include "text.h"
 #include "metadata.h"
 #include "score.h"
 #include "tune.h"

@@ -9,6 +9,7 @@
  * non-Latin character and nothing more. */
 #include "input.h"
 #include "buf.h"
+#include "error.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -18,6 +18,7 @@
 #include "metadata.h"
 #include "buf.h"
 #include "dom.h"
+#include "error.h"
 
 #include <json-c/json.h>
 #include <libxml/HTMLparser.h>
@@ -429,10 +430,10 @@ static size_t decode_ref(const char *s, size_t n, pi_buf *b)
     name[k] = '\0';
     if (!k || i >= n || s[i] != ';')
         return 0;
-    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
-    if (!e)
+    unsigned cp = pi_dom_entity(name);
+    if (!cp)
         return 0;
-    put_utf8(b, e->value);
+    put_utf8(b, cp);
     return i + 1;
 }
 
@@ -1180,7 +1181,7 @@ static char *node_text(mctx *c, xmlNodePtr n, size_t cap)
             if (!strcmp(nm, "script") || !strcmp(nm, "style") || !strcmp(nm, "noscript") ||
                 !strcmp(nm, "template"))
                 skip = 1;
-            else if (!strcmp(nm, "br") || (pi_tag_flags(x->name) & PI_TF_BLOCK))
+            else if (!strcmp(nm, "br") || (pi_tag_flags((const char *)x->name) & PI_TF_BLOCK))
                 pi_buf_putc(&b, ' ');
         }
         x = pi_next(x, n, skip);

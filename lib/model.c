@@ -64,22 +64,3 @@ void pi_model_remove(pi_model *m, size_t i)
     memmove(m->blocks + i, m->blocks + i + 1, (m->n - i - 1) * sizeof *m->blocks);
     m->n--;
 }
-
-size_t pi_space_len(const char *s, size_t n)
-{
-    unsigned char c = (unsigned char)s[0];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-        return 1;
-    if (c == 0xC2 && n >= 2 && (unsigned char)s[1] == 0xA0)
-        return 2;
-    if (c == 0xE2 && n >= 3) {
-        unsigned char a = (unsigned char)s[1], b = (unsigned char)s[2];
-        if (a == 0x80 && (b <= 0x8A || b == 0xAF))
-            return 3;
-        if (a == 0x81 && b == 0x9F)
-            return 3;
-    }
-    if (c == 0xE3 && n >= 3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
-        return 3;
-    return 0;
-}

@@ -72,9 +72,4 @@ struct pi_words;
 /* The block's words, counted once and kept. */
 uint32_t pi_block_words(struct pi_words *w, pi_block *b);
 
-/* Whitespace for text output: ASCII space/tab/CR/LF/FF, NBSP, the Unicode
- * spaces U+2000..U+200A, U+202F, U+205F and the ideographic space U+3000.
- * Returns the byte length of the space at s (0 if none); `n` bytes remain. */
-size_t pi_space_len(const char *s, size_t n);
-
 #endif

@@ -2,7 +2,9 @@
 #include "score.h"
 #include "blocks.h"
 #include "buf.h"
+#include "error.h"
 #include "dom.h"
+#include "text.h"
 #include "tune.h"
 
 #include <stdlib.h>
@@ -108,41 +110,6 @@ static int32_t common_ancestor_of_rivals(const pi_stats *st, int32_t top, int32_
     return top;
 }
 
-/* Text equality for headlines: ASCII case and runs of white space are
- * ignored; one may hold the other when the shorter is long enough to be a
- * headline ("Site | Headline" titles). */
-static int headline_matches(const char *heading, const char *title)
-{
-    char a[256], b[256];
-    size_t na = 0, nb = 0;
-    const char *src[2] = {heading, title};
-    char *dst[2] = {a, b};
-    size_t *len[2] = {&na, &nb};
-    for (int k = 0; k < 2; k++) {
-        int space = 1;
-        for (const char *p = src[k]; *p && *len[k] + 1 < sizeof a; p++) {
-            unsigned char c = (unsigned char)*p;
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                if (!space)
-                    dst[k][(*len[k])++] = ' ';
-                space = 1;
-                continue;
-            }
-            dst[k][(*len[k])++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            space = 0;
-        }
-        while (*len[k] && dst[k][*len[k] - 1] == ' ')
-            (*len[k])--;
-        dst[k][*len[k]] = '\0';
-    }
-    if (!na || !nb)
-        return 0;
-    if (na == nb)
-        return !strcmp(a, b);
-    const char *longer = na > nb ? a : b, *shorter = na > nb ? b : a;
-    return (na < nb ? na : nb) >= TWIN_TITLE_MIN_BYTES && strstr(longer, shorter) != NULL;
-}
-
 /* The region of candidate `i`: its highest ancestor, TWIN_LEVELS up at
  * most, that holds no other twin. */
 static xmlNodePtr twin_region(const pi_stats *st, int32_t i, const int32_t *twins, int nt,
@@ -172,7 +139,7 @@ static int region_heading(const pi_stats *st, xmlNodePtr root, const char *title
         if (!r || !(r->flags & PI_TF_HEADING) || n->name[1] < '1' || n->name[1] > '3')
             continue;
         xmlChar *text = xmlNodeGetContent(n);
-        int hit = text && headline_matches((const char *)text, title);
+        int hit = text && pi_headline_matches((const char *)text, title, TWIN_TITLE_MIN_BYTES);
         xmlFree(text);
         if (hit)
             return 1;

@@ -1,6 +1,7 @@
 /* stats.c - per-element statistics in one walk. */
 #include "stats.h"
 #include "buf.h"
+#include "error.h"
 #include "dom.h"
 #include "tune.h"
 
@@ -717,7 +718,7 @@ int pi_stats_build(pi_stats *st, xmlNodePtr root, pi_words *w, size_t max_nodes,
             n->_private = (void *)(uintptr_t)(count + 1);
             pi_node *p = n == root ? NULL : pi_stats_of(st, n->parent);
             r->parent = p ? (int32_t)(p - st->nodes) : -1;
-            r->flags = pi_tag_flags(n->name);
+            r->flags = pi_tag_flags((const char *)n->name);
             r->depth = p ? p->depth + 1 : 0;
             if (r->depth > max_depth) {
                 pi_stats_free(st);

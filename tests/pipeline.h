@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "clean.h"
 #include "dom.h"
+#include "error.h"
 #include "render.h"
 #include "score.h"
 #include "stats.h"
@@ -33,10 +34,8 @@ static inline xmlNodePtr run_find(xmlNodePtr root, const char *name, const char 
 /* Parse, clean and number; with `choose`, also score and classify. */
 static inline void run_start(run *r, const char *html, int choose)
 {
-    int err;
     memset(r, 0, sizeof *r);
-    r->doc = pi_parse_html(html, strlen(html), NULL, &err);
-    ck_assert_ptr_nonnull(r->doc);
+    ck_assert_int_eq(pi_parse_html(html, strlen(html), NULL, &r->doc), PI_OK);
     xmlNodePtr root = xmlDocGetRootElement(r->doc);
     pi_clean(root);
     xmlNodePtr body = run_find(root, "body", NULL);

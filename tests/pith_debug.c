@@ -6,6 +6,7 @@
  * every element dropped inside them. Uses the internal modules. */
 #include "blocks.h"
 #include "buf.h"
+#include "error.h"
 #include "clean.h"
 #include "dom.h"
 #include "input.h"
@@ -56,8 +57,9 @@ int main(int argc, char **argv)
     pi_input in;
     pi_input_decode(html, len, NULL, &in);
     printf("encoding %s (%s)\n", in.encoding, in.source);
-    int err;
-    xmlDocPtr doc = pi_parse_html(in.utf8, in.len, NULL, &err);
+    xmlDocPtr doc;
+    if (pi_parse_html(in.utf8, in.len, NULL, &doc) != PI_OK)
+        return 1;
     pi_meta meta;
     if (pi_meta_extract(doc, NULL, &meta) != PI_OK)
         memset(&meta, 0, sizeof meta);

@@ -1,6 +1,7 @@
 /* Unit tests: lib/buf.c */
 #include "buf.h"
 #include "check_common.h"
+#include "text.h"
 
 START_TEST(put_and_detach)
 {

@@ -1,6 +1,7 @@
 /* Unit tests: the serializers (render_markdown.c, render_html.c,
  * render_json.c) on models built from small pages. */
 #include "check_common.h"
+#include "error.h"
 #include "pipeline.h"
 
 #include "metadata.h"

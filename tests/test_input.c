@@ -1,5 +1,6 @@
 /* test_input.c - the encoding decision and the UTF-8 cleaning of input.c. */
 #include "check_common.h"
+#include "error.h"
 #include "input.h"
 #include "buf.h"
 

@@ -3,6 +3,7 @@
  * corpus gold as a floor. */
 #include "buf.h"
 #include "check_common.h"
+#include "error.h"
 #include "metadata.h"
 
 #include <dirent.h>

@@ -1,5 +1,6 @@
 /* Unit tests: the model and lib/render_text.c */
 #include "check_common.h"
+#include "error.h"
 #include "pipeline.h"
 
 static char *text_of(const char *html)

@@ -1,5 +1,6 @@
 /* Unit tests: lib/stats.c (word units, densities, class evidence) */
 #include "check_common.h"
+#include "error.h"
 #include "pipeline.h"
 
 #include <unicode/ubrk.h>

@@ -1,0 +1,43 @@
+/* error.h - the internal status codes and the one way to pass them on.
+ *
+ * Every fallible internal function returns an int status: PI_OK (0) or one
+ * of the negative codes below; api.c maps them to pith_status. A function
+ * that allocates returns its result through an out-parameter, so that "none"
+ * (PI_OK with a NULL result) and "out of memory" (PI_ENOMEM) never share one
+ * NULL. Builders that append many times (pi_buf, pi_model) remember a
+ * failure in their `oom` flag instead and are checked once at the end. */
+#ifndef PI_ERROR_H
+#define PI_ERROR_H
+
+enum {
+    PI_OK = 0,
+    PI_ENOMEM = -1,   /* an allocation failed */
+    PI_EENCODING = -2, /* an encoding cannot be converted */
+    PI_ELIMIT = -3,   /* an internal limit (a buffer over INT_MAX ...) */
+    PI_EPARSE = -4,   /* the parser built no document */
+    PI_EDEPTH = -5,   /* nested deeper than the caller allows */
+    PI_ENODES = -6,   /* more elements than the caller allows */
+    PI_EOUTPUT = -7   /* more output than the caller allows */
+};
+
+/* Evaluate `expr`, a status; return it from the calling function unless it
+ * is PI_OK (zstd's FORWARD_IF_ERROR). */
+#define PI_TRY(expr)                                                           \
+    do {                                                                       \
+        int pi_try_status_ = (expr);                                           \
+        if (pi_try_status_ != PI_OK)                                           \
+            return pi_try_status_;                                             \
+    } while (0)
+
+/* The same for functions that must release something first: store the
+ * status in `err` and jump to `label` unless it is PI_OK. */
+#define PI_TRY_GOTO(err, expr, label)                                          \
+    do {                                                                       \
+        if (((err) = (expr)) != PI_OK)                                         \
+            goto label;                                                        \
+    } while (0)
+
+/* A NULL from an allocation, `ptr` after `ptr = alloc(...)`, as a status. */
+#define PI_NOMEM_IF_NULL(ptr) ((ptr) ? PI_OK : PI_ENOMEM)
+
+#endif

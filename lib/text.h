@@ -1,0 +1,64 @@
+/* text.h - character classes and text comparison, one home for each.
+ *
+ * Text in the tree has been through input.c: valid UTF-8 without C0
+ * controls other than TAB, LF and CR. The ASCII classes here are locale-free
+ * (<ctype.h> follows the locale, and a library must not). */
+#ifndef PI_TEXT_H
+#define PI_TEXT_H
+
+#include <stddef.h>
+
+/* ASCII white space: space, TAB, LF, VT, FF, CR. */
+static inline int pi_is_space(int c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static inline int pi_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static inline int pi_is_alpha(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline int pi_is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline int pi_is_alnum(int c)
+{
+    return pi_is_alpha(c) || pi_is_digit(c);
+}
+
+/* White space for text output: ASCII white space, NBSP, the Unicode spaces
+ * U+2000..U+200A, U+202F, U+205F and the ideographic space U+3000. Returns
+ * the byte length of the space at s (0 if none); `n` bytes remain. */
+size_t pi_space_len(const char *s, size_t n);
+
+/* ASCII case-blind comparisons of NUL-terminated strings. */
+int pi_ci_eq(const char *a, const char *b);
+int pi_ci_prefix(const char *s, const char *prefix);
+int pi_ci_contains(const char *haystack, const char *needle);
+
+/* The first place in `n` bytes of `s` where `word` (lowercase ASCII)
+ * occurs, ignoring ASCII case; with `word_start`, only where no ASCII letter
+ * precedes it. NULL when it does not occur. */
+const char *pi_find_ascii_ci(const char *s, size_t n, const char *word, int word_start);
+
+/* Are a and b the same text but for ASCII case? NULL is no text. */
+int pi_same_text(const char *a, const char *b);
+
+/* Is `heading` the headline `title`? ASCII case and runs of white space do
+ * not count (the first 255 bytes of each are compared); one may contain the
+ * other when the shorter has at least `min_bytes` ("Site | Headline"). */
+int pi_headline_matches(const char *heading, const char *title, size_t min_bytes);
+
+/* Does the text end like a sentence (or a quotation of one), in any of the
+ * scripts we read? Trailing white space is ignored. */
+int pi_ends_sentence(const char *text, size_t n);
+
+#endif
