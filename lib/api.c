@@ -1,21 +1,13 @@
-/* api.c - the public interface: checks arguments, runs the stages, maps
- * failures to status codes. The only file that implements pith.h. */
+/* api.c - the public interface: checks arguments, runs the pipeline
+ * (pipeline.c), wraps its result in a pith_doc, maps failures to status
+ * codes. The only file that implements pith.h. */
 #include "pith.h"
 
-#include "blocks.h"
-#include "build.h"
 #include "buf.h"
-#include "clean.h"
-#include "dom.h"
 #include "error.h"
-#include "extract.h"
-#include "input.h"
-#include "metadata.h"
-#include "model.h"
+#include "pipeline.h"
 #include "render.h"
-#include "score.h"
-#include "stats.h"
-#include "url.h"
+#include "words.h"
 
 #include <libxml/parser.h>
 #include <pthread.h>
@@ -52,15 +44,10 @@ static const pith_options defaults = {NULL,
                                       0};
 
 struct pith_doc {
-    char *text;
-    size_t text_len;
-    pi_model model;
-    unsigned long words, paragraphs; /* sentences: count_sentences(), for JSON */
-    char *title;
-    pi_meta meta;
-    char encoding[48];
-    const char *encoding_ptr; /* points at encoding[] once it is set */
-    const char *encoding_source;
+    pi_result r;
+    /* Fields as pith_doc_get() hands them out: pointers into `r`, or
+     * static. The sentences are counted when JSON is rendered. */
+    const char *encoding;
     const char *layer;
 };
 
@@ -304,77 +291,23 @@ pith_status pith_options_set_int(pith_options *o, pith_option key, long long val
 
 /* ---- extraction -------------------------------------------------------- */
 
-static xmlNodePtr find_body(xmlNodePtr root)
+static const char *layer_name(pi_layer layer)
 {
-    for (xmlNodePtr n = root; n; n = pi_next(n, root, 0))
-        if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "body"))
-            return n;
-    return root;
-}
-
-/* Parse, clean, score and build the model and text of a decoded page. */
-static int run(pith_doc *d, const char *utf8, size_t len, const pith_options *o)
-{
-    pi_tree *doc;
-    int err = pi_parse_html(utf8, len, o->url, &doc);
-    if (err)
-        return err;
-    pi_words *words = NULL;
-    pi_stats st = {0};
-    char *base = NULL;
-
-    err = pi_meta_extract(doc, o->url, &d->meta);
-    if (err)
-        goto done;
-    /* Relative links resolve against <base href>, else the address the page
-     * was fetched from, else its canonical URL; the canonical URL field
-     * falls back to the fetched address. */
-    xmlNodePtr top = xmlDocGetRootElement(doc);
-    if (top && (err = pi_url_base(pi_dom_base_href(top), o->url ? o->url : d->meta.canonical_url,
-                                  &base)))
-        goto done;
-    if (!d->meta.canonical_url && o->url && !(d->meta.canonical_url = pi_strdup(o->url))) {
-        err = PI_ENOMEM;
-        goto done;
+    switch (layer) {
+    case PI_LAYER_SCORE:
+        return "score";
+    case PI_LAYER_FALLBACK:
+        return "fallback";
+    case PI_LAYER_RELAXED:
+        return "relaxed";
+    case PI_LAYER_RELAXED_FALLBACK:
+        return "relaxed-fallback";
+    case PI_LAYER_JSON_LD:
+        return "json-ld";
+    case PI_LAYER_NONE:
+        break;
     }
-    xmlNodePtr root = xmlDocGetRootElement(doc);
-    if (root) {
-        pi_clean(root);
-        words = pi_words_new();
-        if (!words) {
-            err = PI_ENOMEM;
-            goto done;
-        }
-        if ((err = pi_stats_build(&st, find_body(root), words, (size_t)o->max_nodes,
-                                  (uint32_t)o->max_depth)))
-            goto done;
-        st.base_url = base;
-    }
-    if (st.n && (err = pi_extract_article(&st, words, d->meta.headline, o->keep_title,
-                                          d->meta.article_body, &d->model, &d->layer)))
-        goto done;
-    d->text = pi_render_text(&d->model, &pi_render_defaults, &d->text_len);
-    if (!d->text) {
-        err = PI_ENOMEM;
-        goto done;
-    }
-    if ((long long)d->text_len > o->max_output) {
-        err = PI_EOUTPUT;
-        goto done;
-    }
-    for (size_t i = 0; i < d->model.n; i++) {
-        pi_block *b = &d->model.blocks[i];
-        if (b->kind == PI_BLK_IMAGE)
-            continue;
-        d->words += pi_block_words(words, b);
-        d->paragraphs += b->kind != PI_BLK_ROW && !(b->kind == PI_BLK_ITEM && b->cont);
-    }
-done:
-    pi_stats_free(&st);
-    pi_words_free(words);
-    free(base);
-    xmlFreeDoc(doc);
-    return err;
+    return NULL;
 }
 
 pith_status pith_extract(const char *html, size_t len, const pith_options *o, pith_doc **out)
@@ -395,29 +328,15 @@ pith_status pith_extract(const char *html, size_t len, const pith_options *o, pi
     pith_doc *d = calloc(1, sizeof *d);
     if (!d)
         return PITH_ERR_NOMEM;
-    pi_input in;
-    int err = pi_input_view(html, len, o->encoding, &in);
+    pi_settings set = {o->url, o->encoding, (size_t)o->max_nodes, (uint32_t)o->max_depth,
+                       (size_t)o->max_output, o->keep_title};
+    int err = pi_pipeline_run(html, len, &set, &d->r, NULL);
     if (err) {
         free(d);
         return map_err(err);
     }
-    memcpy(d->encoding, in.encoding, sizeof d->encoding);
-    d->encoding[sizeof d->encoding - 1] = '\0';
-    d->encoding_ptr = d->encoding;
-    d->encoding_source = in.source;
-    err = run(d, in.text, in.len, o);
-    pi_input_free(&in);
-    if (err) {
-        pith_doc_free(d);
-        return map_err(err);
-    }
-    if (!d->text_len && !d->text)
-        d->text = pi_strdup("");
-    d->title = pi_strdup(d->meta.title ? d->meta.title : "");
-    if (!d->text || !d->title) {
-        pith_doc_free(d);
-        return PITH_ERR_NOMEM;
-    }
+    d->encoding = d->r.encoding;
+    d->layer = layer_name(d->r.layer);
     *out = d;
     return PITH_OK;
 }
@@ -426,26 +345,23 @@ void pith_doc_free(pith_doc *d)
 {
     if (!d)
         return;
-    pi_model_free(&d->model);
-    free(d->text);
-    free(d->title);
-    pi_meta_free(&d->meta);
+    pi_result_free(&d->r);
     free(d);
 }
 
 const char *pith_doc_text(const pith_doc *d)
 {
-    return d && d->text ? d->text : "";
+    return d && d->r.text ? d->r.text : "";
 }
 
 size_t pith_doc_text_length(const pith_doc *d)
 {
-    return d && d->text ? d->text_len : 0;
+    return d && d->r.text ? d->r.text_len : 0;
 }
 
 const char *pith_doc_title(const pith_doc *d)
 {
-    return d && d->title ? d->title : "";
+    return d && d->r.meta.title ? d->r.meta.title : "";
 }
 
 /* Sentences of the text blocks, by ICU's rules. Only JSON reports them, and
@@ -458,8 +374,8 @@ static long count_sentences(const pith_doc *d)
     if (!w)
         return -1;
     unsigned long n = 0;
-    for (size_t i = 0; i < d->model.n; i++) {
-        const pi_block *b = &d->model.blocks[i];
+    for (size_t i = 0; i < d->r.model.n; i++) {
+        const pi_block *b = &d->r.model.blocks[i];
         if (b->kind != PI_BLK_IMAGE && b->kind != PI_BLK_ROW && b->kind != PI_BLK_PRE)
             n += pi_count_sentences(w, b->text, b->len);
     }
@@ -478,32 +394,34 @@ pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_op
         return PITH_ERR_INVALID_ARGUMENT;
     if (!o)
         o = &defaults;
+    const pi_model *m = &d->r.model;
+    const pi_meta *meta = &d->r.meta;
     size_t n = 0;
     char *s = NULL;
     switch (format) {
     case PITH_FORMAT_TEXT:
-        s = pi_render_text(&d->model, &o->render, &n);
+        s = pi_render_text(m, &o->render, &n);
         break;
     case PITH_FORMAT_MARKDOWN:
-        s = pi_render_markdown(&d->model, &o->render, &n);
+        s = pi_render_markdown(m, &o->render, &n);
         break;
     case PITH_FORMAT_HTML:
-        s = pi_render_html(&d->model, &o->render, d->meta.headline, d->meta.lang, d->meta.dir, &n);
+        s = pi_render_html(m, &o->render, meta->headline, meta->lang, meta->dir, &n);
         break;
     case PITH_FORMAT_JSON: {
         long sentences = count_sentences(d);
         if (sentences < 0)
             return PITH_ERR_NOMEM;
-        pi_json_facts f = {&d->meta, d->encoding_ptr, d->encoding_source, d->layer,
-                           d->text, d->text_len, d->words, (unsigned long)sentences,
-                           d->paragraphs, NULL, NULL, 0};
+        pi_json_facts f = {meta, d->encoding, d->r.encoding_source, d->layer,
+                           d->r.text, d->r.text_len, d->r.words, (unsigned long)sentences,
+                           d->r.paragraphs, NULL, NULL, 0};
         char *content = NULL;
         if (o->json_content == PITH_FORMAT_MARKDOWN) {
-            content = pi_render_markdown(&d->model, &o->render, &f.content_len);
+            content = pi_render_markdown(m, &o->render, &f.content_len);
             f.format = "markdown";
         } else if (o->json_content == PITH_FORMAT_HTML) {
-            content = pi_render_html(&d->model, &o->render, d->meta.headline, d->meta.lang,
-                                     d->meta.dir, &f.content_len);
+            content = pi_render_html(m, &o->render, meta->headline, meta->lang, meta->dir,
+                                     &f.content_len);
             f.format = "html";
         }
         if (f.format && !content)
@@ -527,7 +445,7 @@ pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_op
 /* The values of a field as an array of strings. */
 static const char *const *field_values(const pith_doc *d, pith_field f, size_t *n)
 {
-    const pi_meta *m = &d->meta;
+    const pi_meta *m = &d->r.meta;
     const char *const *one = NULL;
     *n = 0;
     switch (f) {
@@ -571,10 +489,10 @@ static const char *const *field_values(const pith_doc *d, pith_field f, size_t *
         one = (const char *const *)&m->page_type;
         break;
     case PITH_FIELD_ENCODING:
-        one = (const char *const *)&d->encoding_ptr;
+        one = (const char *const *)&d->encoding;
         break;
     case PITH_FIELD_ENCODING_SOURCE:
-        one = (const char *const *)&d->encoding_source;
+        one = (const char *const *)&d->r.encoding_source;
         break;
     case PITH_FIELD_LAYER:
         one = (const char *const *)&d->layer;

@@ -1,130 +1,24 @@
-/* blocks.c - keep or drop each block of the article, then build the model. */
+/* blocks.c - keep or drop each block of the chosen subtrees. */
 #include "blocks.h"
-#include "buf.h"
 #include "dom.h"
+#include "furniture.h"
 #include "text.h"
 #include "tune.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static int is_list(const pi_node *r)
-{
-    if (r->flags & PI_TF_LIST)
-        return 1;
-    /* A container whose text is nearly all in list items. */
-    return r->n_li > 0 && r->n_p == 0 && r->n_para <= r->n_li + 1;
-}
-
-/* Does the element's text start with a short label and a colon ("See
- * also:")? Headings and quote boxes are teasers only with one: "21) <a>A
- * film</a>" is a list of the article's own. */
-static int labelled(const pi_node *r)
-{
-    xmlChar *t = xmlNodeGetContent(r->node);
-    if (!t)
-        return 0;
-    const char *c = strchr((const char *)t, ':');
-    int yes = c && c - (const char *)t <= TEASER_LABEL_BYTES;
-    xmlFree(t);
-    return yes;
-}
-
-/* Is this element furniture that happens to sit inside the article? */
-int pi_block_is_furniture(const pi_stats *st, const pi_node *r, uint32_t root_words, int flags)
-{
-    (void)st;
-    /* Large parts of the article are never dropped by name alone: a
-     * class like "post-share" on the article wrapper itself is common. */
-    int big = root_words && r->words * 2 > root_words;
-    const char *cls = pi_attr(r->node, "class");
-    const char *id = pi_attr(r->node, "id");
-
-    if ((r->flags & PI_TF_FURNITURE) && !big)
-        return 1;
-    /* Dropped by name: share bars, tag rows, related boxes. Not when the
-     * same names also say "content" (CMSs put "tag-x" and "has-paywall" on
-     * the article itself) or the element holds several real paragraphs. */
-    int substantial = r->n_para >= 3 && pi_link_density(r) < 0.3f;
-    int names = !(flags & PI_IGNORE_NAMES);
-    int32_t weight = names ? r->weight : 0;
-    if (names && !big && !substantial &&
-        ((cls && pi_class_matches(cls, PI_CW_STRONG_NEGATIVE) &&
-          !pi_class_matches(cls, PI_CW_POSITIVE)) ||
-         (id && pi_class_matches(id, PI_CW_STRONG_NEGATIVE) &&
-          !pi_class_matches(id, PI_CW_POSITIVE))))
-        return 1;
-    /* Bylines and datelines: metadata, not article text. */
-    if (r->words < 30 && ((cls && pi_class_matches(cls, PI_CW_BYLINE)) ||
-                          (id && pi_class_matches(id, PI_CW_BYLINE))))
-        return PI_DROP_BYLINE;
-    /* "Read also: <a>other story</a>": a few words of lead-in, then a link,
-     * in a paragraph, a heading or a quote box. (A paragraph that is only a
-     * link is kept: it may be the text.) */
-    if ((r->flags & (PI_TF_PARA | PI_TF_HEADING | PI_TF_QUOTE)) && r->words < TEASER_MAX_WORDS &&
-        pi_link_density(r) > TEASER_LINK_DENSITY && r->words > r->link_words &&
-        r->words - r->link_words <= TEASER_LEAD_WORDS && ((r->flags & PI_TF_PARA) || labelled(r)))
-        return 1;
-    if (r->flags & PI_TF_HEADING)
-        return r->weight < 0;
-    if (!(r->flags & PI_TF_BLOCK) || (r->flags & (PI_TF_PARA | PI_TF_PRE | PI_TF_QUOTE)))
-        return 0;
-    if (r->flags & (PI_TF_ITEM | PI_TF_ROW | PI_TF_CELL | PI_TF_CAPTION))
-        return 0;
-    /* Table sections are judged with their table. */
-    const char *nm = (const char *)r->node->name;
-    if (nm[0] == 't' && (!strcmp(nm, "thead") || !strcmp(nm, "tbody") || !strcmp(nm, "tfoot")))
-        return 0;
-
-    /* Conditional cleaning of containers (tables, lists, divs), after
-     * Readability's: judge by what they hold. */
-    float score = r->candidate ? r->score : 0.0f;
-    float ld = pi_link_density(r);
-    /* Most of the article is not furniture, whatever it is made of. */
-    if (big)
-        return ld > LINK_DENSITY_MAX_POSITIVE && r->n_para < 3;
-    /* Lists start with a negative tag score; that alone is no verdict. Nor
-     * is a furniture name on a block of plain prose without links. */
-    int prose = r->words >= PROSE_MIN_WORDS && ld < PROSE_MAX_LINK_DENSITY;
-    if ((float)weight + score < 0.0f && !(r->flags & PI_TF_LIST) &&
-        !(prose && (flags & PI_RELAXED)))
-        return 1;
-    if (r->commas >= 10)
-        return 0;
-    int list = is_list(r);
-    int figure = (r->flags & PI_TF_FIGURE) != 0;
-    uint32_t p = r->n_p, img = r->n_img, li = r->n_li;
-
-    if (img > 1 && (float)p / (float)img < 0.5f && !figure && r->words < 10 * img)
-        return 1;
-    if (!list && li > p + 100)
-        return 1;
-    if (!list && !figure && !(r->flags & PI_TF_TABLE) && r->chars < PARA_MIN_CHARS &&
-        (img == 0 || img > 2) &&
-        r->n_headings == 0 && r->words > 0)
-        return 1;
-    if (!list && r->weight < 25 &&
-        ld > 0.2f + (r->words > 200 ? 0.1f : 0.0f) + ((r->flags & PI_TF_TABLE) ? TABLE_LINK_SLACK : 0.0f) &&
-        r->n_para < 3)
-        return 1;
-    if (r->weight >= 25 && ld > LINK_DENSITY_MAX_POSITIVE)
-        return 1;
-    /* Short lists made of links: menus, tag rows, "more stories". */
-    if (list && ld > 0.6f && r->words < 30 * (li ? li : 1))
-        return 1;
-    return 0;
-}
-
 /* What follows `n` in document order inside `root`: 1 if the first text
  * after it lies in a dropped element, 0 if it is kept text, -1 if nothing
  * with text follows. */
-static int next_text_dropped(pi_stats *st, xmlNodePtr n, xmlNodePtr root)
+static int next_text_dropped(const pi_stats *st, const pi_choice *c, const pi_dom *n,
+                             const pi_dom *root)
 {
-    xmlNodePtr x = pi_next(n, root, 1);
+    pi_dom *x = pi_next(n, root, 1);
     while (x) {
-        if (x->type == XML_TEXT_NODE) {
-            if (x->content &&
-                pi_count_chars((const char *)x->content, strlen((const char *)x->content)))
+        if (pi_dom_is_text(x)) {
+            const char *t = pi_dom_chars(x);
+            if (t && pi_count_chars(t, strlen(t)))
                 return 0;
             x = pi_next(x, root, 0);
             continue;
@@ -134,12 +28,13 @@ static int next_text_dropped(pi_stats *st, xmlNodePtr n, xmlNodePtr root)
             x = pi_next(x, root, 1);
             continue;
         }
-        if (r->drop == PI_DROP_BYLINE) {
+        uint8_t drop = c->drop[r - st->nodes];
+        if (drop == PI_DROP_BYLINE) {
             /* A byline under a heading does not make it an orphan. */
             x = pi_next(x, root, 1);
             continue;
         }
-        if (r->drop)
+        if (drop)
             return 1;
         x = pi_next(x, root, 0);
     }
@@ -155,31 +50,31 @@ static int is_heading_like(const pi_node *r)
     if (!(r->flags & PI_TF_BLOCK) || r->has_block_child || r->words == 0 ||
         r->words > LEADIN_MAX_WORDS || r->link_words || (r->flags & (PI_TF_ITEM | PI_TF_CELL)))
         return 0;
-    xmlChar *text = xmlNodeGetContent(r->node);
+    char *text = pi_dom_text(r->node);
     if (!text)
         return 0;
-    int sentence = pi_ends_sentence((const char *)text, strlen((const char *)text));
-    xmlFree(text);
+    int sentence = pi_ends_sentence(text, strlen(text));
+    pi_dom_free_text(text);
     return !sentence;
 }
 
 /* A heading that introduces furniture ("Related stories", "Read more") goes
  * with it; so does a heading left last in the article with nothing under it.
  * Short lead-in lines count as headings for the first rule. */
-static void drop_orphan_headings(pi_stats *st, xmlNodePtr root)
+static void drop_orphan_headings(const pi_stats *st, pi_choice *c, pi_dom *root)
 {
-    for (xmlNodePtr n = root; n;) {
+    for (pi_dom *n = root; n;) {
         pi_node *r = pi_stats_of(st, n);
-        if (r && r->drop) {
+        if (r && c->drop[r - st->nodes]) {
             n = pi_next(n, root, 1);
             continue;
         }
         if (r && n != root && r->words <= ORPHAN_MAX_WORDS && is_heading_like(r)) {
-            int next = next_text_dropped(st, n, root);
+            int next = next_text_dropped(st, c, n, root);
             pi_node *rr = pi_stats_of(st, root);
             if (next == 1 || ((r->flags & PI_TF_HEADING) && next == -1 && rr &&
                               rr->words > r->words + ORPHAN_MIN_ARTICLE_WORDS))
-                r->drop = 1;
+                c->drop[r - st->nodes] = PI_DROP_FURNITURE;
             n = pi_next(n, root, 1);
             continue;
         }
@@ -188,14 +83,16 @@ static void drop_orphan_headings(pi_stats *st, xmlNodePtr root)
 }
 
 /* Mark the furniture under one root; returns the words dropped. */
-static uint32_t classify_root(pi_stats *st, xmlNodePtr rn, uint32_t words, int flags)
+static uint32_t classify_root(const pi_stats *st, pi_choice *c, pi_dom *rn, uint32_t words,
+                              int flags)
 {
     uint32_t dropped = 0;
-    for (xmlNodePtr n = rn->children; n;) {
+    for (pi_dom *n = pi_dom_first_child(rn); n;) {
         pi_node *r = pi_stats_of(st, n);
-        int why = r ? pi_block_is_furniture(st, r, words, flags) : 0;
+        size_t i = r ? (size_t)(r - st->nodes) : 0;
+        int why = r ? pi_block_is_furniture(r, pi_choice_score(c, i), words, flags) : 0;
         if (why) {
-            r->drop = (uint8_t)why;
+            c->drop[i] = (uint8_t)why;
             dropped += r->words;
         }
         n = pi_next(n, rn, why != 0);
@@ -203,24 +100,24 @@ static uint32_t classify_root(pi_stats *st, xmlNodePtr rn, uint32_t words, int f
     return dropped;
 }
 
-void pi_blocks_classify(pi_stats *st, const pi_choice *c, int flags)
+void pi_blocks_classify(const pi_stats *st, pi_choice *c, int flags)
 {
     for (size_t k = 0; k < c->n; k++) {
         pi_node *root = &st->nodes[c->roots[k]];
         uint32_t words = root->words;
-        xmlNodePtr rn = root->node;
-        uint32_t dropped = classify_root(st, rn, words, flags);
+        pi_dom *rn = root->node;
+        uint32_t dropped = classify_root(st, c, rn, words, flags);
         /* When names would drop nearly all of a container the scorer chose
          * for its text, the names are its template, not furniture. */
         if (words >= NAMES_MISLEAD_MIN_WORDS &&
             (float)dropped >= NAMES_MISLEAD_SHARE * (float)words) {
-            for (xmlNodePtr n = rn->children; n; n = pi_next(n, rn, 0)) {
+            for (pi_dom *n = pi_dom_first_child(rn); n; n = pi_next(n, rn, 0)) {
                 pi_node *r = pi_stats_of(st, n);
                 if (r)
-                    r->drop = 0;
+                    c->drop[r - st->nodes] = 0;
             }
-            classify_root(st, rn, words, flags | PI_IGNORE_NAMES);
+            classify_root(st, c, rn, words, flags | PI_IGNORE_NAMES);
         }
-        drop_orphan_headings(st, rn);
+        drop_orphan_headings(st, c, rn);
     }
 }

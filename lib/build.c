@@ -7,11 +7,8 @@
 #include "text.h"
 #include "url.h"
 
-#include <ctype.h>
-#include <libxml/uri.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #define MAX_NEST 64
 #define MAX_IMAGES 8
@@ -20,11 +17,13 @@ typedef struct open_span {
     pi_span_kind kind;
     uint32_t start;
     char *url;
-    xmlNodePtr node;
+    pi_dom *node;
 } open_span;
 
 typedef struct walker {
-    pi_stats *st;
+    const pi_stats *st;
+    const pi_choice *c;
+    const char *base;          /* base of relative URLs, or NULL */
     pi_model *m;
     pi_buf cur;
     pi_block_kind kind;
@@ -47,12 +46,12 @@ typedef struct walker {
     size_t n_spans, cap_spans;
     open_span open[MAX_NEST];  /* open inline elements */
     int n_open;
-    xmlNodePtr images[MAX_IMAGES]; /* images met inside running text, written
+    pi_dom *images[MAX_IMAGES]; /* images met inside running text, written
                                       after its block */
     int n_images;
 } walker;
 
-static void emit_image(walker *w, xmlNodePtr n);
+static void emit_image(walker *w, pi_dom *n);
 
 static void add_span(walker *w, pi_span_kind kind, uint32_t start, uint32_t end, const char *url)
 {
@@ -210,10 +209,10 @@ static int is_layout_table(const pi_node *t)
 
 /* The language of a code block from class names such as "language-c",
  * "lang-python", "highlight-source-js" or "brush: ruby". */
-static char *code_language(xmlNodePtr pre)
+static char *code_language(pi_dom *pre)
 {
-    for (xmlNodePtr n = pre; n; n = n == pre ? n->children : n->next) {
-        if (n->type != XML_ELEMENT_NODE)
+    for (pi_dom *n = pre; n; n = n == pre ? pi_dom_first_child(n) : pi_dom_next_sibling(n)) {
+        if (!pi_dom_is_element(n))
             continue;
         const char *c = pi_attr(n, "class");
         static const char *const prefixes[] = {"language-", "lang-", "highlight-source-",
@@ -226,13 +225,13 @@ static char *code_language(xmlNodePtr pre)
             while (*p == ' ')
                 p++;
             size_t l = 0;
-            while (p[l] && (isalnum((unsigned char)p[l]) || p[l] == '+' || p[l] == '-' ||
+            while (p[l] && (pi_is_alnum((unsigned char)p[l]) || p[l] == '+' || p[l] == '-' ||
                             p[l] == '#' || p[l] == '_'))
                 l++;
             if (l && l < 32)
                 return pi_strndup(p, l);
         }
-        if (n != pre && n->type == XML_ELEMENT_NODE)
+        if (n != pre && pi_dom_is_element(n))
             break;
     }
     return NULL;
@@ -240,12 +239,12 @@ static char *code_language(xmlNodePtr pre)
 
 /* The source of an image, preferring lazy-loading attributes over a
  * placeholder src. */
-static const char *image_source(xmlNodePtr n)
+static const char *image_source(const pi_dom *n)
 {
     static const char *const lazy[] = {"data-src", "data-original", "data-lazy-src",
                                        "data-url", NULL};
     const char *src = pi_attr(n, "src");
-    if (src && *src && strncasecmp(src, "data:", 5) != 0)
+    if (src && *src && !pi_ci_prefix(src, "data:"))
         return src;
     for (int i = 0; lazy[i]; i++) {
         const char *v = pi_attr(n, lazy[i]);
@@ -256,10 +255,10 @@ static const char *image_source(xmlNodePtr n)
 }
 
 /* Append an image block. */
-static void emit_image(walker *w, xmlNodePtr n)
+static void emit_image(walker *w, pi_dom *n)
 {
     char *url;
-    if (pi_url_resolve(w->st->base_url, image_source(n), &url) != PI_OK)
+    if (pi_url_resolve(w->base, image_source(n), &url) != PI_OK)
         w->m->oom = 1;
     if (!url)
         return;
@@ -285,7 +284,7 @@ static void emit_image(walker *w, xmlNodePtr n)
 /* An image is a block of its own. Between blocks it is written at once;
  * inside running text it waits for the end of the block, so that it does not
  * cut a paragraph in two. */
-static void add_image(walker *w, xmlNodePtr n)
+static void add_image(walker *w, pi_dom *n)
 {
     if (!image_source(n) || w->row || w->pre)
         return;
@@ -295,9 +294,9 @@ static void add_image(walker *w, xmlNodePtr n)
         w->images[w->n_images++] = n;
 }
 
-static int inline_kind(const xmlNodePtr n, unsigned flags, pi_span_kind *kind)
+static int inline_kind(const pi_dom *n, unsigned flags, pi_span_kind *kind)
 {
-    const char *name = (const char *)n->name;
+    const char *name = pi_dom_name(n);
     if (flags & PI_TF_LINK) {
         *kind = PI_SPAN_LINK;
         return pi_attr(n, "href") != NULL;
@@ -331,17 +330,26 @@ static int is_caption_box(const pi_node *r)
     return 0;
 }
 
-static int enter(walker *w, xmlNodePtr n)
+/* Is `n` an element to walk: numbered, and not dropped? Its record, or
+ * NULL. */
+static const pi_node *kept(const walker *w, const pi_dom *n)
 {
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        if (n->content)
-            put_text(w, (const char *)n->content, strlen((const char *)n->content));
+    const pi_node *r = pi_stats_of(w->st, n);
+    return r && !w->c->drop[r - w->st->nodes] ? r : NULL;
+}
+
+static int enter(walker *w, pi_dom *n)
+{
+    if (pi_dom_has_chars(n)) {
+        const char *t = pi_dom_chars(n);
+        if (t)
+            put_text(w, t, strlen(t));
         return 0;
     }
-    if (n->type != XML_ELEMENT_NODE)
+    if (!pi_dom_is_element(n))
         return 0;
-    pi_node *r = pi_stats_of(w->st, n);
-    if (!r || r->drop)
+    const pi_node *r = kept(w, n);
+    if (!r)
         return 0;
     unsigned f = r->flags;
     if (f & PI_TF_BR) {
@@ -355,7 +363,7 @@ static int enter(walker *w, xmlNodePtr n)
         return 0;
     }
     if (f & PI_TF_IMG) {
-        if (!strcmp((const char *)n->name, "img"))
+        if (!strcmp(pi_dom_name(n), "img"))
             add_image(w, n);
         return 1;
     }
@@ -369,7 +377,7 @@ static int enter(walker *w, xmlNodePtr n)
             o->start = (uint32_t)w->cur.len;
             o->node = n;
             o->url = NULL;
-            if (kind == PI_SPAN_LINK && pi_url_resolve(w->st->base_url, pi_attr(n, "href"), &o->url))
+            if (kind == PI_SPAN_LINK && pi_url_resolve(w->base, pi_attr(n, "href"), &o->url))
                 w->m->oom = 1;
             if (kind == PI_SPAN_LINK && !o->url)
                 w->n_open--; /* a script or empty link is plain text */
@@ -382,7 +390,7 @@ static int enter(walker *w, xmlNodePtr n)
             if (w->cells++)
                 pi_buf_putc(&w->cur, '\t');
             w->pending_space = 0;
-            if (n->name[1] == 'h')
+            if (pi_dom_name(n)[1] == 'h')
                 w->header &= 1;
             else
                 w->header = 0;
@@ -397,13 +405,13 @@ static int enter(walker *w, xmlNodePtr n)
     w->caption += is_caption_box(r);
     if (f & PI_TF_HEADING) {
         w->kind = PI_BLK_HEADING;
-        w->level = pi_heading_level((const char *)n->name);
+        w->level = pi_heading_level(pi_dom_name(n));
         w->cont = 0;
     } else if (f & PI_TF_LIST) {
         if (w->lists == 0)
             w->list++;
         if (w->lists < MAX_NEST)
-            w->ordered_stack[w->lists] = n->name[0] == 'o';
+            w->ordered_stack[w->lists] = pi_dom_name(n)[0] == 'o';
         w->lists++;
     } else if (f & PI_TF_ITEM) {
         w->kind = PI_BLK_ITEM;
@@ -432,12 +440,12 @@ static int enter(walker *w, xmlNodePtr n)
     return 1;
 }
 
-static void leave(walker *w, xmlNodePtr n)
+static void leave(walker *w, pi_dom *n)
 {
-    if (n->type != XML_ELEMENT_NODE)
+    if (!pi_dom_is_element(n))
         return;
-    pi_node *r = pi_stats_of(w->st, n);
-    if (!r || r->drop)
+    const pi_node *r = kept(w, n);
+    if (!r)
         return;
     unsigned f = r->flags;
     if (f & PI_TF_TABLE)
@@ -474,13 +482,13 @@ static void leave(walker *w, xmlNodePtr n)
         w->caption--;
 }
 
-static void walk(walker *w, xmlNodePtr root)
+static void walk(walker *w, pi_dom *root)
 {
-    xmlNodePtr n = root;
+    pi_dom *n = root;
     int down = enter(w, n);
     for (;;) {
-        if (down && n->children) {
-            n = n->children;
+        if (down && pi_dom_first_child(n)) {
+            n = pi_dom_first_child(n);
             down = enter(w, n);
             continue;
         }
@@ -488,22 +496,33 @@ static void walk(walker *w, xmlNodePtr root)
             leave(w, n);
             if (n == root)
                 return;
-            if (n->next) {
-                n = n->next;
+            if (pi_dom_next_sibling(n)) {
+                n = pi_dom_next_sibling(n);
                 down = enter(w, n);
                 break;
             }
-            n = n->parent;
+            n = pi_dom_parent(n);
         }
     }
 }
 
-int pi_build_model(pi_stats *st, const pi_choice *c, const char *title, int keep_title,
-                   pi_model *m)
+/* A caption repeated right after itself (figure and figcaption both named
+ * caption) is one caption. */
+static int not_repeated_caption(const pi_block *prev, pi_block *b, void *ctx)
+{
+    (void)ctx;
+    return !(prev && b->kind == PI_BLK_CAPTION && prev->kind == PI_BLK_CAPTION &&
+             prev->len == b->len && !strcmp(prev->text, b->text));
+}
+
+int pi_build_model(const pi_stats *st, const pi_choice *c, const char *base, const char *title,
+                   int keep_title, pi_model *m)
 {
     walker w;
     memset(&w, 0, sizeof w);
     w.st = st;
+    w.c = c;
+    w.base = base;
     w.m = m;
     pi_buf_init(&w.cur);
     for (size_t k = 0; k < c->n; k++) {
@@ -529,15 +548,6 @@ int pi_build_model(pi_stats *st, const pi_choice *c, const char *title, int keep
             }
         }
     }
-    /* A caption repeated right after itself, or repeating the alternative
-     * text of the image it belongs to. */
-    for (size_t i = 1; i < m->n;) {
-        const pi_block *p = &m->blocks[i - 1], *b = &m->blocks[i];
-        if (b->kind == PI_BLK_CAPTION && (p->kind == PI_BLK_CAPTION || p->kind == PI_BLK_IMAGE) &&
-            p->len == b->len && !strcmp(p->text, b->text) && p->kind == PI_BLK_CAPTION)
-            pi_model_remove(m, i);
-        else
-            i++;
-    }
+    pi_model_filter(m, not_repeated_caption, NULL);
     return PI_OK;
 }

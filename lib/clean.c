@@ -3,8 +3,8 @@
 #include "dom.h"
 #include "tune.h"
 
-#include <ctype.h>
-#include <strings.h>
+#include "text.h"
+
 #include <string.h>
 
 /* Does the inline style set `prop` to `value`? Tolerates spaces and case. */
@@ -13,9 +13,9 @@ static int style_has(const char *style, const char *prop, const char *value)
     size_t pl = strlen(prop), vl = strlen(value);
     /* `prop` is lowercase: compare its first byte before the whole name. */
     for (const char *p = style; *p; p++) {
-        if ((*p | 0x20) != prop[0] || strncasecmp(p, prop, pl) != 0)
+        if ((*p | 0x20) != prop[0] || !pi_ci_prefix(p, prop))
             continue;
-        if (p > style && (isalnum((unsigned char)p[-1]) || p[-1] == '-'))
+        if (p > style && (pi_is_alnum((unsigned char)p[-1]) || p[-1] == '-'))
             continue;
         const char *q = p + pl;
         while (*q == ' ' || *q == '\t')
@@ -25,38 +25,29 @@ static int style_has(const char *style, const char *prop, const char *value)
         q++;
         while (*q == ' ' || *q == '\t')
             q++;
-        if (strncasecmp(q, value, vl) == 0 && !isalnum((unsigned char)q[vl]) && q[vl] != '-')
+        if (pi_ci_prefix(q, value) && !pi_is_alnum((unsigned char)q[vl]) && q[vl] != '-')
             return 1;
     }
     return 0;
 }
 
-/* The value of an attribute as pi_attr() gives it. */
-static const char *attr_value(xmlAttrPtr a)
-{
-    xmlNodePtr t = a->children;
-    if (t && t->type == XML_TEXT_NODE && !t->next)
-        return (const char *)t->content;
-    return "";
-}
-
-int pi_is_hidden(xmlNodePtr n)
+int pi_is_hidden(const pi_dom *n)
 {
     /* One walk over the attributes (this runs for every element), keeping
      * the first of each name as pi_attr() would. */
     const char *aria = NULL, *style = NULL;
-    for (xmlAttrPtr a = n->properties; a; a = a->next) {
-        const char *nm = (const char *)a->name;
+    for (const pi_dom_attr *a = pi_dom_attrs(n); a; a = pi_dom_attr_next(a)) {
+        const char *nm = pi_dom_attr_name(a);
         if (!nm)
             continue;
         if (nm[0] == 'h' && !strcmp(nm, "hidden"))
             return 1;
         if (nm[0] == 'a' && !aria && !strcmp(nm, "aria-hidden"))
-            aria = attr_value(a);
+            aria = pi_dom_attr_value(a);
         else if (nm[0] == 's' && !style && !strcmp(nm, "style"))
-            style = attr_value(a);
+            style = pi_dom_attr_value(a);
     }
-    if (aria && strcasecmp(aria, "true") == 0)
+    if (aria && pi_ci_eq(aria, "true"))
         return 1;
     if (style && (style_has(style, "display", "none") || style_has(style, "visibility", "hidden")))
         return 1;
@@ -65,13 +56,13 @@ int pi_is_hidden(xmlNodePtr n)
 
 /* Does the subtree hold at least `min` bytes of text within its first
  * NOSCRIPT_LOOK_NODES nodes? The budget keeps nested noscripts linear. */
-static int holds_text(xmlNodePtr root, size_t min)
+static int holds_text(const pi_dom *root, size_t min)
 {
     size_t n = 0, seen = 0;
-    for (xmlNodePtr x = root; x && n < min && seen < NOSCRIPT_LOOK_NODES;
+    for (const pi_dom *x = root; x && n < min && seen < NOSCRIPT_LOOK_NODES;
          x = pi_next(x, root, 0), seen++)
-        if (x->type == XML_TEXT_NODE && x->content)
-            n += strlen((const char *)x->content);
+        if (pi_dom_is_text(x) && pi_dom_chars(x))
+            n += strlen(pi_dom_chars(x));
     return n >= min;
 }
 
@@ -79,50 +70,38 @@ static int holds_text(xmlNodePtr root, size_t min)
  * an element left open in it ("<noscript><div></noscript>") swallows all
  * that follows. Small ones (a tracking pixel, "enable JavaScript") go;
  * one with a page's worth of text is unwrapped instead. */
-static int is_swallowing_noscript(xmlNodePtr n)
+static int is_swallowing_noscript(const pi_dom *n)
 {
-    return n->name && !strcmp((const char *)n->name, "noscript") &&
+    return pi_dom_name(n) && !strcmp(pi_dom_name(n), "noscript") &&
            holds_text(n, NOSCRIPT_KEEP_BYTES);
 }
 
-void pi_clean(xmlNodePtr root)
+void pi_clean(pi_dom *root)
 {
-    xmlNodePtr n = root;
+    pi_dom *n = root;
     while (n) {
         int drop = 0;
-        switch (n->type) {
-        case XML_ELEMENT_NODE:
-            drop = (pi_tag_flags((const char *)n->name) & PI_TF_DROP) || pi_is_hidden(n);
+        switch (pi_dom_kind_of(n)) {
+        case PI_DOM_ELEMENT:
+            drop = (pi_tag_flags(pi_dom_name(n)) & PI_TF_DROP) || pi_is_hidden(n);
             if (drop && n != root && is_swallowing_noscript(n) && !pi_is_hidden(n)) {
                 /* Unwrap: its children take its place and are cleaned in
                  * turn. */
-                xmlNodePtr prev = n->prev, parent = n->parent;
-                while (n->children) {
-                    xmlNodePtr c = n->children;
-                    xmlUnlinkNode(c);
-                    xmlAddPrevSibling(n, c); /* may merge text into its neighbour */
-                }
-                xmlNodePtr next = prev ? prev->next : parent->children;
-                if (next == n)
-                    next = pi_next(n, root, 1);
-                xmlUnlinkNode(n);
-                xmlFreeNode(n);
-                n = next;
+                n = pi_dom_unwrap(n, root);
                 continue;
             }
             break;
-        case XML_COMMENT_NODE:
-        case XML_PI_NODE:
-        case XML_DTD_NODE:
+        case PI_DOM_COMMENT:
+        case PI_DOM_PI:
+        case PI_DOM_DTD:
             drop = 1;
             break;
         default:
             break;
         }
         if (drop && n != root) {
-            xmlNodePtr next = pi_next(n, root, 1);
-            xmlUnlinkNode(n);
-            xmlFreeNode(n);
+            pi_dom *next = pi_next(n, root, 1);
+            pi_dom_remove(n);
             n = next;
         } else {
             n = pi_next(n, root, 0);

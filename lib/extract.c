@@ -4,27 +4,21 @@
 #include "build.h"
 #include "buf.h"
 #include "error.h"
-#include "text.h"
 #include "metadata.h"
 #include "score.h"
+#include "text.h"
 #include "tune.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static int attempt(pi_stats *st, int flags, const char *title, int keep_title, pi_model *m,
-                   const char **layer)
+/* One attempt: choose, clean, build. `c` receives the attempt's choice. */
+static int attempt(const pi_stats *st, int flags, const pi_article_in *in, pi_model *m,
+                   pi_choice *c)
 {
-    pi_choice c;
-    pi_choice_reset(st);
-    int err = pi_choose(st, 0, flags, title, &c);
-    if (!err) {
-        pi_blocks_classify(st, &c, flags);
-        err = pi_build_model(st, &c, title, keep_title, m);
-        *layer = c.layer;
-    }
-    pi_choice_free(&c);
-    return err;
+    PI_TRY(pi_choose(st, 0, flags, in->headline, c));
+    pi_blocks_classify(st, c, flags);
+    return pi_build_model(st, c, in->base, in->headline, in->keep_title, m);
 }
 
 /* Context at the end of the article: what trails the last real paragraph
@@ -61,7 +55,7 @@ static int is_date_line(pi_words *w, pi_block *b)
         return 0;
     const char *s = b->text;
     const char *colon = strchr(s, ':');
-    if (colon && colon - s < 24 && !strchr(colon + 1, ':'))
+    if (colon && colon - s < DATE_LINE_LABEL_BYTES && !strchr(colon + 1, ':'))
         s = colon + 1;
     while (*s == ' ')
         s++;
@@ -98,14 +92,10 @@ static int is_credit_caption(const pi_block *b)
 
 /* Date lines and picture credits anywhere in the article are metadata, not
  * text. */
-static void drop_meta_lines(pi_words *w, pi_model *m)
+static int not_meta_line(const pi_block *prev, pi_block *b, void *w)
 {
-    for (size_t i = 0; i < m->n;) {
-        if (is_date_line(w, &m->blocks[i]) || is_credit_caption(&m->blocks[i]))
-            pi_model_remove(m, i);
-        else
-            i++;
-    }
+    (void)prev;
+    return !is_date_line(w, b) && !is_credit_caption(b);
 }
 
 static uint32_t model_words(pi_words *w, pi_model *m)
@@ -114,6 +104,13 @@ static uint32_t model_words(pi_words *w, pi_model *m)
     for (size_t i = 0; i < m->n; i++)
         n += pi_block_words(w, &m->blocks[i]);
     return n;
+}
+
+/* What every attempt's model goes through; returns its words. */
+static uint32_t tidy(pi_words *w, pi_model *m)
+{
+    pi_model_filter(m, not_meta_line, w);
+    return trim_tail(w, m, model_words(w, m));
 }
 
 /* The declared body as paragraphs (its lines), replacing the model. */
@@ -139,7 +136,7 @@ static int use_declared(pi_model *m, const char *body)
 }
 
 /* Layer 3: structured data, when the DOM gave much less than it declares. */
-static int check_declared(pi_words *w, pi_model *m, const char *body, const char **layer)
+static int check_declared(pi_words *w, pi_model *m, const char *body, pi_layer *layer)
 {
     if (!body)
         return PI_OK;
@@ -147,28 +144,22 @@ static int check_declared(pi_words *w, pi_model *m, const char *body, const char
     if (declared < DECLARED_MIN_WORDS ||
         (float)model_words(w, m) >= DECLARED_MIN_SHARE * (float)declared)
         return PI_OK;
-    *layer = "json-ld";
+    *layer = PI_LAYER_JSON_LD;
     return use_declared(m, body);
 }
 
-/* What every attempt's model goes through; returns its words. */
-static uint32_t tidy(pi_words *w, pi_model *m)
-{
-    drop_meta_lines(w, m);
-    return trim_tail(w, m, model_words(w, m));
-}
-
-/* Layer 4: another attempt with `flags`; it replaces the model when it
- * gives FALLBACK_GAIN times as many words. */
-static int try_alternative(pi_stats *st, pi_words *w, int flags, const char *title,
-                           int keep_title, pi_model *m, uint32_t *got, const char **layer)
+/* Layer 2: another attempt with `flags`; it replaces the model (and the
+ * kept choice) when it gives FALLBACK_GAIN times as many words. */
+static int try_alternative(const pi_stats *st, pi_words *w, int flags, const pi_article_in *in,
+                           pi_model *m, pi_choice *c, uint32_t *got, pi_layer *layer)
 {
     pi_model alt;
+    pi_choice ac;
     pi_model_init(&alt);
-    const char *alt_layer = NULL;
-    int err = attempt(st, flags, title, keep_title, &alt, &alt_layer);
+    int err = attempt(st, flags, in, &alt, &ac);
     if (err) {
         pi_model_free(&alt);
+        pi_choice_free(&ac);
         return err;
     }
     uint32_t n = tidy(w, &alt);
@@ -176,19 +167,23 @@ static int try_alternative(pi_stats *st, pi_words *w, int flags, const char *tit
         pi_model_free(m);
         *m = alt;
         *got = n;
-        *layer = alt_layer[0] == 's' ? "relaxed" : "relaxed-fallback";
+        *layer = ac.fallback ? PI_LAYER_RELAXED_FALLBACK : PI_LAYER_RELAXED;
+        pi_choice_free(c);
+        *c = ac;
     } else {
         pi_model_free(&alt);
+        pi_choice_free(&ac);
     }
     return PI_OK;
 }
 
-int pi_extract_article(pi_stats *st, pi_words *w, const char *title, int keep_title,
-                       const char *declared_body, pi_model *m, const char **layer)
+static int extract(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_model *m,
+                   pi_layer *layer, pi_choice *c)
 {
-    int err = attempt(st, 0, title, keep_title, m, layer);
-    if (err || st->n == 0)
-        return err;
+    PI_TRY(attempt(st, 0, in, m, c));
+    *layer = c->fallback ? PI_LAYER_FALLBACK : PI_LAYER_SCORE;
+    if (st->n == 0)
+        return PI_OK;
     uint32_t got = tidy(w, m);
     uint32_t prose = st->nodes[0].words - st->nodes[0].link_words;
     if (got < FALLBACK_MIN_WORDS ||
@@ -196,12 +191,21 @@ int pi_extract_article(pi_stats *st, pi_words *w, const char *title, int keep_ti
         /* Names as well as unlikely containers may have misled the first
          * attempt: a content name on a few words ("article-meta") can
          * outweigh the text. */
-        err = try_alternative(st, w, PI_RELAXED, title, keep_title, m, &got, layer);
-        if (!err)
-            err = try_alternative(st, w, PI_RELAXED | PI_NO_NAMES, title, keep_title, m, &got,
-                                  layer);
-        if (err)
-            return err;
+        PI_TRY(try_alternative(st, w, PI_RELAXED, in, m, c, &got, layer));
+        PI_TRY(try_alternative(st, w, PI_RELAXED | PI_NO_NAMES, in, m, c, &got, layer));
     }
-    return check_declared(w, m, declared_body, layer);
+    return check_declared(w, m, in->declared_body, layer);
+}
+
+int pi_extract_article(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_model *m,
+                       pi_layer *layer, pi_choice *kept)
+{
+    pi_choice c;
+    memset(&c, 0, sizeof c);
+    int err = extract(st, w, in, m, layer, &c);
+    if (kept)
+        *kept = c;
+    else
+        pi_choice_free(&c);
+    return err;
 }

@@ -1,6 +1,6 @@
 /* model.c - the block list. */
 #include "model.h"
-#include "stats.h"
+#include "words.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -63,4 +63,17 @@ void pi_model_remove(pi_model *m, size_t i)
     pi_block_free(&m->blocks[i]);
     memmove(m->blocks + i, m->blocks + i + 1, (m->n - i - 1) * sizeof *m->blocks);
     m->n--;
+}
+
+void pi_model_filter(pi_model *m, int (*keep)(const pi_block *prev, pi_block *b, void *ctx),
+                     void *ctx)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        if (keep(n ? &m->blocks[n - 1] : NULL, &m->blocks[i], ctx))
+            m->blocks[n++] = m->blocks[i];
+        else
+            pi_block_free(&m->blocks[i]);
+    }
+    m->n = n;
 }

@@ -65,6 +65,11 @@ void pi_model_free(pi_model *m);
 void pi_model_add(pi_model *m, pi_block b);
 /* Remove block i. */
 void pi_model_remove(pi_model *m, size_t i);
+/* Keep the blocks for which keep() is true, in one pass, in order; `prev`
+ * is the last block kept before `b` (NULL for the first). The others are
+ * freed. */
+void pi_model_filter(pi_model *m, int (*keep)(const pi_block *prev, pi_block *b, void *ctx),
+                     void *ctx);
 /* Free what a block owns. */
 void pi_block_free(pi_block *b);
 

@@ -1,27 +1,19 @@
-/* score.c - candidate scoring (paragraphs pass their score up). */
+/* score.c - candidate scoring (paragraphs pass their score up), and the
+ * choice of the article's subtrees. */
 #include "score.h"
-#include "blocks.h"
-#include "buf.h"
-#include "error.h"
 #include "dom.h"
+#include "error.h"
+#include "furniture.h"
+#include "names.h"
 #include "text.h"
 #include "tune.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-float pi_link_density(const pi_node *r)
-{
-    if (r->words)
-        return (float)r->link_words / (float)r->words;
-    if (r->chars)
-        return (float)r->link_chars / (float)r->chars;
-    return 0.0f;
-}
-
 static float tag_score(const pi_node *r)
 {
-    const char *name = (const char *)r->node->name;
+    const char *name = pi_dom_name(r->node);
     if (r->flags & PI_TF_MAIN)
         return TAG_MAIN;
     if (!strcmp(name, "div"))
@@ -36,21 +28,21 @@ static float tag_score(const pi_node *r)
     return 0;
 }
 
-static void init_candidate(pi_node *r, int flags)
+static void init_candidate(const pi_node *r, pi_choice *c, size_t i, int flags)
 {
-    if (r->candidate)
+    if (c->candidate[i])
         return;
-    r->candidate = 1;
-    r->score = tag_score(r);
+    c->candidate[i] = 1;
+    c->score[i] = tag_score(r);
     if (!(flags & PI_NO_NAMES) || r->weight < 0)
-        r->score += (float)r->weight;
+        c->score[i] += (float)r->weight;
 }
 
 /* Can this element hold the article? Inline elements and furniture cannot. */
 static int can_hold(const pi_node *r)
 {
     return (r->flags & PI_TF_BLOCK) && !(r->flags & (PI_TF_HEADING | PI_TF_PARA)) &&
-           strcmp((const char *)r->node->name, "html") != 0;
+           strcmp(pi_dom_name(r->node), "html") != 0;
 }
 
 static int same_class(const pi_node *a, const pi_node *b)
@@ -69,24 +61,26 @@ static int is_ancestor(const pi_node *N, int32_t a, int32_t x)
 
 /* When several near-equal candidates compete (recipe steps, one article in
  * many sections), the article is their common ancestor. */
-static int32_t common_ancestor_of_rivals(const pi_stats *st, int32_t top, int32_t body)
+static int32_t common_ancestor_of_rivals(const pi_stats *st, const pi_choice *c, int32_t top,
+                                         int32_t body)
 {
     const pi_node *N = st->nodes;
+    const float *S = c->score;
     int32_t best[RIVALS_CONSIDERED];
     int nb = 0;
     for (size_t i = 0; i < st->n; i++) {
-        if (!N[i].candidate || (int32_t)i == top)
+        if (!c->candidate[i] || (int32_t)i == top)
             continue;
         int k;
         if (nb < RIVALS_CONSIDERED)
             k = nb++;
-        else if (N[i].score > N[best[RIVALS_CONSIDERED - 1]].score)
+        else if (S[i] > S[best[RIVALS_CONSIDERED - 1]])
             k = RIVALS_CONSIDERED - 1;
         else
             continue;
         best[k] = (int32_t)i;
         /* keep best[] sorted by score, descending */
-        while (k > 0 && N[best[k]].score > N[best[k - 1]].score) {
+        while (k > 0 && S[best[k]] > S[best[k - 1]]) {
             int32_t t = best[k];
             best[k] = best[k - 1];
             best[k - 1] = t;
@@ -96,7 +90,7 @@ static int32_t common_ancestor_of_rivals(const pi_stats *st, int32_t top, int32_
     int32_t rivals[RIVALS_CONSIDERED];
     int nr = 0;
     for (int k = 0; k < nb; k++)
-        if (N[best[k]].score >= RIVAL_SHARE * N[top].score)
+        if (S[best[k]] >= RIVAL_SHARE * S[top])
             rivals[nr++] = best[k];
     if (nr < RIVALS_NEEDED)
         return top;
@@ -112,8 +106,8 @@ static int32_t common_ancestor_of_rivals(const pi_stats *st, int32_t top, int32_
 
 /* The region of candidate `i`: its highest ancestor, TWIN_LEVELS up at
  * most, that holds no other twin. */
-static xmlNodePtr twin_region(const pi_stats *st, int32_t i, const int32_t *twins, int nt,
-                              int32_t body)
+static pi_dom *twin_region(const pi_stats *st, int32_t i, const int32_t *twins, int nt,
+                           int32_t body)
 {
     const pi_node *N = st->nodes;
     int32_t region = i;
@@ -132,15 +126,16 @@ static xmlNodePtr twin_region(const pi_stats *st, int32_t i, const int32_t *twin
 }
 
 /* Is there an h1-h3 in the region that matches `title`? */
-static int region_heading(const pi_stats *st, xmlNodePtr root, const char *title)
+static int region_heading(const pi_stats *st, pi_dom *root, const char *title)
 {
-    for (xmlNodePtr n = root; n; n = pi_next(n, root, 0)) {
+    for (pi_dom *n = root; n; n = pi_next(n, root, 0)) {
         const pi_node *r = pi_stats_of(st, n);
-        if (!r || !(r->flags & PI_TF_HEADING) || n->name[1] < '1' || n->name[1] > '3')
+        if (!r || !(r->flags & PI_TF_HEADING) || pi_dom_name(n)[1] < '1' ||
+            pi_dom_name(n)[1] > '3')
             continue;
-        xmlChar *text = xmlNodeGetContent(n);
-        int hit = text && pi_headline_matches((const char *)text, title, TWIN_TITLE_MIN_BYTES);
-        xmlFree(text);
+        char *text = pi_dom_text(n);
+        int hit = text && pi_headline_matches(text, title, TWIN_TITLE_MIN_BYTES);
+        pi_dom_free_text(text);
         if (hit)
             return 1;
     }
@@ -152,7 +147,8 @@ static int region_heading(const pi_stats *st, xmlNodePtr root, const char *title
  * the one whose headline is the page's title, which need not be the
  * longest. (Sections of one article share a container too; the rivals
  * step that follows joins them again.) */
-static int32_t titled_twin(const pi_stats *st, int32_t top, int32_t body, const char *title)
+static int32_t titled_twin(const pi_stats *st, const pi_choice *c, int32_t top, int32_t body,
+                           const char *title)
 {
     const pi_node *N = st->nodes;
     const char *cls = pi_attr(N[top].node, "class");
@@ -162,9 +158,8 @@ static int32_t titled_twin(const pi_stats *st, int32_t top, int32_t body, const 
     int nt = 0;
     for (size_t i = 0; i < st->n && nt < TWINS_MAX; i++) {
         const pi_node *r = &N[i];
-        if (!r->candidate || r->score < TWIN_SHARE * N[top].score ||
-            strcmp((const char *)r->node->name, (const char *)N[top].node->name) ||
-            !same_class(r, &N[top]))
+        if (!c->candidate[i] || c->score[i] < TWIN_SHARE * c->score[top] ||
+            strcmp(pi_dom_name(r->node), pi_dom_name(N[top].node)) || !same_class(r, &N[top]))
             continue;
         if ((int32_t)i != top &&
             (is_ancestor(N, (int32_t)i, top) || is_ancestor(N, top, (int32_t)i)))
@@ -173,7 +168,7 @@ static int32_t titled_twin(const pi_stats *st, int32_t top, int32_t body, const 
     }
     if (nt < 2)
         return top;
-    xmlNodePtr own = twin_region(st, top, twins, nt, body);
+    pi_dom *own = twin_region(st, top, twins, nt, body);
     if (region_heading(st, own, title))
         return top;
     for (int k = 0; k < nt; k++) {
@@ -201,23 +196,10 @@ static int32_t widen_to_article(const pi_stats *st, int32_t top, int32_t body)
             pi_link_density(r) >= WIDEN_MAX_LINK_DENSITY || r->unlikely)
             break;
         best = a;
-        if ((r->flags & PI_TF_MAIN) && r->node->name[0] == 'a')
+        if ((r->flags & PI_TF_MAIN) && pi_dom_name(r->node)[0] == 'a')
             break;
     }
     return best;
-}
-
-static int push_root(pi_choice *out, size_t *cap, int32_t i)
-{
-    if (out->n == *cap) {
-        int32_t *p = realloc(out->roots, *cap * 2 * sizeof *p);
-        if (!p)
-            return -1;
-        out->roots = p;
-        *cap *= 2;
-    }
-    out->roots[out->n++] = i;
-    return 0;
 }
 
 /* Is this a paragraph of prose that may lead into the article? */
@@ -251,21 +233,20 @@ static int is_prose_lead(const pi_stats *st, const pi_node *r, const pi_node *ar
  * siblings, less furniture (bylines, share bars); inside another container,
  * only paragraphs of prose. What comes after the winner is left out:
  * author boxes and "more on this" follow articles. */
-static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice *out,
-                    size_t *cap)
+static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice *c)
 {
     const pi_node *N = st->nodes;
-    xmlNodePtr a = N[article].node, tn = N[top].node;
-    int is_article = (N[article].flags & PI_TF_MAIN) && a->name[0] == 'a';
-    xmlNodePtr n = a->children;
+    pi_dom *a = N[article].node, *tn = N[top].node;
+    int is_article = (N[article].flags & PI_TF_MAIN) && pi_dom_name(a)[0] == 'a';
+    pi_dom *n = pi_dom_first_child(a);
     while (n && n != tn) {
         const pi_node *r = pi_stats_of(st, n);
         int is_anc = 0;
-        for (xmlNodePtr x = tn->parent; x && x != a; x = x->parent)
+        for (pi_dom *x = pi_dom_parent(tn); x && x != a; x = pi_dom_parent(x))
             if (x == n)
                 is_anc = 1;
         if (is_anc) {
-            n = n->children;
+            n = pi_dom_first_child(n);
             continue;
         }
         /* The picture over the article, with its caption, is not text. */
@@ -278,35 +259,34 @@ static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice 
             n = pi_next(n, a, r->has_block_child ? 0 : 1);
             continue;
         }
+        size_t i = (size_t)(r - N);
         if (lead) {
-            if (push_root(out, cap, (int32_t)(r - N)))
-                return -1;
+            PI_TRY(pi_choice_add_root(c, (int32_t)i));
             n = pi_next(n, a, 1);
         } else if (is_article) {
-            if (!pi_block_is_furniture(st, r, N[article].words, 0) &&
-                push_root(out, cap, (int32_t)(r - N)))
-                return -1;
+            if (!pi_block_is_furniture(r, pi_choice_score(c, i), N[article].words, 0))
+                PI_TRY(pi_choice_add_root(c, (int32_t)i));
             n = pi_next(n, a, 1);
-        } else if (is_lead_block(r) && !pi_block_is_furniture(st, r, N[article].words, 0)) {
-            if (push_root(out, cap, (int32_t)(r - N)))
-                return -1;
+        } else if (is_lead_block(r) &&
+                   !pi_block_is_furniture(r, pi_choice_score(c, i), N[article].words, 0)) {
+            PI_TRY(pi_choice_add_root(c, (int32_t)i));
             n = pi_next(n, a, 1);
         } else {
             n = pi_next(n, a, 0);
         }
     }
-    return 0;
+    return PI_OK;
 }
 
-int pi_choose(pi_stats *st, int32_t body, int flags, const char *title, pi_choice *out)
+int pi_choose(const pi_stats *st, int32_t body, int flags, const char *title, pi_choice *c)
 {
-    memset(out, 0, sizeof *out);
-    out->top = -1;
-    pi_node *N = st->nodes;
+    PI_TRY(pi_choice_init(c, st->n));
+    const pi_node *N = st->nodes;
+    float *S = c->score;
 
     /* 1. Every text block passes its score to its ancestors. */
     for (size_t i = 0; i < st->n; i++) {
-        pi_node *r = &N[i];
+        const pi_node *r = &N[i];
         if (!(r->flags & PI_TF_BLOCK) || r->own_chars < PARA_MIN_CHARS)
             continue;
         if (r->flags & (PI_TF_HEADING | PI_TF_FURNITURE) || (r->unlikely && !(flags & PI_RELAXED)))
@@ -324,52 +304,49 @@ int pi_choose(pi_stats *st, int32_t body, int flags, const char *title, pi_choic
                 level--;
                 continue;
             }
-            init_candidate(&N[a], flags);
+            init_candidate(&N[a], c, (size_t)a, flags);
             float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
-            N[a].score += s / div;
+            S[a] += s / div;
         }
     }
 
     /* 2. Scale by link density; pick the best. */
     int32_t top = -1;
     for (size_t i = 0; i < st->n; i++) {
-        pi_node *r = &N[i];
-        if (!r->candidate)
+        if (!c->candidate[i])
             continue;
-        r->score *= 1.0f - pi_link_density(r);
-        if (top < 0 || r->score > N[top].score)
+        S[i] *= 1.0f - pi_link_density(&N[i]);
+        if (top < 0 || S[i] > S[top])
             top = (int32_t)i;
     }
 
     if (top < 0) {
-        out->layer = "fallback";
+        c->fallback = 1;
         top = body;
     } else {
-        out->layer = "score";
-        top = titled_twin(st, top, body, title);
-        top = common_ancestor_of_rivals(st, top, body);
+        top = titled_twin(st, c, top, body, title);
+        top = common_ancestor_of_rivals(st, c, top, body);
         /* 3. Move up while the parent scores close to the winner: the
          * article is then split over several of its children. */
-        float last = N[top].score, threshold = last / 3.0f;
+        float last = S[top], threshold = last / 3.0f;
         for (int32_t p = N[top].parent; p >= 0 && p != body; p = N[p].parent) {
-            if (!N[p].candidate)
+            if (!c->candidate[p])
                 continue;
-            if (N[p].score < threshold)
+            if (S[p] < threshold)
                 break;
-            if (N[p].score > last) {
+            if (S[p] > last) {
                 top = p;
                 break;
             }
-            last = N[p].score;
+            last = S[p];
         }
         /* An only child: its parent is the same container. */
         while (N[top].parent >= 0 && N[top].parent != body) {
-            xmlNodePtr pn = N[N[top].parent].node;
+            pi_dom *pn = N[N[top].parent].node;
             int elems = 0;
-            for (xmlNodePtr c = pn->children; c; c = c->next)
-                if (c->type == XML_ELEMENT_NODE ||
-                    (c->type == XML_TEXT_NODE && pi_count_chars((const char *)c->content,
-                                                                strlen((const char *)c->content))))
+            for (pi_dom *ch = pi_dom_first_child(pn); ch; ch = pi_dom_next_sibling(ch))
+                if (pi_dom_is_element(ch) ||
+                    (pi_dom_is_text(ch) && pi_count_chars(pi_dom_chars(ch), strlen(pi_dom_chars(ch)))))
                     elems++;
             if (elems != 1 || N[N[top].parent].weight < 0)
                 break;
@@ -377,32 +354,26 @@ int pi_choose(pi_stats *st, int32_t body, int flags, const char *title, pi_choic
         }
     }
     int32_t article = top != body ? widen_to_article(st, top, body) : top;
-    out->top = top;
+    c->top = top;
 
     /* 4. Siblings that belong with the winner, after the lead of the
      * enclosing article. */
-    size_t cap = 8;
-    out->roots = malloc(cap * sizeof *out->roots);
-    if (!out->roots)
-        return PI_ENOMEM;
-    pi_node *t = &N[top];
-    if (t->parent < 0 || top == body) {
-        out->roots[out->n++] = top;
-        return PI_OK;
-    }
-    if (article != top && add_lead(st, article, top, out, &cap))
-        return PI_ENOMEM;
-    float tscore = t->candidate ? t->score : 0.0f;
+    const pi_node *t = &N[top];
+    if (t->parent < 0 || top == body)
+        return pi_choice_add_root(c, top);
+    if (article != top)
+        PI_TRY(add_lead(st, article, top, c));
+    float tscore = pi_choice_score(c, (size_t)top);
     float thresh = tscore * SIBLING_SHARE > SIBLING_MIN ? tscore * SIBLING_SHARE : SIBLING_MIN;
-    for (xmlNodePtr c = N[t->parent].node->children; c; c = c->next) {
-        pi_node *s = pi_stats_of(st, c);
+    for (pi_dom *ch = pi_dom_first_child(N[t->parent].node); ch; ch = pi_dom_next_sibling(ch)) {
+        const pi_node *s = pi_stats_of(st, ch);
         if (!s)
             continue;
         int32_t si = (int32_t)(s - N);
         int join = si == top;
         if (!join && !(s->flags & PI_TF_FURNITURE) && s->weight >= 0) {
             float bonus = same_class(s, t) ? tscore * 0.2f : 0.0f;
-            if (s->candidate && s->score + bonus >= thresh)
+            if (c->candidate[si] && S[si] + bonus >= thresh)
                 join = 1;
             else if (s->flags & PI_TF_PARA) {
                 float ld = pi_link_density(s);
@@ -412,28 +383,11 @@ int pi_choose(pi_stats *st, int32_t body, int flags, const char *title, pi_choic
                     join = 1;
             }
         }
-        for (size_t k = 0; join && k < out->n; k++)
-            if (out->roots[k] == si)
+        for (size_t k = 0; join && k < c->n; k++)
+            if (c->roots[k] == si)
                 join = 0; /* already taken as part of the lead */
-        if (join && push_root(out, &cap, si))
-            return PI_ENOMEM;
+        if (join)
+            PI_TRY(pi_choice_add_root(c, si));
     }
     return PI_OK;
-}
-
-void pi_choice_reset(pi_stats *st)
-{
-    for (size_t i = 0; i < st->n; i++) {
-        st->nodes[i].score = 0.0f;
-        st->nodes[i].candidate = 0;
-        st->nodes[i].drop = 0;
-    }
-}
-
-void pi_choice_free(pi_choice *c)
-{
-    if (!c)
-        return;
-    free(c->roots);
-    memset(c, 0, sizeof *c);
 }

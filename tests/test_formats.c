@@ -2,7 +2,7 @@
  * render_json.c) on models built from small pages. */
 #include "check_common.h"
 #include "error.h"
-#include "pipeline.h"
+#include "trace.h"
 
 #include "metadata.h"
 
@@ -13,14 +13,10 @@ enum { MD, HTML, TXT };
 /* Render the whole body of `html` (no scoring, so every block is kept). */
 static char *render(const char *html, int format, const pi_render_opts *o)
 {
-    run r;
-    run_start(&r, html, 0);
-    r.ch.roots = malloc(sizeof *r.ch.roots);
-    r.ch.roots[0] = 0;
-    r.ch.n = 1;
+    traced x;
+    traced_run(&x, html);
     pi_model m;
-    pi_model_init(&m);
-    ck_assert_int_eq(pi_build_model(&r.st, &r.ch, NULL, 0, &m), PI_OK);
+    traced_body_model(&x, &m);
     size_t len;
     char *s = format == MD     ? pi_render_markdown(&m, o, &len)
               : format == HTML ? pi_render_html(&m, o, "T", "en", "ltr", &len)
@@ -28,7 +24,7 @@ static char *render(const char *html, int format, const pi_render_opts *o)
     ck_assert_ptr_nonnull(s);
     ck_assert_uint_eq(strlen(s), len);
     pi_model_free(&m);
-    run_end(&r);
+    traced_end(&x);
     return s;
 }
 

@@ -1,18 +1,19 @@
 /* Unit tests: the model and lib/render_text.c */
 #include "check_common.h"
 #include "error.h"
-#include "pipeline.h"
+#include "trace.h"
 
 static char *text_of(const char *html)
 {
-    run r;
-    run_start(&r, html, 0);
+    traced x;
+    traced_run(&x, html);
     /* Render the whole body, no scoring. */
-    r.ch.roots = malloc(sizeof *r.ch.roots);
-    r.ch.roots[0] = 0;
-    r.ch.n = 1;
-    char *s = run_text(&r, NULL);
-    run_end(&r);
+    pi_model m;
+    traced_body_model(&x, &m);
+    size_t len;
+    char *s = pi_render_text(&m, NULL, &len);
+    pi_model_free(&m);
+    traced_end(&x);
     return s;
 }
 

@@ -1,7 +1,9 @@
 /* Unit tests: lib/stats.c (word units, densities, class evidence) */
 #include "check_common.h"
 #include "error.h"
-#include "pipeline.h"
+#include "trace.h"
+#include "names.h"
+#include "words.h"
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
@@ -178,53 +180,51 @@ END_TEST
 
 START_TEST(subtree_totals_and_link_density)
 {
-    run r;
-    run_start(&r,
+    traced r;
+    traced_run(&r,
               "<body><div id=a><p>one two three four</p><p>five <a href=#>six seven</a></p>"
-              "</div><ul id=m><li><a href=/>Home</a><li><a href=/x>News</a></ul></body>",
-              0);
-    pi_node *a = run_node(&r, "div", "a");
+              "</div><ul id=m><li><a href=/>Home</a><li><a href=/x>News</a></ul></body>");
+    pi_node *a = traced_node(&r, "div", "a");
     ck_assert_uint_eq(a->words, 7);
     ck_assert_uint_eq(a->link_words, 2);
     ck_assert_uint_eq(a->n_p, 2);
     ck_assert_float_eq_tol(pi_link_density(a), 2.0 / 7.0, 1e-6);
-    pi_node *m = run_node(&r, "ul", "m");
+    pi_node *m = traced_node(&r, "ul", "m");
     ck_assert_float_eq_tol(pi_link_density(m), 1.0, 1e-6);
     ck_assert_uint_eq(m->n_li, 2);
-    ck_assert_uint_eq(run_node(&r, "body", NULL)->words, 9);
-    run_end(&r);
+    ck_assert_uint_eq(traced_node(&r, "body", NULL)->words, 9);
+    traced_end(&r);
 }
 END_TEST
 
 START_TEST(own_text_stops_at_blocks)
 {
-    run r;
-    run_start(&r, "<body><div id=d>intro <b>bold</b><p>para words</p>tail</div></body>", 0);
-    pi_node *d = run_node(&r, "div", "d");
+    traced r;
+    traced_run(&r, "<body><div id=d>intro <b>bold</b><p>para words</p>tail</div></body>");
+    pi_node *d = traced_node(&r, "div", "d");
     ck_assert_uint_eq(d->own_words, 3);
     ck_assert_uint_eq(d->words, 5);
-    run_end(&r);
+    traced_end(&r);
 }
 END_TEST
 
 START_TEST(class_evidence)
 {
-    run r;
-    run_start(&r,
+    traced r;
+    traced_run(&r,
               "<body><div id=a class=\"article-body\">x</div><div id=b class=\"share-bar\">x</div>"
               "<div id=c class=\"header-ad\">x</div><div id=d class=\"shadow loading\">x</div>"
               "<div id=e role=navigation>x</div><div id=f itemprop=articleBody>x</div>"
-              "<div id=g class=comments>x</div></body>",
-              0);
-    ck_assert_int_gt(run_node(&r, "div", "a")->weight, 0);
-    ck_assert_int_lt(run_node(&r, "div", "b")->weight, 0);
-    ck_assert_int_lt(run_node(&r, "div", "c")->weight, 0);  /* the "ad" token */
-    ck_assert_int_eq(run_node(&r, "div", "d")->weight, 0);  /* "ad" inside words */
-    ck_assert_int_lt(run_node(&r, "div", "e")->weight, 0);
-    ck_assert_int_gt(run_node(&r, "div", "f")->weight, 25);
-    ck_assert_int_eq(run_node(&r, "div", "g")->unlikely, 1);
-    ck_assert_int_eq(run_node(&r, "div", "a")->unlikely, 0);
-    run_end(&r);
+              "<div id=g class=comments>x</div></body>");
+    ck_assert_int_gt(traced_node(&r, "div", "a")->weight, 0);
+    ck_assert_int_lt(traced_node(&r, "div", "b")->weight, 0);
+    ck_assert_int_lt(traced_node(&r, "div", "c")->weight, 0);  /* the "ad" token */
+    ck_assert_int_eq(traced_node(&r, "div", "d")->weight, 0);  /* "ad" inside words */
+    ck_assert_int_lt(traced_node(&r, "div", "e")->weight, 0);
+    ck_assert_int_gt(traced_node(&r, "div", "f")->weight, 25);
+    ck_assert_int_eq(traced_node(&r, "div", "g")->unlikely, 1);
+    ck_assert_int_eq(traced_node(&r, "div", "a")->unlikely, 0);
+    traced_end(&r);
 }
 END_TEST
 

@@ -1,0 +1,130 @@
+/* pipeline.c - one page, from bytes to result (the order is in
+ * pipeline.h). */
+#include "pipeline.h"
+#include "buf.h"
+#include "clean.h"
+#include "error.h"
+#include "input.h"
+#include "render.h"
+#include "url.h"
+#include "words.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The <body>, where the statistics start; the root when there is none. */
+static pi_dom *find_body(pi_dom *root)
+{
+    for (pi_dom *n = root; n; n = pi_next(n, root, 0))
+        if (pi_dom_is_element(n) && !strcmp(pi_dom_name(n), "body"))
+            return n;
+    return root;
+}
+
+/* Words and paragraphs of the text (images are not text; table rows and
+ * list continuations are not paragraphs). */
+static void count_text(pi_words *w, pi_result *r)
+{
+    for (size_t i = 0; i < r->model.n; i++) {
+        pi_block *b = &r->model.blocks[i];
+        if (b->kind == PI_BLK_IMAGE)
+            continue;
+        r->words += pi_block_words(w, b);
+        r->paragraphs += b->kind != PI_BLK_ROW && !(b->kind == PI_BLK_ITEM && b->cont);
+    }
+}
+
+/* From the parsed tree on: metadata, base URL, cleaning, statistics, the
+ * article and its text. `t` owns what the stages make. */
+static int run(const char *utf8, size_t len, const pi_settings *s, pi_result *r, pi_trace *t)
+{
+    char *base = NULL;
+    int err;
+    PI_TRY(pi_parse_html(utf8, len, s->url, &t->tree));
+    PI_TRY(pi_meta_extract(t->tree, s->url, &r->meta));
+    /* Relative links resolve against <base href>, else the address the page
+     * was fetched from, else its canonical URL; the canonical URL field
+     * falls back to the fetched address. */
+    pi_dom *root = pi_tree_root(t->tree);
+    if (root)
+        PI_TRY(pi_url_base(pi_dom_base_href(root), s->url ? s->url : r->meta.canonical_url, &base));
+    if (!r->meta.canonical_url && s->url && !(r->meta.canonical_url = pi_strdup(s->url))) {
+        err = PI_ENOMEM;
+        goto done;
+    }
+    if (root) {
+        pi_clean(root);
+        if (!(t->words = pi_words_new())) {
+            err = PI_ENOMEM;
+            goto done;
+        }
+        PI_TRY_GOTO(err, pi_stats_build(&t->stats, find_body(root), t->words, s->max_nodes,
+                                        s->max_depth),
+                    done);
+    }
+    if (t->stats.n) {
+        pi_article_in in = {base, r->meta.headline, s->keep_title, r->meta.article_body};
+        PI_TRY_GOTO(err, pi_extract_article(&t->stats, t->words, &in, &r->model, &r->layer,
+                                            &t->choice),
+                    done);
+    }
+    if (!(r->text = pi_render_text(&r->model, &pi_render_defaults, &r->text_len))) {
+        err = PI_ENOMEM;
+        goto done;
+    }
+    if (r->text_len > s->max_output) {
+        err = PI_EOUTPUT;
+        goto done;
+    }
+    if (t->words)
+        count_text(t->words, r);
+    err = PI_OK;
+done:
+    free(base);
+    return err;
+}
+
+int pi_pipeline_run(const char *bytes, size_t len, const pi_settings *s, pi_result *out,
+                    pi_trace *trace)
+{
+    pi_trace local;
+    pi_trace *t = trace ? trace : &local;
+    memset(out, 0, sizeof *out);
+    memset(t, 0, sizeof *t);
+    pi_input in;
+    PI_TRY(pi_input_view(bytes, len, s->encoding, &in));
+    memcpy(out->encoding, in.encoding, sizeof out->encoding);
+    out->encoding[sizeof out->encoding - 1] = '\0';
+    out->encoding_source = in.source;
+    int err = run(in.text, in.len, s, out, t);
+    pi_input_free(&in);
+    if (err) {
+        pi_result_free(out);
+        pi_trace_free(t);
+    } else if (!trace) {
+        pi_trace_free(t);
+    }
+    return err;
+}
+
+void pi_result_free(pi_result *r)
+{
+    if (!r)
+        return;
+    pi_model_free(&r->model);
+    pi_meta_free(&r->meta);
+    free(r->text);
+    memset(r, 0, sizeof *r);
+}
+
+void pi_trace_free(pi_trace *t)
+{
+    if (!t)
+        return;
+    pi_choice_free(&t->choice);
+    pi_stats_free(&t->stats);
+    pi_words_free(t->words);
+    if (t->tree)
+        pi_tree_free(t->tree);
+    memset(t, 0, sizeof *t);
+}
