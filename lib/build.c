@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_NEST 64
-#define MAX_IMAGES 8
 
 typedef struct open_span {
     pi_span_kind kind;
@@ -204,7 +202,7 @@ static void put_text(walker *w, const char *s, size_t n)
 static int is_layout_table(const pi_node *t)
 {
     return t->n_para > 0 && (t->n_p > 0 || t->n_headings > 0 || t->n_li > 0) ? 1
-           : t->words > 0 && t->n_blocks > 0 && t->words / (t->n_blocks) > 60;
+           : t->words > 0 && t->n_blocks > 0 && t->words / (t->n_blocks) > LAYOUT_WORDS_PER_BLOCK;
 }
 
 /* The language of a code block from class names such as "language-c",
@@ -228,7 +226,7 @@ static char *code_language(pi_dom *pre)
             while (p[l] && (pi_is_alnum((unsigned char)p[l]) || p[l] == '+' || p[l] == '-' ||
                             p[l] == '#' || p[l] == '_'))
                 l++;
-            if (l && l < 32)
+            if (l && l < CODE_LANGUAGE_MAX)
                 return pi_strndup(p, l);
         }
         if (n != pre && pi_dom_is_element(n))
@@ -541,7 +539,7 @@ int pi_build_model(const pi_stats *st, const pi_choice *c, const char *base, con
 
     /* The headline repeated at the top of the article. */
     if (!keep_title && title && *title) {
-        for (size_t i = 0; i < m->n && i < 4; i++) {
+        for (size_t i = 0; i < m->n && i < HEADLINE_BLOCKS; i++) {
             if (m->blocks[i].kind == PI_BLK_HEADING && pi_same_text(m->blocks[i].text, title)) {
                 pi_model_remove(m, i);
                 break;

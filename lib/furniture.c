@@ -37,7 +37,7 @@ int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, in
 {
     /* Large parts of the article are never dropped by name alone: a
      * class like "post-share" on the article wrapper itself is common. */
-    int big = root_words && r->words * 2 > root_words;
+    int big = root_words && r->words * BIG_PART_RATIO > root_words;
     const char *cls = pi_attr(r->node, "class");
     const char *id = pi_attr(r->node, "id");
 
@@ -46,7 +46,7 @@ int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, in
     /* Dropped by name: share bars, tag rows, related boxes. Not when the
      * same names also say "content" (CMSs put "tag-x" and "has-paywall" on
      * the article itself) or the element holds several real paragraphs. */
-    int substantial = r->n_para >= 3 && pi_link_density(r) < 0.3f;
+    int substantial = r->n_para >= SUBSTANTIAL_PARAS && pi_link_density(r) < SUBSTANTIAL_LINK_DENSITY;
     int names = !(flags & PI_IGNORE_NAMES);
     int32_t weight = names ? r->weight : 0;
     if (names && !big && !substantial &&
@@ -56,7 +56,7 @@ int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, in
           !pi_class_matches(id, PI_CW_POSITIVE))))
         return 1;
     /* Bylines and datelines: metadata, not article text. */
-    if (r->words < 30 && ((cls && pi_class_matches(cls, PI_CW_BYLINE)) ||
+    if (r->words < BYLINE_MAX_WORDS && ((cls && pi_class_matches(cls, PI_CW_BYLINE)) ||
                           (id && pi_class_matches(id, PI_CW_BYLINE))))
         return PI_DROP_BYLINE;
     /* "Read also: <a>other story</a>": a few words of lead-in, then a link,
@@ -82,35 +82,37 @@ int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, in
     float ld = pi_link_density(r);
     /* Most of the article is not furniture, whatever it is made of. */
     if (big)
-        return ld > LINK_DENSITY_MAX_POSITIVE && r->n_para < 3;
+        return ld > LINK_DENSITY_MAX_POSITIVE && r->n_para < SUBSTANTIAL_PARAS;
     /* Lists start with a negative tag score; that alone is no verdict. Nor
      * is a furniture name on a block of plain prose without links. */
     int prose = r->words >= PROSE_MIN_WORDS && ld < PROSE_MAX_LINK_DENSITY;
     if ((float)weight + score < 0.0f && !(r->flags & PI_TF_LIST) &&
         !(prose && (flags & PI_RELAXED)))
         return 1;
-    if (r->commas >= 10)
+    if (r->commas >= PROSE_COMMAS)
         return 0;
     int list = is_list(r);
     int figure = (r->flags & PI_TF_FIGURE) != 0;
     uint32_t p = r->n_p, img = r->n_img, li = r->n_li;
 
-    if (img > 1 && (float)p / (float)img < 0.5f && !figure && r->words < 10 * img)
+    if (img > 1 && (float)p / (float)img < GALLERY_P_PER_IMAGE && !figure &&
+        r->words < GALLERY_WORDS_PER_IMAGE * img)
         return 1;
-    if (!list && li > p + 100)
+    if (!list && li > p + ITEMS_OVER_PARAGRAPHS)
         return 1;
     if (!list && !figure && !(r->flags & PI_TF_TABLE) && r->chars < PARA_MIN_CHARS &&
-        (img == 0 || img > 2) &&
+        (img == 0 || img > SHORT_BOX_MAX_IMAGES) &&
         r->n_headings == 0 && r->words > 0)
         return 1;
-    if (!list && r->weight < 25 &&
-        ld > 0.2f + (r->words > 200 ? 0.1f : 0.0f) + ((r->flags & PI_TF_TABLE) ? TABLE_LINK_SLACK : 0.0f) &&
-        r->n_para < 3)
+    if (!list && r->weight < CW_POSITIVE &&
+        ld > BOX_LINK_DENSITY + (r->words > LONG_BOX_WORDS ? LONG_BOX_LINK_SLACK : 0.0f) +
+                 ((r->flags & PI_TF_TABLE) ? TABLE_LINK_SLACK : 0.0f) &&
+        r->n_para < SUBSTANTIAL_PARAS)
         return 1;
-    if (r->weight >= 25 && ld > LINK_DENSITY_MAX_POSITIVE)
+    if (r->weight >= CW_POSITIVE && ld > LINK_DENSITY_MAX_POSITIVE)
         return 1;
     /* Short lists made of links: menus, tag rows, "more stories". */
-    if (list && ld > 0.6f && r->words < 30 * (li ? li : 1))
+    if (list && ld > LINK_LIST_DENSITY && r->words < LINK_LIST_WORDS_PER_ITEM * (li ? li : 1))
         return 1;
     return 0;
 }

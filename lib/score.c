@@ -206,7 +206,7 @@ static int32_t widen_to_article(const pi_stats *st, int32_t top, int32_t body)
 static int is_lead_block(const pi_node *r)
 {
     return (r->flags & PI_TF_BLOCK) && !(r->flags & (PI_TF_HEADING | PI_TF_ITEM | PI_TF_CAPTION)) &&
-           r->own_words >= LEAD_MIN_WORDS && r->own_link_words * 5 < r->own_words && !r->unlikely;
+           r->own_words >= LEAD_MIN_WORDS && r->own_link_words * LEAD_LINK_RATIO < r->own_words && !r->unlikely;
 }
 
 /* A paragraph of prose before the winner: a standfirst or lead, whatever
@@ -291,11 +291,11 @@ int pi_choose(const pi_stats *st, int32_t body, int flags, const char *title, pi
             continue;
         if (r->flags & (PI_TF_HEADING | PI_TF_FURNITURE) || (r->unlikely && !(flags & PI_RELAXED)))
             continue;
-        if (r->own_words && r->own_link_words * 2 > r->own_words)
+        if (r->own_words && r->own_link_words * VOTE_LINK_RATIO > r->own_words)
             continue;
         float s = 1.0f + (float)r->own_commas;
-        float len = (float)r->own_chars / 100.0f;
-        s += len > 3.0f ? 3.0f : (float)(int)len;
+        float len = (float)r->own_chars / VOTE_CHARS_PER_POINT;
+        s += len > VOTE_LENGTH_POINTS ? VOTE_LENGTH_POINTS : (float)(int)len;
         /* Text directly in a container (not in a <p>) scores the container
          * itself, as if it were wrapped in a paragraph. */
         int32_t a = can_hold(r) ? (int32_t)i : r->parent;
@@ -328,7 +328,7 @@ int pi_choose(const pi_stats *st, int32_t body, int flags, const char *title, pi
         top = common_ancestor_of_rivals(st, c, top, body);
         /* 3. Move up while the parent scores close to the winner: the
          * article is then split over several of its children. */
-        float last = S[top], threshold = last / 3.0f;
+        float last = S[top], threshold = last / PARENT_SCORE_DIVISOR;
         for (int32_t p = N[top].parent; p >= 0 && p != body; p = N[p].parent) {
             if (!c->candidate[p])
                 continue;
@@ -372,14 +372,14 @@ int pi_choose(const pi_stats *st, int32_t body, int flags, const char *title, pi
         int32_t si = (int32_t)(s - N);
         int join = si == top;
         if (!join && !(s->flags & PI_TF_FURNITURE) && s->weight >= 0) {
-            float bonus = same_class(s, t) ? tscore * 0.2f : 0.0f;
+            float bonus = same_class(s, t) ? tscore * SIBLING_CLASS_BONUS : 0.0f;
             if (c->candidate[si] && S[si] + bonus >= thresh)
                 join = 1;
             else if (s->flags & PI_TF_PARA) {
                 float ld = pi_link_density(s);
-                if (s->chars > 80 && ld < 0.25f)
+                if (s->chars > SIBLING_PARA_CHARS && ld < SIBLING_PARA_LINK_DENSITY)
                     join = 1;
-                else if (s->chars > 0 && ld == 0.0f && s->words >= 4)
+                else if (s->chars > 0 && ld == 0.0f && s->words >= SIBLING_PARA_MIN_WORDS)
                     join = 1;
             }
         }

@@ -29,6 +29,18 @@
 /* Ancestors a paragraph passes its score to, and how it decays: parent gets
  * all, grandparent half, then 1/(3 level). */
 #define SCORE_LEVELS 5
+/* A paragraph's score: 1, a point per comma, a point per
+ * VOTE_CHARS_PER_POINT characters up to VOTE_LENGTH_POINTS (as
+ * Readability): length counts, but three long paragraphs beat one huge one.
+ * A paragraph whose words are more than 1/VOTE_LINK_RATIO link text is a
+ * list of links and does not vote. */
+#define VOTE_CHARS_PER_POINT 100.0f
+#define VOTE_LENGTH_POINTS 3.0f
+#define VOTE_LINK_RATIO 2
+/* The winner moves up to an ancestor that scores more, looking past
+ * ancestors that score at least 1/PARENT_SCORE_DIVISOR of it: the article is
+ * then split over several children. */
+#define PARENT_SCORE_DIVISOR 3.0f
 
 /* Rivals: among the best RIVALS_CONSIDERED other candidates, those scoring
  * at least RIVAL_SHARE of the winner; when RIVALS_NEEDED of them share an
@@ -58,13 +70,23 @@
 #define WIDEN_SLACK_WORDS 160.0f
 #define WIDEN_MAX_LINK_DENSITY 0.4f
 /* Outside an <article> element only prose leads in: a block of at least
- * this many words, nearly without links. */
+ * this many words, under 1/LEAD_LINK_RATIO of them in links. */
 #define LEAD_MIN_WORDS 12
+#define LEAD_LINK_RATIO 5
 
 /* A sibling joins the winner when its score reaches this share of the
  * winner's (or SIBLING_MIN absolute). */
 #define SIBLING_SHARE 0.3f
 #define SIBLING_MIN 10.0f
+/* A sibling with the winner's class is likelier its continuation: its score
+ * counts this share of the winner's more. */
+#define SIBLING_CLASS_BONUS 0.2f
+/* A sibling paragraph joins without a score of its own when it is prose:
+ * longer than SIBLING_PARA_CHARS under SIBLING_PARA_LINK_DENSITY, or of
+ * SIBLING_PARA_MIN_WORDS words without a link. */
+#define SIBLING_PARA_CHARS 80
+#define SIBLING_PARA_LINK_DENSITY 0.25f
+#define SIBLING_PARA_MIN_WORDS 4
 
 /* Two more attempts (relaxed, then relaxed without positive names) run
  * when the first gives fewer words than FALLBACK_MIN_WORDS or than
@@ -105,10 +127,42 @@
  * into dropped furniture is its heading. */
 #define LEADIN_MAX_WORDS 6
 
-/* Block cleaning inside the winner. */
+/* Block cleaning inside the winner (furniture.c). */
 #define PROSE_MIN_WORDS 20            /* a block this long without links reads as prose */
 #define PROSE_MAX_LINK_DENSITY 0.1f
+/* A block named like content is still furniture above this link density. */
 #define LINK_DENSITY_MAX_POSITIVE 0.5f
+/* A block holding more than 1/BIG_PART_RATIO of the article's words is
+ * never dropped by its name alone: "post-share" on the article wrapper. */
+#define BIG_PART_RATIO 2
+/* A block with this many paragraphs, under SUBSTANTIAL_LINK_DENSITY, is
+ * text whatever its name says. */
+#define SUBSTANTIAL_PARAS 3
+#define SUBSTANTIAL_LINK_DENSITY 0.3f
+/* A byline-named block of fewer words is a byline; a longer one is text
+ * (an author's note, a standfirst in a "byline" box). */
+#define BYLINE_MAX_WORDS 30
+/* A block with this many commas is prose: kept. */
+#define PROSE_COMMAS 10
+/* A gallery: several images, under GALLERY_P_PER_IMAGE paragraphs and
+ * GALLERY_WORDS_PER_IMAGE words per image. */
+#define GALLERY_P_PER_IMAGE 0.5f
+#define GALLERY_WORDS_PER_IMAGE 10
+/* More list items than paragraphs by this many, outside a list: a menu. */
+#define ITEMS_OVER_PARAGRAPHS 100
+/* A short box (under PARA_MIN_CHARS, no heading) with up to this many
+ * images is a figure; with more, or none, it is furniture. */
+#define SHORT_BOX_MAX_IMAGES 2
+/* A box that is not named like content is furniture above
+ * BOX_LINK_DENSITY of links (LONG_BOX_LINK_SLACK more when it has over
+ * LONG_BOX_WORDS words: long text carries links). */
+#define BOX_LINK_DENSITY 0.2f
+#define LONG_BOX_WORDS 200
+#define LONG_BOX_LINK_SLACK 0.1f
+/* A list of links (menus, tag rows, "more stories"): above this link
+ * density with under LINK_LIST_WORDS_PER_ITEM words per item. */
+#define LINK_LIST_DENSITY 0.6f
+#define LINK_LIST_WORDS_PER_ITEM 30
 /* A data table may link its entries (ingredients to products, rows to
  * pages): it is dropped for links only at this much more link density. */
 #define TABLE_LINK_SLACK 0.2f
@@ -152,6 +206,19 @@ extern const char *const PI_PICTURE_AGENCIES[];
 /* Names of elements that hold a picture's caption (substrings,
  * ASCII case ignored). */
 extern const char *const PI_CAPTION_NAMES[];
+
+/* The document model (build.c). The headline repeated at the top of the
+ * article is looked for in the first HEADLINE_BLOCKS blocks. */
+#define HEADLINE_BLOCKS 4
+/* A table with over this many words per block is page layout, not data. */
+#define LAYOUT_WORDS_PER_BLOCK 60
+/* A code block's language name ("language-python") is shorter than this. */
+#define CODE_LANGUAGE_MAX 32
+/* Nesting the walker tracks (lists, inline spans) and images held back
+ * until their paragraph ends: deeper nesting is flattened, later images
+ * of one paragraph are left out (real pages stay far below both). */
+#define MAX_NEST 64
+#define MAX_IMAGES 8
 
 /* Names that would drop this share of a chosen container of at least
  * NAMES_MISLEAD_MIN_WORDS words are ignored in it (see blocks.c). */
