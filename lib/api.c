@@ -9,12 +9,9 @@
 #include "render.h"
 #include "words.h"
 
-#include <libxml/parser.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/ubrk.h>
-#include <unicode/ucsdet.h>
 
 #define DEFAULT_MAX_INPUT (64LL * 1024 * 1024)
 #define DEFAULT_MAX_DEPTH 10000
@@ -113,6 +110,8 @@ static pith_status map_err(int e)
         return PITH_ERR_TOO_MANY_NODES;
     case PI_EOUTPUT:
         return PITH_ERR_OUTPUT_TOO_LARGE;
+    case PI_EINIT:
+        return PITH_ERR_INIT;
     default:
         return PITH_ERR_PARSE;
     }
@@ -125,20 +124,7 @@ static pith_status init_status = PITH_ERR_INIT;
 
 static void init_run(void)
 {
-    /* libxml2 initialises lazily and racily: do it once, up front. */
-    xmlInitParser();
-    /* Load ICU's break rules and detector data once, so that concurrent
-     * first uses do not race on it. */
-    UErrorCode e = U_ZERO_ERROR;
-    UBreakIterator *bi = ubrk_open(UBRK_WORD, "", NULL, 0, &e);
-    if (U_FAILURE(e))
-        return;
-    ubrk_close(bi);
-    UCharsetDetector *d = ucsdet_open(&e);
-    if (U_FAILURE(e))
-        return;
-    ucsdet_close(d);
-    init_status = PITH_OK;
+    init_status = pi_pipeline_init() == PI_OK ? PITH_OK : PITH_ERR_INIT;
 }
 
 pith_status pith_init(void)

@@ -409,6 +409,11 @@ static size_t cap_attributes(const unsigned char *s, size_t len, char *out)
     return excess;
 }
 
+void pi_dom_init(void)
+{
+    xmlInitParser();
+}
+
 int pi_parse_html(const char *utf8, size_t len, const char *url, pi_tree **out)
 {
     *out = NULL;

@@ -179,6 +179,10 @@ enum {
     PI_TF_CODE = 1u << 21      /* code, kbd, samp, tt */
 };
 
+/* Initialise the parser once per process, before threads parse (libxml2
+ * initialises lazily and racily). */
+void pi_dom_init(void);
+
 /* Flags of an element name (lowercase, as the parser gives it). 0 for
  * unknown (inline) elements. */
 unsigned pi_tag_flags(const char *name);

@@ -17,7 +17,8 @@ enum {
     PI_EPARSE = -4,   /* the parser built no document */
     PI_EDEPTH = -5,   /* nested deeper than the caller allows */
     PI_ENODES = -6,   /* more elements than the caller allows */
-    PI_EOUTPUT = -7   /* more output than the caller allows */
+    PI_EOUTPUT = -7,  /* more output than the caller allows */
+    PI_EINIT = -8     /* a library the stages use could not start */
 };
 
 /* Evaluate `expr`, a status; return it from the calling function unless it

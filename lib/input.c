@@ -1674,3 +1674,13 @@ void pi_input_free(pi_input *in)
     in->text = NULL;
     in->len = 0;
 }
+
+int pi_input_init(void)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UCharsetDetector *d = ucsdet_open(&e);
+    if (U_FAILURE(e))
+        return PI_EINIT;
+    ucsdet_close(d);
+    return PI_OK;
+}

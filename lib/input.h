@@ -60,6 +60,10 @@ int pi_input_decode(const char *bytes, size_t len, const char *hint, pi_input *o
 int pi_input_view(const char *bytes, size_t len, const char *hint, pi_input *out);
 void pi_input_free(pi_input *in);
 
+/* Load ICU's charset detector data once, so that concurrent first uses do
+ * not race on it. Returns PI_OK or PI_EINIT. */
+int pi_input_init(void);
+
 /* The canonical name for a charset label, or NULL for an unknown label.
  * ASCII whitespace around the label is ignored, case is not significant. */
 const char *pi_input_label(const char *label);

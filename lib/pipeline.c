@@ -12,6 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+int pi_pipeline_init(void)
+{
+    pi_dom_init();
+    PI_TRY(pi_words_init());
+    return pi_input_init();
+}
+
 /* The <body>, where the statistics start; the root when there is none. */
 static pi_dom *find_body(pi_dom *root)
 {

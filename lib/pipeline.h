@@ -62,6 +62,11 @@ typedef struct pi_trace {
  * `trace` (may be NULL) the intermediate state is kept there. Returns PI_OK,
  * PI_ENOMEM, PI_EPARSE, PI_ELIMIT, PI_EDEPTH, PI_ENODES or PI_EOUTPUT; on
  * failure `out` and `trace` hold nothing to free. */
+/* What the stages load once per process, before threads use them: libxml2's
+ * parser state, ICU's break rules and detector data (their lazy first use
+ * races). Returns PI_OK or PI_EINIT. api.c calls it once (pith_init). */
+int pi_pipeline_init(void);
+
 int pi_pipeline_run(const char *bytes, size_t len, const pi_settings *s, pi_result *out,
                     pi_trace *trace);
 void pi_result_free(pi_result *r);

@@ -4,6 +4,7 @@
  * ASCII and most Latin text is counted without ICU by rules that give what
  * ICU gives (see count_latin). One counter per document or thread. */
 #include "words.h"
+#include "error.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -49,6 +50,16 @@ static UBreakIterator *new_iterator(UBreakIteratorType type, UErrorCode *e)
     pthread_once(&templates_once, open_templates);
     UBreakIterator *t = type == UBRK_WORD ? word_template : sentence_template;
     return t ? ubrk_clone(t, e) : ubrk_open(type, "", NULL, 0, e);
+}
+
+int pi_words_init(void)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_WORD, "", NULL, 0, &e);
+    if (U_FAILURE(e))
+        return PI_EINIT;
+    ubrk_close(bi);
+    return PI_OK;
 }
 
 pi_words *pi_words_new(void)

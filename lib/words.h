@@ -7,6 +7,10 @@
 
 typedef struct pi_words pi_words;
 
+/* Load ICU's break rules once, so that concurrent first uses do not race
+ * on them. Returns PI_OK or PI_EINIT. */
+int pi_words_init(void);
+
 /* A word counter with its own ICU break iterator: one per document or per
  * thread, never shared. NULL when out of memory or ICU fails. */
 pi_words *pi_words_new(void);
