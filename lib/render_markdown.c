@@ -408,9 +408,5 @@ char *pi_render_markdown(const pi_model *m, const pi_render_opts *o, size_t *len
     }
     if (b.len)
         pi_buf_putc(&b, '\n');
-    *len = b.len;
-    char *s = pi_buf_detach(&b);
-    if (!s)
-        *len = 0;
-    return s;
+    return pi_render_finish(&b, len);
 }
