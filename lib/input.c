@@ -200,7 +200,10 @@ static int latin_alternative(int enc)
 /* ICU's detector on a sample around the first non-ASCII byte; *enc is -1
  * when no acceptable guess reaches the threshold. UTF-8 guesses are left
  * to our whole-buffer count (ICU sees 16 KB), UTF-16/32 guesses without a
- * BOM are wrong on ASCII-heavy pages (NOTES), EBCDIC guesses have no label. */
+ * BOM are wrong on ASCII-heavy pages (NOTES), EBCDIC guesses have no label.
+ * PI_ENOMEM only for memory: a detector ICU cannot open or run for another
+ * reason makes no guess, and the page falls back to windows-1252 like one
+ * whose converter is missing, rather than failing. */
 static int detect(const unsigned char *p, size_t n, size_t first_high, int *enc)
 {
     size_t start = 0;
@@ -218,7 +221,7 @@ static int detect(const unsigned char *p, size_t n, size_t first_high, int *enc)
     UErrorCode e = U_ZERO_ERROR;
     UCharsetDetector *d = ucsdet_open(&e);
     if (U_FAILURE(e))
-        return pi_icu_status(e);
+        return e == U_MEMORY_ALLOCATION_ERROR ? PI_ENOMEM : PI_OK;
     ucsdet_enableInputFilter(d, 1);
     ucsdet_setText(d, (const char *)p + start, (int32_t)len, &e);
     int32_t count = 0;

@@ -8,6 +8,7 @@
  * pay a cached property lookup per non-Latin character and nothing more. */
 #include "transcode.h"
 #include "charset.h"
+#include "error.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +84,13 @@ static const struct {
 
 /* ---- Output: cleaning sink ------------------------------------------------ */
 
+/* ICU's failure as a status: only memory is PI_ENOMEM; anything else means
+ * this encoding cannot be converted here (input.c then falls back). */
+static int icu_status(UErrorCode e)
+{
+    return e == U_MEMORY_ALLOCATION_ERROR ? PI_ENOMEM : PI_EENCODING;
+}
+
 int pi_sink_init(pi_sink *s)
 {
     UErrorCode e = U_ZERO_ERROR;
@@ -92,7 +100,7 @@ int pi_sink_init(pi_sink *s)
     for (int i = 0; i < PI_NFC_CACHE; i++)
         s->block[i] = -1;
     s->nfc = unorm2_getNFCInstance(&e);
-    return U_FAILURE(e) ? pi_icu_status(e) : PI_OK;
+    return U_FAILURE(e) ? icu_status(e) : PI_OK;
 }
 
 /* Ranges of letters that are all inert, checked against ICU by
@@ -423,11 +431,11 @@ static int from_icu(pi_sink *s, int enc, const unsigned char *p, size_t n)
     UErrorCode e = U_ZERO_ERROR;
     UConverter *cnv = ucnv_open(name, &e);
     if (U_FAILURE(e))
-        return pi_icu_status(e);
+        return icu_status(e);
     ucnv_setToUCallBack(cnv, to_u_fffd, &s->replaced, NULL, NULL, &e);
     if (U_FAILURE(e)) {
         ucnv_close(cnv);
-        return pi_icu_status(e);
+        return icu_status(e);
     }
     UChar units[CONVERT_UNITS];
     const char *src = (const char *)p, *src_end = src + n;
@@ -474,7 +482,7 @@ static int from_icu(pi_sink *s, int enc, const unsigned char *p, size_t n)
         if (e == U_BUFFER_OVERFLOW_ERROR)
             continue;
         if (U_FAILURE(e))
-            err = pi_icu_status(e);
+            err = icu_status(e);
         break;
     }
     if (!err && lead) {

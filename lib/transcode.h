@@ -10,20 +10,11 @@
 #define PI_TRANSCODE_H
 
 #include "buf.h"
-#include "error.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include <unicode/unorm2.h>
-#include <unicode/utypes.h>
-
-/* ICU's failure as a status: only memory is PI_ENOMEM; anything else means
- * this encoding cannot be converted here. */
-static inline int pi_icu_status(UErrorCode e)
-{
-    return e == U_MEMORY_ALLOCATION_ERROR ? PI_ENOMEM : PI_EENCODING;
-}
 
 /* ---- Reading UTF-8 ---- */
 
