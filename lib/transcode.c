@@ -15,6 +15,7 @@
 
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h> /* ucnv_cbToUWriteUChars */
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 

@@ -4,6 +4,7 @@
  * never a different output with PITH_OK. Through pith.h and libpith.so,
  * with failmalloc.c failing the allocations of pith and of the libraries
  * under it alike. */
+#define _POSIX_C_SOURCE 200809L /* strdup */
 #include <pith.h>
 
 #include "check_common.h"
