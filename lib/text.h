@@ -14,6 +14,15 @@ static inline int pi_is_space(int c)
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+/* ASCII white space as the HTML and Encoding standards define it: space,
+ * TAB, LF, FF, CR, without VT. For raw bytes before input.c has cleaned
+ * them (charset labels, the <meta> prescan), where "a\vb" must stay one
+ * word as it does in browsers. */
+static inline int pi_is_html_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
 static inline int pi_lower(int c)
 {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;

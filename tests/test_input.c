@@ -1,4 +1,5 @@
-/* test_input.c - the encoding decision and the UTF-8 cleaning of input.c. */
+/* test_input.c - the encoding decision of input.c, the labels and prescan
+ * of charset.c, the UTF-8 cleaning of transcode.c. */
 #include "check_common.h"
 #include "error.h"
 #include "input.h"
@@ -226,6 +227,18 @@ START_TEST(prescan_skips)
     expect_prescan(PRESCAN("<meta charset=\"koi8-r"), NULL);
     expect_prescan(PRESCAN(""), NULL);
     expect_prescan(pi_input_prescan(NULL, 10), NULL);
+}
+END_TEST
+
+START_TEST(prescan_vt_is_not_space)
+{
+    /* WHATWG ASCII white space has no VT: browsers read "<meta\v" as
+     * another tag and keep a VT in a label, so the label is unknown. */
+    expect_prescan(PRESCAN("<meta\vcharset=koi8-r>"), NULL);
+    expect_prescan(PRESCAN("<meta charset=\vkoi8-r>"), NULL);
+    expect_prescan(PRESCAN("<meta\fcharset=\fkoi8-r\f>"), "KOI8-R");
+    ck_assert_ptr_null(pi_input_label("\vkoi8-r"));
+    ck_assert_str_eq(pi_input_label("\f\t koi8-r\r\n"), "KOI8-R");
 }
 END_TEST
 
@@ -549,8 +562,8 @@ END_TEST
 
 START_TEST(clean_inert_ranges)
 {
-    /* input.c's inert_range() skips ICU for these: each code point must have
-     * combining class 0 and NFC quick check "yes" in the ICU we run on. */
+    /* transcode.c's inert_range() skips ICU for these: each code point must
+     * have combining class 0 and NFC quick check "yes" in the ICU we run on. */
     static const int32_t r[][2] = {
         {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3}, {0x3400, 0x4DBF}, {0x20000, 0x2A6DF}};
     UErrorCode e = U_ZERO_ERROR;
@@ -986,6 +999,7 @@ static void add(TCase *tc)
     tcase_add_test(tc, labels_unknown);
     tcase_add_test(tc, prescan_forms);
     tcase_add_test(tc, prescan_skips);
+    tcase_add_test(tc, prescan_vt_is_not_space);
     tcase_add_test(tc, prescan_window);
     tcase_add_test(tc, order_bom_beats_hint);
     tcase_add_test(tc, order_hint_beats_meta);
