@@ -65,9 +65,7 @@ static int is_date_line(pi_words *w, pi_block *b)
         s = colon + 1;
     while (*s == ' ')
         s++;
-    char *iso = pi_meta_parse_date(s, 1);
-    free(iso);
-    return iso != NULL;
+    return pi_is_date(s, 1);
 }
 
 /* A caption that credits its picture ("Photo: Jane Doe", "(Credit: ...)",

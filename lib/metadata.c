@@ -17,6 +17,7 @@
  * is written: all state lives in one struct per call. */
 #include "metadata.h"
 #include "buf.h"
+#include "date.h"
 #include "dom.h"
 #include "error.h"
 
@@ -84,6 +85,10 @@
 #define MAX_TITLE_PARTS 8
 /* Share (%) of a title an h1 must cover to be taken as the headline in it. */
 #define H1_SHARE 40
+/* Room for a normalised language tag and its NUL: language, script, region
+ * and a variant or two ("zh-Hant-TW" takes 11); a longer value is no
+ * page's language. */
+#define LANG_TAG_MAX 36
 
 /* ---- small string helpers ---------------------------------------------- */
 
@@ -479,618 +484,31 @@ static char *dup_html_text(mctx *c, const char *s)
     return r;
 }
 
-/* ---- dates -------------------------------------------------------------- */
-
-typedef struct dt {
-    int y, mo, d, h, mi, s;
-    int has_time, has_tz, tz; /* tz in minutes east of UTC */
-} dt;
-
-static int days_in_month(int y, int m)
-{
-    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return dm[m - 1];
-}
-
-static int valid_ymd(int y, int m, int d)
-{
-    return y >= 1000 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
-}
-
-static int valid_time(const dt *t)
-{
-    return t->h >= 0 && t->h <= 23 && t->mi >= 0 && t->mi <= 59 && t->s >= 0 && t->s <= 60 &&
-           t->tz >= -14 * 60 && t->tz <= 14 * 60;
-}
-
-/* Month names, lowercase UTF-8, in the languages pages are most often written
- * in; a word matches after a trailing '.' is dropped. Overlaps across
- * languages ("mar", "mai", "dec") agree on the month. */
-static const struct month {
-    const char *name;
-    int m;
-} months[] = {
-    /* English */
-    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
-    {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11},
-    {"december", 12}, {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6},
-    {"jul", 7}, {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12},
-    /* German */
-    {"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"maerz", 3}, {"mai", 5},
-    {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"dezember", 12}, {"mär", 3}, {"mrz", 3},
-    {"okt", 10}, {"dez", 12},
-    /* French */
-    {"janvier", 1}, {"février", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6},
-    {"juillet", 7}, {"août", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10},
-    {"novembre", 11}, {"décembre", 12}, {"decembre", 12}, {"janv", 1}, {"févr", 2},
-    {"fevr", 2}, {"avr", 4}, {"juil", 7}, {"déc", 12},
-    /* Spanish */
-    {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
-    {"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
-    {"noviembre", 11}, {"diciembre", 12}, {"ene", 1}, {"abr", 4}, {"ago", 8}, {"dic", 12},
-    /* Italian */
-    {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
-    {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12}, {"gen", 1},
-    {"mag", 5}, {"giu", 6}, {"lug", 7}, {"set", 9}, {"ott", 10},
-    /* Dutch */
-    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
-    {"mrt", 3},
-    /* Portuguese */
-    {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"marco", 3}, {"maio", 5},
-    {"junho", 6}, {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"novembro", 11},
-    {"dezembro", 12}, {"fev", 2}, {"out", 10},
-};
-
-static int month_of(const char *w)
-{
-    for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
-        if (!strcmp(months[i].name, w))
-            return months[i].m;
-    return 0;
-}
-
-/* Zone abbreviations seen in bylines; ambiguous ones (IST, CST in Asia) are
- * read the way English-language news sites use them. */
-static const struct zone {
-    const char *name;
-    int off;
-} zones[] = {
-    {"utc", 0}, {"gmt", 0}, {"z", 0}, {"ut", 0}, {"est", -300}, {"edt", -240},
-    {"cst", -360}, {"cdt", -300}, {"mst", -420}, {"mdt", -360}, {"pst", -480},
-    {"pdt", -420}, {"bst", 60}, {"cet", 60}, {"cest", 120}, {"mez", 60}, {"mesz", 120},
-    {"eet", 120}, {"eest", 180}, {"jst", 540}, {"kst", 540}, {"aest", 600},
-    {"aedt", 660},
-};
-
-static int zone_of(const char *w, int *off)
-{
-    for (size_t i = 0; i < sizeof zones / sizeof zones[0]; i++)
-        if (!strcmp(zones[i].name, w)) {
-            *off = zones[i].off;
-            return 1;
-        }
-    return 0;
-}
-
-/* Read n digits exactly. */
-static int rd_digits(const char *s, int n, int *v)
-{
-    int x = 0;
-    for (int i = 0; i < n; i++) {
-        if (!is_digit((unsigned char)s[i]))
-            return 0;
-        x = x * 10 + (s[i] - '0');
-    }
-    *v = x;
-    return 1;
-}
-
-/* Read 1 or 2 digits. */
-static int rd_12(const char **ps, int *v)
-{
-    const char *s = *ps;
-    if (!is_digit((unsigned char)s[0]))
-        return 0;
-    int x = s[0] - '0';
-    s++;
-    if (is_digit((unsigned char)s[0]))
-        x = x * 10 + (*s++ - '0');
-    if (is_digit((unsigned char)s[0]))
-        return 0;
-    *v = x;
-    *ps = s;
-    return 1;
-}
-
-/* "+03:00", "+0300", "+03", "Z", " UTC", " GMT+2" at *ps. */
-static int rd_tz(const char **ps, int *off)
-{
-    const char *s = *ps;
-    while (*s == ' ')
-        s++;
-    if (*s == 'Z' || *s == 'z') {
-        if (is_alpha((unsigned char)s[1]))
-            return 0;
-        *off = 0;
-        *ps = s + 1;
-        return 1;
-    }
-    if (ci_prefix(s, "utc") || ci_prefix(s, "gmt")) {
-        s += 3;
-        *off = 0;
-        if (*s != '+' && *s != '-') {
-            *ps = s;
-            return 1;
-        }
-    }
-    if (*s != '+' && *s != '-')
-        return 0;
-    int sign = *s == '-' ? -1 : 1, h, m = 0;
-    s++;
-    if (rd_digits(s, 2, &h)) {
-        s += 2;
-        if (*s == ':' && rd_digits(s + 1, 2, &m))
-            s += 3;
-        else if (rd_digits(s, 2, &m) && !is_digit((unsigned char)s[2]))
-            s += 2;
-        else if (is_digit((unsigned char)*s))
-            return 0;
-    } else if (is_digit((unsigned char)*s) && !is_digit((unsigned char)s[1])) {
-        h = *s - '0';
-        s++;
-    } else {
-        return 0;
-    }
-    if (h > 14 || m > 59)
-        return 0;
-    *off = sign * (h * 60 + m);
-    *ps = s;
-    return 1;
-}
-
-/* "11:25", "11:25:00", "11:25:00.123" at *ps. */
-static int rd_hms(const char **ps, dt *t)
-{
-    const char *s = *ps;
-    int h, m, sec = 0;
-    if (!rd_12(&s, &h) || *s != ':' || !rd_digits(s + 1, 2, &m))
-        return 0;
-    s += 3;
-    if (*s == ':' && rd_digits(s + 1, 2, &sec)) {
-        s += 3;
-        if (*s == '.' || *s == ',')
-            for (s++; is_digit((unsigned char)*s); s++)
-                ;
-    }
-    t->h = h, t->mi = m, t->s = sec, t->has_time = 1;
-    *ps = s;
-    return 1;
-}
-
-/* ISO 8601 and its everyday variants: "2025-08-17", "2025-08-17T11:25",
- * "2025-08-17 11:25:00.000000", "2025-08-17T11:25:00+0300", "2025/08/17",
- * "20250817". */
-static int parse_iso(const char *s, dt *t)
-{
-    int y, m, d;
-    if (!rd_digits(s, 4, &y))
-        return 0;
-    const char *p = s + 4;
-    if (*p == '-' || *p == '/' || *p == '.') {
-        char sep = *p++;
-        if (!rd_12(&p, &m) || *p != sep)
-            return 0;
-        p++;
-        if (!rd_12(&p, &d))
-            return 0;
-    } else if (rd_digits(p, 2, &m) && rd_digits(p + 2, 2, &d) && !is_digit((unsigned char)p[4])) {
-        p += 4;
-    } else {
-        return 0;
-    }
-    if (!valid_ymd(y, m, d))
-        return 0;
-    t->y = y, t->mo = m, t->d = d;
-    const char *q = p;
-    if ((*q == 'T' || *q == 't' || *q == ' ') && is_digit((unsigned char)q[1])) {
-        q++;
-        dt tt = *t;
-        if (rd_hms(&q, &tt)) {
-            int off;
-            if (rd_tz(&q, &off))
-                tt.has_tz = 1, tt.tz = off;
-            if (valid_time(&tt))
-                *t = tt;
-        } else if (rd_digits(q, 4, &tt.h) && !is_digit((unsigned char)q[4])) {
-            /* basic format "T1125" is too rare to trust; keep the date */
-        }
-    }
-    return 1;
-}
-
-/* Civil date from days since 1970-01-01 (the classic era algorithm). */
-static void civil_from_days(long long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long long era = (z >= 0 ? z : z - 146096) / 146097;
-    long long doe = z - era * 146097;
-    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long long yy = yoe + era * 400;
-    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yy + (*m <= 2));
-}
-
-/* A bare 10-digit (seconds) or 13-digit (milliseconds) unix time between
- * 1995 and 2100; anything else made of digits is not a date. */
-static int parse_epoch(const char *s, dt *t)
-{
-    size_t n = 0;
-    long long v = 0;
-    while (is_digit((unsigned char)s[n]) && n < 14)
-        v = v * 10 + (s[n++] - '0');
-    const char *e = s + n;
-    while (is_sp((unsigned char)*e))
-        e++;
-    if (*e)
-        return 0;
-    if (n == 13)
-        v /= 1000;
-    else if (n != 10)
-        return 0;
-    if (v < 788918400LL || v > 4102444800LL)
-        return 0;
-    civil_from_days(v / 86400, &t->y, &t->mo, &t->d);
-    long long r = v % 86400;
-    t->h = (int)(r / 3600), t->mi = (int)(r / 60 % 60), t->s = (int)(r % 60);
-    t->has_time = t->has_tz = 1;
-    t->tz = 0;
-    return 1;
-}
-
-enum { TK_NUM, TK_WORD, TK_PUNCT };
-
-typedef struct dtok {
-    int kind;
-    int val, nd;    /* number value and digit count */
-    char w[16];     /* lowercase word, or the punctuation byte */
-    const char *at; /* start in the input */
-} dtok;
-
-#define MAX_DTOK 48
-
-/* Does NUL-terminated `u` begin with the three-byte character `c`? strncmp
- * stops at the terminator, where memcmp would read past a short tail. */
-static int starts3(const unsigned char *u, const char *c)
-{
-    return strncmp((const char *)u, c, 3) == 0;
-}
-
-static int tokenize_date(const char *s, dtok *tk)
-{
-    int n = 0;
-    const unsigned char *u = (const unsigned char *)s;
-    while (*u && n < MAX_DTOK) {
-        size_t k = space_len(u, 4);
-        if (k) {
-            u += k;
-            continue;
-        }
-        dtok *t = &tk[n];
-        memset(t, 0, sizeof *t);
-        t->at = (const char *)u;
-        if (is_digit(*u)) {
-            t->kind = TK_NUM;
-            while (is_digit(*u)) {
-                if (t->nd < 9)
-                    t->val = t->val * 10 + (*u - '0');
-                t->nd++;
-                u++;
-            }
-        } else if (is_alpha(*u) || *u >= 0x80) {
-            /* CJK date markers are words of their own. */
-            if (starts3(u, "年") || starts3(u, "月") || starts3(u, "日") || starts3(u, "년") ||
-                starts3(u, "월") || starts3(u, "일")) {
-                t->kind = TK_WORD;
-                memcpy(t->w, u, 3);
-                u += 3;
-                n++;
-                continue;
-            }
-            t->kind = TK_WORD;
-            size_t l = 0;
-            while (*u && (is_alpha(*u) || *u >= 0x80) && !space_len(u, 4)) {
-                if (*u >= 0x80 && (starts3(u, "年") || starts3(u, "月") || starts3(u, "日")))
-                    break;
-                if (l < sizeof t->w - 1)
-                    t->w[l++] = (char)lower(*u);
-                u++;
-            }
-            t->w[l] = '\0';
-        } else {
-            t->kind = TK_PUNCT;
-            t->w[0] = (char)*u++;
-        }
-        n++;
-    }
-    return n;
-}
-
-static int tk_is(const dtok *tk, int n, int i, char p)
-{
-    return i >= 0 && i < n && tk[i].kind == TK_PUNCT && tk[i].w[0] == p;
-}
-
-/* A time "11:25[:00] [am|pm] [zone]" anywhere among the tokens. */
-static void find_time(const dtok *tk, int n, dt *t)
-{
-    for (int i = 0; i + 2 < n; i++) {
-        int h, mi, s = 0, j;
-        if (tk[i].kind != TK_NUM || tk[i].nd > 2 || tk[i + 2].kind != TK_NUM || tk[i + 2].nd != 2)
-            continue;
-        if (tk_is(tk, n, i + 1, ':'))
-            ;
-        else if (tk[i + 1].kind == TK_WORD && !strcmp(tk[i + 1].w, "h"))
-            ;
-        else
-            continue;
-        h = tk[i].val, mi = tk[i + 2].val;
-        j = i + 3;
-        if (tk_is(tk, n, j, ':') && j + 1 < n && tk[j + 1].kind == TK_NUM && tk[j + 1].nd == 2) {
-            s = tk[j + 1].val;
-            j += 2;
-            if ((tk_is(tk, n, j, '.') || tk_is(tk, n, j, ',')) && j + 1 < n && tk[j + 1].kind == TK_NUM)
-                j += 2;
-        }
-        /* am / pm / a.m. / p.m. */
-        if (j < n && tk[j].kind == TK_WORD) {
-            const char *w = tk[j].w;
-            int pm = !strcmp(w, "pm") || (!strcmp(w, "p") && tk_is(tk, n, j + 1, '.'));
-            int am = !strcmp(w, "am") || (!strcmp(w, "a") && tk_is(tk, n, j + 1, '.'));
-            if (pm || am) {
-                if (h < 1 || h > 12)
-                    return;
-                if (pm && h < 12)
-                    h += 12;
-                if (am && h == 12)
-                    h = 0;
-                j++;
-                if (strlen(w) == 1) {
-                    j++; /* '.' */
-                    if (j < n && tk[j].kind == TK_WORD && !strcmp(tk[j].w, "m"))
-                        j++;
-                    if (tk_is(tk, n, j, '.'))
-                        j++;
-                }
-            }
-        }
-        dt x = *t;
-        x.h = h, x.mi = mi, x.s = s, x.has_time = 1;
-        /* zone: a name, and/or a numeric offset */
-        int off;
-        if (j < n && tk[j].kind == TK_WORD && zone_of(tk[j].w, &off)) {
-            x.has_tz = 1, x.tz = off;
-            j++;
-        }
-        if (j < n && tk[j].kind == TK_PUNCT && (tk[j].w[0] == '+' || tk[j].w[0] == '-')) {
-            const char *p = tk[j].at;
-            if (rd_tz(&p, &off))
-                x.has_tz = 1, x.tz = off;
-        }
-        if (valid_time(&x))
-            *t = x;
-        return;
-    }
-}
-
-/* Everything that is not ISO: month names in several languages, numeric
- * day-month-year orders, CJK year/month/day markers. */
-static int parse_loose(const char *s, int day_first, dt *t)
-{
-    dtok tk[MAX_DTOK];
-    int n = tokenize_date(s, tk);
-    int y = 0, m = 0, d = 0, yi = -1, mi = -1, di = -1;
-
-    /* 2025年8月17日 / 2025년 8월 17일 */
-    for (int i = 0; i + 1 < n; i++) {
-        if (tk[i].kind != TK_NUM || tk[i + 1].kind != TK_WORD)
-            continue;
-        const char *w = tk[i + 1].w;
-        if (!strcmp(w, "年") || !strcmp(w, "년"))
-            y = tk[i].val, yi = i;
-        else if (!strcmp(w, "月") || !strcmp(w, "월"))
-            m = tk[i].val, mi = i;
-        else if (!strcmp(w, "日") || !strcmp(w, "일"))
-            d = tk[i].val, di = i;
-    }
-    if (yi >= 0 && mi > yi && di > mi)
-        goto found;
-    y = m = d = 0;
-    yi = mi = di = -1;
-
-    for (int i = 0; i < n && mi < 0; i++) {
-        if (tk[i].kind != TK_WORD)
-            continue;
-        int mm = month_of(tk[i].w);
-        if (mm)
-            m = mm, mi = i;
-    }
-    if (mi >= 0) {
-        for (int i = 0; i < n; i++) {
-            if (tk[i].kind == TK_NUM && tk[i].nd == 4 && tk[i].val >= 1000 &&
-                !tk_is(tk, n, i + 1, ':') && !tk_is(tk, n, i - 1, ':')) {
-                y = tk[i].val, yi = i;
-                break;
-            }
-        }
-        if (yi < 0)
-            return 0;
-        int best = INT_MAX;
-        for (int i = 0; i < n; i++) {
-            if (tk[i].kind != TK_NUM || tk[i].nd > 2 || tk[i].val < 1 || tk[i].val > 31)
-                continue;
-            if (tk_is(tk, n, i + 1, ':') || tk_is(tk, n, i - 1, ':'))
-                continue;
-            if (i + 1 < n && tk[i + 1].kind == TK_WORD && !strcmp(tk[i + 1].w, "h"))
-                continue;
-            if (i > 0 && tk[i - 1].kind == TK_WORD && !strcmp(tk[i - 1].w, "h"))
-                continue;
-            int dist = i > mi ? i - mi : mi - i;
-            if (dist < best)
-                best = dist, d = tk[i].val, di = i;
-        }
-        if (di < 0 || best > 3)
-            return 0;
-        goto found;
-    }
-
-    /* numeric: a sep b sep c with one separator */
-    for (int i = 0; i + 4 < n; i++) {
-        if (tk[i].kind != TK_NUM || tk[i + 2].kind != TK_NUM || tk[i + 4].kind != TK_NUM)
-            continue;
-        if (tk[i + 1].kind != TK_PUNCT || tk[i + 3].kind != TK_PUNCT)
-            continue;
-        char p = tk[i + 1].w[0];
-        if ((p != '.' && p != '/' && p != '-') || tk[i + 3].w[0] != p)
-            continue;
-        const dtok *a = &tk[i], *b = &tk[i + 2], *cc = &tk[i + 4];
-        if (a->nd == 4 && b->nd <= 2 && cc->nd <= 2) {
-            y = a->val, m = b->val, d = cc->val;
-        } else if (cc->nd == 4 && a->nd <= 2 && b->nd <= 2) {
-            y = cc->val;
-            int df = p == '.' ? 1 : a->val > 12 ? 1 : b->val > 12 ? 0 : day_first;
-            d = df ? a->val : b->val;
-            m = df ? b->val : a->val;
-        } else {
-            continue;
-        }
-        yi = i, mi = i + 2, di = i + 4;
-        goto found;
-    }
-    return 0;
-
-found:
-    if (!valid_ymd(y, m, d))
-        return 0;
-    t->y = y, t->mo = m, t->d = d;
-    find_time(tk, n, t);
-    return 1;
-}
-
-static int parse_date(const char *s, int day_first, dt *t)
-{
-    memset(t, 0, sizeof *t);
-    if (!s)
-        return 0;
-    while (*s && space_len((const unsigned char *)s, 4))
-        s += space_len((const unsigned char *)s, 4);
-    if (!*s || strlen(s) > 200)
-        return 0;
-    if (parse_iso(s, t))
-        return 1;
-    memset(t, 0, sizeof *t);
-    if (parse_epoch(s, t))
-        return 1;
-    memset(t, 0, sizeof *t);
-    return parse_loose(s, day_first, t);
-}
-
-static char *format_date(const dt *t)
-{
-    char o[40];
-    int n;
-    if (!t->has_time)
-        n = snprintf(o, sizeof o, "%04d-%02d-%02d", t->y, t->mo, t->d);
-    else if (!t->has_tz)
-        n = snprintf(o, sizeof o, "%04d-%02d-%02dT%02d:%02d:%02d", t->y, t->mo, t->d, t->h, t->mi,
-                     t->s);
-    else if (t->tz == 0)
-        n = snprintf(o, sizeof o, "%04d-%02d-%02dT%02d:%02d:%02dZ", t->y, t->mo, t->d, t->h, t->mi,
-                     t->s);
-    else
-        n = snprintf(o, sizeof o, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", t->y, t->mo, t->d,
-                     t->h, t->mi, t->s, t->tz < 0 ? '-' : '+', abs(t->tz) / 60, abs(t->tz) % 60);
-    if (n < 0 || (size_t)n >= sizeof o)
-        return NULL;
-    return pi_strdup(o);
-}
-
-char *pi_meta_parse_date(const char *s, int day_first)
-{
-    dt t;
-    if (!parse_date(s, day_first, &t))
-        return NULL;
-    return format_date(&t);
-}
-
-/* A date in a URL path: /2024/03/15/, /2024-03-15-slug, /20240315/. Years
- * before the web are rejected as ids. */
-static int url_date(const char *url, dt *t)
-{
-    if (!url)
-        return 0;
-    const char *p = strstr(url, "://");
-    p = p ? strchr(p + 3, '/') : url;
-    if (!p)
-        return 0;
-    for (; *p && *p != '?' && *p != '#'; p++) {
-        if (p[0] != '/' && p[0] != '-' && p[0] != '_')
-            continue;
-        const char *q = p + 1;
-        int y, m, d;
-        memset(t, 0, sizeof *t);
-        if (!rd_digits(q, 4, &y) || y < 1990 || y > 2100)
-            continue;
-        q += 4;
-        if ((*q == '/' || *q == '-' || *q == '_') && rd_digits(q + 1, 2, &m)) {
-            char sep = *q;
-            q += 3;
-            if (*q == sep && rd_digits(q + 1, 2, &d) && !is_digit((unsigned char)q[3])) {
-                if (valid_ymd(y, m, d)) {
-                    t->y = y, t->mo = m, t->d = d;
-                    return 1;
-                }
-            }
-        } else if (rd_digits(q, 2, &m) && rd_digits(q + 2, 2, &d) &&
-                   !is_digit((unsigned char)q[4]) && (q[4] == '/' || q[4] == '-' || q[4] == '_' ||
-                                                      q[4] == '.' || !q[4])) {
-            if (valid_ymd(y, m, d)) {
-                t->y = y, t->mo = m, t->d = d;
-                return 1;
-            }
-        }
-    }
-    return 0;
-}
-
 /* ---- language ------------------------------------------------------------ */
 
-char *pi_meta_norm_lang(const char *s)
+/* The tag at the start of s, normalised into o (LANG_TAG_MAX bytes); its
+ * length, 0 when it is no plausible tag. */
+static size_t norm_lang(const char *s, char *o)
 {
     if (!s)
-        return NULL;
+        return 0;
     while (is_sp((unsigned char)*s))
         s++;
-    char o[36];
     size_t n = 0, seg = 0, segno = 0;
     for (;; s++) {
         int ch = (unsigned char)*s;
         int end = !ch || is_sp(ch) || ch == ',' || ch == ';';
         if (end || ch == '-' || ch == '_') {
             if (seg == 0 || seg > 8)
-                return NULL;
+                return 0;
             /* casing of the subtag just finished */
             char *st = o + n - seg;
             if (segno == 0) {
                 if (seg > 3 && !(seg <= 8 && (st[0] == 'x' || st[0] == 'i')))
-                    return NULL;
+                    return 0;
                 for (size_t i = 0; i < seg; i++)
                     if (!is_alpha((unsigned char)st[i]))
-                        return NULL;
+                        return 0;
             } else if (seg == 2 && is_alpha((unsigned char)st[0])) {
                 st[0] = (char)(st[0] >= 'a' && st[0] <= 'z' ? st[0] - 32 : st[0]);
                 st[1] = (char)(st[1] >= 'a' && st[1] <= 'z' ? st[1] - 32 : st[1]);
@@ -1101,22 +519,32 @@ char *pi_meta_norm_lang(const char *s)
             seg = 0;
             if (end)
                 break;
-            if (n + 1 >= sizeof o)
-                return NULL;
+            if (n + 1 >= LANG_TAG_MAX)
+                return 0;
             o[n++] = '-';
             continue;
         }
         if (!is_alpha(ch) && !is_digit(ch))
-            return NULL;
-        if (n + 1 >= sizeof o)
-            return NULL;
+            return 0;
+        if (n + 1 >= LANG_TAG_MAX)
+            return 0;
         o[n++] = (char)lower(ch);
         seg++;
     }
     o[n] = '\0';
     if (!n || !strcmp(o, "und") || !strcmp(o, "zxx"))
-        return NULL;
-    return pi_strdup(o);
+        return 0;
+    return n;
+}
+
+int pi_meta_norm_lang(const char *s, char **out)
+{
+    char o[LANG_TAG_MAX];
+    *out = NULL;
+    if (!norm_lang(s, o))
+        return PI_OK;
+    *out = pi_strdup(o);
+    return PI_NOMEM_IF_NULL(*out);
 }
 
 const char *pi_meta_lang_dir(const char *lang)
@@ -1687,15 +1115,14 @@ static size_t cut_trailing_date(const char *s, size_t l)
                    (is_alpha((unsigned char)w[k]) || (unsigned char)w[k] >= 0x80))
                 word[k] = (char)lower((unsigned char)w[k]), k++;
             word[k] = '\0';
-            starts_date = k >= 3 && month_of(word);
+            starts_date = k >= 3 && pi_date_month(word);
         }
         char tmp[BYLINE_MAX * 4 + 1];
         if (!starts_date || l - i >= sizeof tmp)
             continue;
         memcpy(tmp, w, l - i);
         tmp[l - i] = '\0';
-        dt t;
-        if (parse_date(tmp, 0, &t))
+        if (pi_is_date(tmp, 0))
             return trim_tail_words(s, i - 1, 1);
     }
     return l;
@@ -2040,8 +1467,7 @@ static void visit_text_date(mctx *c, xmlNodePtr n)
     char tmp[DATE_TEXT_MAX + 1];
     memcpy(tmp, s, l);
     tmp[l] = '\0';
-    dt t;
-    if (parse_date(tmp, 0, &t) && !in_comments(n))
+    if (pi_is_date(tmp, 0) && !in_comments(n))
         c->text_date = dup_raw(c, tmp);
 }
 
@@ -2186,8 +1612,7 @@ static int visit(mctx *c, xmlNodePtr n)
             if (!c->time_first && c->time_tries < MAX_DATE_TRIES && !in_comments(n)) {
                 c->time_tries++;
                 char *v = dtv ? dup_cleans(c, dtv) : node_text(c, n, DATE_TEXT_MAX);
-                dt t;
-                if (v && parse_date(v, 0, &t))
+                if (v && pi_is_date(v, 0))
                     c->time_first = v;
                 else
                     free(v);
@@ -2233,8 +1658,7 @@ static int visit(mctx *c, xmlNodePtr n)
         strcmp(nm, "html") && strcmp(nm, "input") && !in_comments(n)) {
         c->hint_tries++;
         char *v = node_text(c, n, DATE_TEXT_MAX + 1);
-        dt t;
-        if (v && strlen(v) <= DATE_TEXT_MAX && parse_date(v, 0, &t))
+        if (v && strlen(v) <= DATE_TEXT_MAX && pi_is_date(v, 0))
             c->hint_date = v;
         else
             free(v);
@@ -2717,11 +2141,8 @@ static char *resolve_url(mctx *c, const char *href)
 /* Parse and format; NULL passes the turn to the next source. */
 static char *date_from(mctx *c, const char *s, int day_first)
 {
-    dt t;
-    if (!s || !parse_date(s, day_first, &t))
-        return NULL;
-    char *r = format_date(&t);
-    if (!r)
+    char *r;
+    if (pi_date_parse(s, day_first, &r) != PI_OK)
         c->oom = 1;
     return r;
 }
@@ -3412,12 +2833,10 @@ static char *pick_published(mctx *c, const evidence *e, const char *canon)
         r = date_from(c, c->hint_date, df);
     if (!r)
         r = date_from(c, c->text_date, df);
-    dt t;
-    if (!r && (url_date(canon, &t) || url_date(c->page_url, &t))) {
-        r = format_date(&t);
-        if (!r)
-            c->oom = 1;
-    }
+    if (!r && pi_date_in_url(canon, &r) != PI_OK)
+        c->oom = 1;
+    if (!r && !c->oom && pi_date_in_url(c->page_url, &r) != PI_OK)
+        c->oom = 1;
     return r;
 }
 
@@ -3444,14 +2863,24 @@ static char *pick_site(mctx *c, const evidence *e)
     return r;
 }
 
+/* A language tag normalised; NULL when it is none (or out of memory,
+ * flagged). */
+static char *lang_from(mctx *c, const char *s)
+{
+    char *r;
+    if (pi_meta_norm_lang(s, &r) != PI_OK)
+        c->oom = 1;
+    return r;
+}
+
 static char *pick_lang(mctx *c, const evidence *e)
 {
-    char *r = pi_meta_norm_lang(c->html_lang);
+    char *r = lang_from(c, c->html_lang);
     static const char *const keys[] = {"http-equiv:content-language", "content-language",
                                        "language", "dc:language", "dcterms:language", "og:locale",
                                        NULL};
     for (int i = 0; !r && keys[i]; i++)
-        r = pi_meta_norm_lang(meta_get(c, keys[i]));
+        r = lang_from(c, meta_get(c, keys[i]));
     json_object *srcs[3] = {e->main, e->webpage, e->website};
     for (int i = 0; !r && i < 3; i++) {
         char *s = jtext(c, jget(srcs[i], "inLanguage"));
@@ -3463,11 +2892,11 @@ static char *pick_lang(mctx *c, const evidence *e)
                     s = jtext(c, jget(l, "name"));
             }
         }
-        r = pi_meta_norm_lang(s);
+        r = lang_from(c, s);
         free(s);
     }
     if (!r)
-        r = pi_meta_norm_lang(c->md_lang);
+        r = lang_from(c, c->md_lang);
     return r;
 }
 

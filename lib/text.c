@@ -22,6 +22,39 @@ size_t pi_space_len(const char *s, size_t n)
     return 0;
 }
 
+size_t pi_blank_len(const char *s, size_t n)
+{
+    if (n && pi_is_space((unsigned char)s[0]))
+        return 1;
+    if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+void pi_put_collapsed(pi_buf *b, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t start = b->len, i = 0;
+    int pend = 0;
+    while (i < n && u[i]) {
+        size_t k = pi_blank_len(s + i, n - i);
+        if (k) {
+            pend = b->len > start;
+            i += k;
+            continue;
+        }
+        if (pend)
+            pi_buf_putc(b, ' ');
+        pend = 0;
+        /* copy up to the next byte that may start a blank */
+        size_t j = i + 1;
+        while (j < n && u[j] && !pi_is_space(u[j]) && u[j] != 0xC2)
+            j++;
+        pi_buf_put(b, s + i, j - i);
+        i = j;
+    }
+}
+
 int pi_ci_eq(const char *a, const char *b)
 {
     while (*a && pi_lower((unsigned char)*a) == pi_lower((unsigned char)*b))

@@ -6,6 +6,8 @@
 #ifndef PI_TEXT_H
 #define PI_TEXT_H
 
+#include "buf.h"
+
 #include <stddef.h>
 
 /* ASCII white space: space, TAB, LF, VT, FF, CR. */
@@ -38,6 +40,17 @@ static inline int pi_is_alnum(int c)
  * U+2000..U+200A, U+202F, U+205F and the ideographic space U+3000. Returns
  * the byte length of the space at s (0 if none); `n` bytes remain. */
 size_t pi_space_len(const char *s, size_t n);
+
+/* The blanks of markup text: ASCII white space or U+00A0 (what &nbsp;
+ * gives); narrower than pi_space_len(), which also takes the typographic
+ * spaces. Returns the byte length of the blank at s (0 if none); `n` bytes
+ * remain. */
+size_t pi_blank_len(const char *s, size_t n);
+
+/* Append s[0..n) (up to a NUL) to `b` with each run of blanks (as
+ * pi_blank_len) written as one space, and none before or after what is
+ * appended: a field value as a reader sees it. */
+void pi_put_collapsed(pi_buf *b, const char *s, size_t n);
 
 /* ASCII case-blind comparisons of NUL-terminated strings. */
 int pi_ci_eq(const char *a, const char *b);

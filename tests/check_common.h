@@ -54,4 +54,25 @@ static inline char *pi_test_read(const char *path, size_t *len)
         return failed ? EXIT_FAILURE : EXIT_SUCCESS;                           \
     }
 
+/* A test case of its own for `test`, named as the test, so that one
+ * behaviour can be run alone (CK_RUN_CASE=name). */
+#define PI_TEST_CASE(suite, test) pi_test_case_add((suite), #test, (test))
+static inline void pi_test_case_add(Suite *s, const char *name, const TTest *test)
+{
+    TCase *tc = tcase_create(name);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test);
+    suite_add_tcase(s, tc);
+}
+
+/* Run every case of `s`, free it, and give the exit status of the program. */
+static inline int pi_test_run(Suite *s)
+{
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
 #endif

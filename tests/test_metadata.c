@@ -37,21 +37,10 @@ static pi_meta ex(const char *html)
     return ex_url(html, NULL);
 }
 
-static char *date(const char *s)
-{
-    return pi_meta_parse_date(s, 1);
-}
-
-#define ck_date(in, want)                                                      \
-    do {                                                                       \
-        char *got_ = date(in);                                                 \
-        ck_assert_pstr_eq(got_, want);                                         \
-        free(got_);                                                            \
-    } while (0)
-
 #define ck_lang(in, want)                                                      \
     do {                                                                       \
-        char *got_ = pi_meta_norm_lang(in);                                    \
+        char *got_ = (char *)1;                                                \
+        ck_assert_int_eq(pi_meta_norm_lang(in, &got_), PI_OK);                 \
         ck_assert_pstr_eq(got_, want);                                         \
         free(got_);                                                            \
     } while (0)
@@ -761,71 +750,6 @@ END_TEST
 
 /* ---- dates ----------------------------------------------------------------------- */
 
-START_TEST(date_formats)
-{
-    ck_date("2025-08-17", "2025-08-17");
-    ck_date("2025-08-17T11:25:00+03:00", "2025-08-17T11:25:00+03:00");
-    ck_date("2025-08-17T11:25:00.123+0300", "2025-08-17T11:25:00+03:00");
-    ck_date("2025-08-17T08:25Z", "2025-08-17T08:25:00Z");
-    ck_date("2017-11-03 03:01:00.000000", "2017-11-03T03:01:00");
-    ck_date("2025/08/17", "2025-08-17");
-    ck_date("20250817", "2025-08-17");
-    ck_date("Sat, 17 Aug 2025 11:25:00 +0300", "2025-08-17T11:25:00+03:00");
-    ck_date("Sun, 17 Aug 2025 08:25:00 GMT", "2025-08-17T08:25:00Z");
-    ck_date("August 17, 2025", "2025-08-17");
-    ck_date("Aug. 17, 2025 at 11:25 a.m. EDT", "2025-08-17T11:25:00-04:00");
-    ck_date("August 17, 2025 3:05 PM", "2025-08-17T15:05:00");
-    ck_date("17 August 2025", "2025-08-17");
-    ck_date("17th August 2025", "2025-08-17");
-    ck_date("17.08.2025", "2025-08-17");
-    ck_date("17.08.2025, 11:25 Uhr", "2025-08-17T11:25:00");
-    ck_date("1755429900", "2025-08-17T11:25:00Z");
-    ck_date("1755429900000", "2025-08-17T11:25:00Z");
-    ck_date("2025年8月17日", "2025-08-17");
-}
-END_TEST
-
-START_TEST(date_languages)
-{
-    ck_date("17. August 2025", "2025-08-17");
-    ck_date("3. März 2024", "2024-03-03");
-    ck_date("Montag, 1. Dezember 2014", "2014-12-01");
-    ck_date("17 août 2025", "2025-08-17");
-    ck_date("le 1 février 2020 à 10h30", "2020-02-01T10:30:00");
-    ck_date("17 de agosto de 2025", "2025-08-17");
-    ck_date("5 de septiembre de 2019", "2019-09-05");
-    ck_date("12 dicembre 2021", "2021-12-12");
-    ck_date("21 maart 2022", "2022-03-21");
-    ck_date("3 de março de 2020", "2020-03-03");
-    ck_date("23 mai 2019", "2019-05-23");
-}
-END_TEST
-
-START_TEST(date_ambiguity_and_garbage)
-{
-    char *d = pi_meta_parse_date("03/04/2025", 0);
-    ck_assert_str_eq(d, "2025-03-04");
-    free(d);
-    d = pi_meta_parse_date("03/04/2025", 1);
-    ck_assert_str_eq(d, "2025-04-03");
-    free(d);
-    d = pi_meta_parse_date("13/04/2025", 0); /* only one reading */
-    ck_assert_str_eq(d, "2025-04-13");
-    free(d);
-    ck_date("", NULL);
-    ck_date(NULL, NULL);
-    ck_date("yesterday", NULL);
-    ck_date("3 hours ago", NULL);
-    ck_date("2025-02-30", NULL);
-    ck_date("2025-13-01", NULL);
-    ck_date("32.01.2025", NULL);
-    ck_date("12345", NULL);
-    ck_date("Theresa May", NULL);
-    ck_date("August 2025", NULL); /* no day */
-    ck_date("2025-08-17T25:00:00", "2025-08-17"); /* a bad time keeps the date */
-}
-END_TEST
-
 START_TEST(published_prefers_declared)
 {
     /* an unparseable declared date passes to the next source */
@@ -1140,7 +1064,8 @@ static instant read_iso(const char *s)
  * same day when either gives a date only. */
 static int same_date(const char *gold, const char *ours)
 {
-    char *g = pi_meta_parse_date(gold, 0);
+    char *g;
+    ck_assert_int_eq(pi_date_parse(gold, 0, &g), PI_OK);
     instant a = read_iso(g), b = read_iso(ours);
     free(g);
     if (!a.ok || !b.ok)
@@ -1149,7 +1074,8 @@ static int same_date(const char *gold, const char *ours)
         return !strncmp(ours, gold, 10) || a.day == b.day;
     if (a.has_tz != b.has_tz) {
         /* compare the wall clock: undo the zone shift on the zoned side */
-        char *gg = pi_meta_parse_date(gold, 0);
+        char *gg;
+        ck_assert_int_eq(pi_date_parse(gold, 0, &gg), PI_OK);
         int r = gg && !strncmp(gg, ours, 19);
         free(gg);
         return r;
@@ -1386,9 +1312,6 @@ int main(void)
     tcase_add_test(t, title_site_in_the_middle);
     tcase_add_test(t, title_among_several_h1);
     t = tc(s, "dates");
-    tcase_add_test(t, date_formats);
-    tcase_add_test(t, date_languages);
-    tcase_add_test(t, date_ambiguity_and_garbage);
     tcase_add_test(t, published_prefers_declared);
     tcase_add_test(t, page_types);
     t = tc(s, "broken");
