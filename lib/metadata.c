@@ -20,16 +20,16 @@
 #include "date.h"
 #include "dom.h"
 #include "error.h"
+#include "text.h"
+#include "url.h"
 
 #include <json-c/json.h>
 #include <libxml/HTMLparser.h>
-#include <libxml/uri.h>
 
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* ---- tuning ------------------------------------------------------------ */
 
@@ -92,96 +92,6 @@
 
 /* ---- small string helpers ---------------------------------------------- */
 
-static int is_sp(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static int lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-static int is_alpha(int c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int is_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
-/* Length of a space at s: ASCII whitespace or U+00A0 (entities like &nbsp;
- * are already decoded by the parser), else 0. */
-static size_t space_len(const unsigned char *s, size_t n)
-{
-    if (n && is_sp(s[0]))
-        return 1;
-    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
-        return 2;
-    return 0;
-}
-
-/* Append s[0..n) with runs of whitespace collapsed to one space, trimmed. */
-static void put_collapsed(pi_buf *b, const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t start = b->len, i = 0;
-    int pend = 0;
-    while (i < n && u[i]) {
-        size_t k = space_len(u + i, n - i);
-        if (k) {
-            pend = b->len > start;
-            i += k;
-            continue;
-        }
-        if (pend)
-            pi_buf_putc(b, ' ');
-        pend = 0;
-        size_t j = i + 1;
-        while (j < n && u[j] && !is_sp(u[j]) && u[j] != 0xC2)
-            j++;
-        pi_buf_put(b, s + i, j - i);
-        i = j;
-    }
-}
-
-static int ci_eq(const char *a, const char *b)
-{
-    while (*a && lower((unsigned char)*a) == lower((unsigned char)*b))
-        a++, b++;
-    return *a == *b;
-}
-
-static int ci_prefix(const char *s, const char *p)
-{
-    while (*p && lower((unsigned char)*s) == lower((unsigned char)*p))
-        s++, p++;
-    return *p == '\0';
-}
-
-/* Case-insensitive (ASCII) substring test, linear in practice for the short
- * needles we use. */
-static int ci_contains(const char *h, const char *nd)
-{
-    size_t m = strlen(nd);
-    if (!m)
-        return 1;
-    for (; *h; h++)
-        if (lower((unsigned char)*h) == lower((unsigned char)*nd) && ci_prefix(h, nd))
-            return 1;
-    (void)m;
-    return 0;
-}
-
-/* Equal after collapsing whitespace and ignoring ASCII case. Both strings are
- * already collapsed when they come from dup_clean(). */
-static int same_text(const char *a, const char *b)
-{
-    return a && b && ci_eq(a, b);
-}
-
 typedef struct span {
     const char *s;
     size_t n;
@@ -192,7 +102,7 @@ static size_t span_words(span p)
     size_t n = 0;
     int in = 0;
     for (size_t i = 0; i < p.n; i++) {
-        if (is_sp((unsigned char)p.s[i]))
+        if (pi_is_space((unsigned char)p.s[i]))
             in = 0;
         else if (!in)
             in = 1, n++;
@@ -204,8 +114,8 @@ static void squash(char *o, size_t cap, const char *s, size_t n)
 {
     size_t k = 0;
     for (size_t i = 0; i < n && k + 1 < cap; i++) {
-        int ch = lower((unsigned char)s[i]);
-        if ((ch >= 'a' && ch <= 'z') || is_digit(ch))
+        int ch = pi_lower((unsigned char)s[i]);
+        if ((ch >= 'a' && ch <= 'z') || pi_is_digit(ch))
             o[k++] = (char)ch;
     }
     o[k] = '\0';
@@ -213,8 +123,8 @@ static void squash(char *o, size_t cap, const char *s, size_t n)
 
 static int looks_like_url(const char *s)
 {
-    return ci_prefix(s, "http://") || ci_prefix(s, "https://") || ci_prefix(s, "//") ||
-           ci_prefix(s, "www.") || strstr(s, "://") != NULL;
+    return pi_ci_prefix(s, "http://") || pi_ci_prefix(s, "https://") || pi_ci_prefix(s, "//") ||
+           pi_ci_prefix(s, "www.") || strstr(s, "://") != NULL;
 }
 
 /* ---- per-call state ---------------------------------------------------- */
@@ -332,7 +242,7 @@ static void list_push(mctx *c, strlist *l, char *s)
 static int list_has(const strlist *l, const char *s)
 {
     for (size_t i = 0; i < l->n; i++)
-        if (same_text(l->v[i], s))
+        if (pi_same_text(l->v[i], s))
             return 1;
     return 0;
 }
@@ -344,7 +254,7 @@ static char *dup_clean(mctx *c, const char *s, size_t n)
         return NULL;
     pi_buf b;
     pi_buf_init(&b);
-    put_collapsed(&b, s, n);
+    pi_put_collapsed(&b, s, n);
     if (b.oom) {
         c->oom = 1;
         pi_buf_free(&b);
@@ -413,10 +323,10 @@ static size_t decode_ref(const char *s, size_t n, pi_buf *b)
             hex = 1, i++;
         for (; i < n && nd < 8; i++, nd++) {
             int ch = (unsigned char)s[i], v;
-            if (is_digit(ch))
+            if (pi_is_digit(ch))
                 v = ch - '0';
-            else if (hex && lower(ch) >= 'a' && lower(ch) <= 'f')
-                v = lower(ch) - 'a' + 10;
+            else if (hex && pi_lower(ch) >= 'a' && pi_lower(ch) <= 'f')
+                v = pi_lower(ch) - 'a' + 10;
             else
                 break;
             cp = cp * (hex ? 16 : 10) + (unsigned long)v;
@@ -430,7 +340,7 @@ static size_t decode_ref(const char *s, size_t n, pi_buf *b)
     }
     char name[32];
     size_t k = 0;
-    while (i < n && k < sizeof name - 1 && (is_alpha((unsigned char)s[i]) || is_digit((unsigned char)s[i])))
+    while (i < n && k < sizeof name - 1 && pi_is_alnum((unsigned char)s[i]))
         name[k++] = s[i++];
     name[k] = '\0';
     if (!k || i >= n || s[i] != ';')
@@ -453,7 +363,7 @@ static char *dup_html_text(mctx *c, const char *s)
     pi_buf_init(&b);
     for (size_t i = 0; i < n;) {
         if (s[i] == '<' && i + 1 < n &&
-            (is_alpha((unsigned char)s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
+            (pi_is_alpha((unsigned char)s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
             const char *e = memchr(s + i, '>', n - i);
             if (e) {
                 pi_buf_putc(&b, ' ');
@@ -492,12 +402,12 @@ static size_t norm_lang(const char *s, char *o)
 {
     if (!s)
         return 0;
-    while (is_sp((unsigned char)*s))
+    while (pi_is_space((unsigned char)*s))
         s++;
     size_t n = 0, seg = 0, segno = 0;
     for (;; s++) {
         int ch = (unsigned char)*s;
-        int end = !ch || is_sp(ch) || ch == ',' || ch == ';';
+        int end = !ch || pi_is_space(ch) || ch == ',' || ch == ';';
         if (end || ch == '-' || ch == '_') {
             if (seg == 0 || seg > 8)
                 return 0;
@@ -507,12 +417,12 @@ static size_t norm_lang(const char *s, char *o)
                 if (seg > 3 && !(seg <= 8 && (st[0] == 'x' || st[0] == 'i')))
                     return 0;
                 for (size_t i = 0; i < seg; i++)
-                    if (!is_alpha((unsigned char)st[i]))
+                    if (!pi_is_alpha((unsigned char)st[i]))
                         return 0;
-            } else if (seg == 2 && is_alpha((unsigned char)st[0])) {
+            } else if (seg == 2 && pi_is_alpha((unsigned char)st[0])) {
                 st[0] = (char)(st[0] >= 'a' && st[0] <= 'z' ? st[0] - 32 : st[0]);
                 st[1] = (char)(st[1] >= 'a' && st[1] <= 'z' ? st[1] - 32 : st[1]);
-            } else if (seg == 4 && is_alpha((unsigned char)st[0])) {
+            } else if (seg == 4 && pi_is_alpha((unsigned char)st[0])) {
                 st[0] = (char)(st[0] >= 'a' && st[0] <= 'z' ? st[0] - 32 : st[0]);
             }
             segno++;
@@ -524,11 +434,11 @@ static size_t norm_lang(const char *s, char *o)
             o[n++] = '-';
             continue;
         }
-        if (!is_alpha(ch) && !is_digit(ch))
+        if (!pi_is_alpha(ch) && !pi_is_digit(ch))
             return 0;
         if (n + 1 >= LANG_TAG_MAX)
             return 0;
-        o[n++] = (char)lower(ch);
+        o[n++] = (char)pi_lower(ch);
         seg++;
     }
     o[n] = '\0';
@@ -633,30 +543,6 @@ static int has_ancestor(xmlNodePtr n, const char *name)
     return 0;
 }
 
-/* Whether a space-separated attribute value holds `tok` (ASCII case-blind). */
-static int has_token(const char *v, const char *tok)
-{
-    size_t tl = strlen(tok);
-    if (!v)
-        return 0;
-    while (*v) {
-        while (is_sp((unsigned char)*v))
-            v++;
-        const char *e = v;
-        while (*e && !is_sp((unsigned char)*e))
-            e++;
-        if ((size_t)(e - v) == tl) {
-            size_t i = 0;
-            while (i < tl && lower((unsigned char)v[i]) == lower((unsigned char)tok[i]))
-                i++;
-            if (i == tl)
-                return 1;
-        }
-        v = e;
-    }
-    return 0;
-}
-
 /* ---- <meta> -------------------------------------------------------------- */
 
 /* Keys are lowercased with blanks removed and '.' read as ':' so that
@@ -679,9 +565,9 @@ static void meta_add(mctx *c, const char *prefix, const char *key, size_t kl, co
     n = pl;
     for (size_t i = 0; i < kl; i++) {
         int ch = (unsigned char)key[i];
-        if (is_sp(ch))
+        if (pi_is_space(ch))
             continue;
-        e->key[n++] = (char)(ch == '.' ? ':' : lower(ch));
+        e->key[n++] = (char)(ch == '.' ? ':' : pi_lower(ch));
     }
     e->key[n] = '\0';
     e->val = val;
@@ -697,7 +583,7 @@ static void visit_meta(mctx *c, xmlNodePtr n)
     if (!content)
         return;
     const char *p = content;
-    while (*p && is_sp((unsigned char)*p))
+    while (*p && pi_is_space((unsigned char)*p))
         p++;
     if (!*p)
         return;
@@ -706,10 +592,10 @@ static void visit_meta(mctx *c, xmlNodePtr n)
         /* property may list several names */
         const char *s = prop;
         while (*s) {
-            while (is_sp((unsigned char)*s))
+            while (pi_is_space((unsigned char)*s))
                 s++;
             const char *e = s;
-            while (*e && !is_sp((unsigned char)*e))
+            while (*e && !pi_is_space((unsigned char)*e))
                 e++;
             if (e > s)
                 meta_add(c, "", s, (size_t)(e - s), content, 1);
@@ -726,7 +612,7 @@ static void visit_meta(mctx *c, xmlNodePtr n)
 
 static int blank(const char *v)
 {
-    while (*v && is_sp((unsigned char)*v))
+    while (*v && pi_is_space((unsigned char)*v))
         v++;
     return !*v;
 }
@@ -819,10 +705,10 @@ static int itemtype_kind(const char *v)
 {
     int best = K_NONE;
     while (v && *v) {
-        while (is_sp((unsigned char)*v))
+        while (pi_is_space((unsigned char)*v))
             v++;
         const char *e = v;
-        while (*e && !is_sp((unsigned char)*e))
+        while (*e && !pi_is_space((unsigned char)*e))
             e++;
         int k = type_kind_n(v, (size_t)(e - v));
         if (k > best)
@@ -885,7 +771,7 @@ static xmlNodePtr find_prop(mctx *c, xmlNodePtr n, const char *prop)
     size_t budget = SUBTREE_NODES;
     for (xmlNodePtr x = pi_next(n, n, 0); x && budget && c->scan_budget-- > 0;
          x = pi_next(x, n, 0), budget--)
-        if (x->type == XML_ELEMENT_NODE && has_token(pi_attr(x, "itemprop"), prop))
+        if (x->type == XML_ELEMENT_NODE && pi_has_token(pi_attr(x, "itemprop"), prop))
             return x;
     return NULL;
 }
@@ -909,23 +795,23 @@ static void visit_itemprop(mctx *c, xmlNodePtr n, const char *ip)
     const char *st = NULL;
     int st_done = 0;
 #define SCOPE() (st_done ? st : (st_done = 1, st = scope_type(n)))
-    if (has_token(ip, "headline") && !c->md_headline)
+    if (pi_has_token(ip, "headline") && !c->md_headline)
         c->md_headline = md_value(c, n, V_TEXT);
-    if (has_token(ip, "name") && !c->md_name && SCOPE() && itemtype_kind(st) >= K_POSTING &&
+    if (pi_has_token(ip, "name") && !c->md_name && SCOPE() && itemtype_kind(st) >= K_POSTING &&
         itemtype_kind(st) != K_PRODUCT)
         c->md_name = md_value(c, n, V_TEXT);
-    if ((has_token(ip, "author") || has_token(ip, "creator")) && c->md_authors.n < MAX_AUTHORS) {
+    if ((pi_has_token(ip, "author") || pi_has_token(ip, "creator")) && c->md_authors.n < MAX_AUTHORS) {
         /* authors of comments, answers and reviews are not the page's */
         if (!(SCOPE() && (strstr(st, "Comment") || strstr(st, "Answer") || strstr(st, "Review"))))
             list_push(c, &c->md_authors, md_entity_name(c, n));
     }
-    if (has_token(ip, "datePublished") && !c->md_published)
+    if (pi_has_token(ip, "datePublished") && !c->md_published)
         c->md_published = md_value(c, n, V_DATE);
-    if (has_token(ip, "dateModified") && !c->md_modified)
+    if (pi_has_token(ip, "dateModified") && !c->md_modified)
         c->md_modified = md_value(c, n, V_DATE);
-    if (has_token(ip, "dateCreated") && !c->md_created)
+    if (pi_has_token(ip, "dateCreated") && !c->md_created)
         c->md_created = md_value(c, n, V_DATE);
-    if ((has_token(ip, "image") || has_token(ip, "thumbnailUrl")) && !c->md_image) {
+    if ((pi_has_token(ip, "image") || pi_has_token(ip, "thumbnailUrl")) && !c->md_image) {
         if (pi_attr(n, "itemscope")) {
             xmlNodePtr u = find_prop(c, n, "url");
             if (!u)
@@ -936,11 +822,11 @@ static void visit_itemprop(mctx *c, xmlNodePtr n, const char *ip)
             c->md_image = md_value(c, n, V_URL);
         }
     }
-    if (has_token(ip, "description") && !c->md_desc && SCOPE() && itemtype_kind(st) >= K_POSTING)
+    if (pi_has_token(ip, "description") && !c->md_desc && SCOPE() && itemtype_kind(st) >= K_POSTING)
         c->md_desc = md_value(c, n, V_TEXT);
-    if (has_token(ip, "publisher") && !c->md_publisher)
+    if (pi_has_token(ip, "publisher") && !c->md_publisher)
         c->md_publisher = md_entity_name(c, n);
-    if (has_token(ip, "inLanguage") && !c->md_lang)
+    if (pi_has_token(ip, "inLanguage") && !c->md_lang)
         c->md_lang = md_value(c, n, V_TEXT);
 #undef SCOPE
 }
@@ -1018,12 +904,12 @@ static const char *strip_by(const char *s)
 {
     for (int round = 0; round < 3; round++) {
         const char *before = s;
-        if (ci_prefix(s, "und ") || ci_prefix(s, "and "))
+        if (pi_ci_prefix(s, "und ") || pi_ci_prefix(s, "and "))
             s += 4;
         for (int i = 0; by_words[i].w; i++) {
             const char *w = by_words[i].w;
             size_t l = strlen(w);
-            if (by_words[i].lower_only ? strncmp(s, w, l) : !ci_prefix(s, w))
+            if (by_words[i].lower_only ? strncmp(s, w, l) : !pi_ci_prefix(s, w))
                 continue;
             const char *p = s + l;
             if (*p == ':' || *p == ' ' || *p == '\t' ||
@@ -1072,9 +958,9 @@ static size_t drop_tail(const char *s, size_t l, const char *const *list)
 {
     for (int k = 0; list[k]; k++) {
         size_t wl = strlen(list[k]);
-        if (wl < l && s[l - wl - 1] == ' ' && !strncasecmp(s + l - wl, list[k], wl))
+        if (wl < l && s[l - wl - 1] == ' ' && pi_ci_prefix(s + l - wl, list[k]))
             return rtrim_seps(s, l - wl - 1);
-        if (wl == l && !strncasecmp(s, list[k], wl))
+        if (wl == l && pi_ci_prefix(s, list[k]))
             return 0;
     }
     return l;
@@ -1107,13 +993,13 @@ static size_t cut_trailing_date(const char *s, size_t l)
         if (s[i - 1] != ' ')
             continue;
         const char *w = s + i;
-        int starts_date = is_digit((unsigned char)*w);
+        int starts_date = pi_is_digit((unsigned char)*w);
         if (!starts_date) {
             char word[16];
             size_t k = 0;
             while (k < sizeof word - 1 && i + k < l &&
-                   (is_alpha((unsigned char)w[k]) || (unsigned char)w[k] >= 0x80))
-                word[k] = (char)lower((unsigned char)w[k]), k++;
+                   (pi_is_alpha((unsigned char)w[k]) || (unsigned char)w[k] >= 0x80))
+                word[k] = (char)pi_lower((unsigned char)w[k]), k++;
             word[k] = '\0';
             starts_date = k >= 3 && pi_date_month(word);
         }
@@ -1136,10 +1022,10 @@ static int is_label(const char *s)
         "gast", "no author", "follow", "folgen", "quelle", "source", "share", "teilen",
         "keine angabe", NULL};
     for (int k = 0; labels[k]; k++)
-        if (ci_eq(s, labels[k]))
+        if (pi_ci_eq(s, labels[k]))
             return 1;
     for (int k = 0; date_labels[k]; k++)
-        if (ci_eq(s, date_labels[k]))
+        if (pi_ci_eq(s, date_labels[k]))
             return 1;
     return 0;
 }
@@ -1201,7 +1087,7 @@ static char *clean_author(mctx *c, const char *raw, size_t maxlen)
                                         "all posts by", "voir tous les articles", NULL};
     for (int k = 0; tails[k]; k++) {
         for (size_t i = 1; i < l; i++)
-            if (p[i - 1] == ' ' && ci_prefix(p + i, tails[k])) {
+            if (p[i - 1] == ' ' && pi_ci_prefix(p + i, tails[k])) {
                 l = i;
                 break;
             }
@@ -1215,15 +1101,15 @@ static char *clean_author(mctx *c, const char *raw, size_t maxlen)
         "illustration by", "photos by", "photographs by", "photography by", "photo by",
         "bearbeitet von", "redigiert von", "übersetzt von", "traduit par", NULL};
     for (size_t i = 1; i < l; i++) {
-        if (p[i - 1] != ' ' || !is_alpha((unsigned char)p[i]))
+        if (p[i - 1] != ' ' || !pi_is_alpha((unsigned char)p[i]))
             continue;
         int hit = 0;
         for (int k = 0; roles[k] && !hit; k++)
-            hit = ci_prefix(p + i, roles[k]) && p[i + strlen(roles[k])] == ' ';
+            hit = pi_ci_prefix(p + i, roles[k]) && p[i + strlen(roles[k])] == ' ';
         /* "Jane Doe, Date: 15.Jun.19": a labelled field after the name and a
          * separator ("Last updated:" is one label) */
         for (int k = 0; date_labels[k] && !hit && trail_sep(p, i - 1); k++)
-            hit = ci_prefix(p + i, date_labels[k]) && p[i + strlen(date_labels[k])] == ':';
+            hit = pi_ci_prefix(p + i, date_labels[k]) && p[i + strlen(date_labels[k])] == ':';
         if (hit) {
             l = rtrim_seps(p, i);
             break;
@@ -1235,7 +1121,7 @@ static char *clean_author(mctx *c, const char *raw, size_t maxlen)
         if (p[i - 1] != ' ' || !(p[i] == '|' || p[i] == '-' || p[i] == '/') || p[i + 1] != ' ')
             continue;
         size_t j = i + 2;
-        while (j < l && !is_alpha((unsigned char)p[j]) && (unsigned char)p[j] < 0x80)
+        while (j < l && !pi_is_alpha((unsigned char)p[j]) && (unsigned char)p[j] < 0x80)
             j++;
         if (j == l) {
             l = i - 1;
@@ -1250,7 +1136,7 @@ static char *clean_author(mctx *c, const char *raw, size_t maxlen)
     if (l && l <= maxlen) {
         int letters = 0;
         for (size_t i = 0; i < l; i++)
-            if (is_alpha((unsigned char)p[i]) || (unsigned char)p[i] >= 0x80)
+            if (pi_is_alpha((unsigned char)p[i]) || (unsigned char)p[i] >= 0x80)
                 letters++;
         if (letters)
             r = pi_strndup(p, l);
@@ -1333,7 +1219,7 @@ static const char *names_of(xmlNodePtr n, char *buf, size_t cap)
         if (k && k + 1 < cap)
             buf[k++] = ' ';
         for (const char *p = attrs[i]; *p && k + 1 < cap; p++)
-            buf[k++] = (char)lower((unsigned char)*p);
+            buf[k++] = (char)pi_lower((unsigned char)*p);
     }
     buf[k] = '\0';
     return buf;
@@ -1360,17 +1246,17 @@ static int byline_hint(const char *names)
  * Only the first rule that finds anything is used. */
 static int name_rule(xmlNodePtr x)
 {
-    if (has_token(pi_attr(x, "itemprop"), "name") || has_token(pi_attr(x, "rel"), "author"))
+    if (pi_has_token(pi_attr(x, "itemprop"), "name") || pi_has_token(pi_attr(x, "rel"), "author"))
         return 0;
     const char *cl = pi_attr(x, "class");
-    if (cl && ci_contains(cl, "name") && !ci_contains(cl, "username"))
+    if (cl && pi_ci_contains(cl, "name") && !pi_ci_contains(cl, "username"))
         return 1;
     if (is_name(x, "a")) {
         const char *h = pi_attr(x, "href");
-        if ((cl && ci_contains(cl, "author")) || (h && (ci_contains(h, "/author") ||
-                                                       ci_contains(h, "/autor") ||
-                                                       ci_contains(h, "/auteur") ||
-                                                       ci_contains(h, "/writer"))))
+        if ((cl && pi_ci_contains(cl, "author")) || (h && (pi_ci_contains(h, "/author") ||
+                                                       pi_ci_contains(h, "/autor") ||
+                                                       pi_ci_contains(h, "/auteur") ||
+                                                       pi_ci_contains(h, "/writer"))))
             return 2;
     }
     return -1;
@@ -1426,7 +1312,7 @@ static int in_comments(xmlNodePtr n)
         if (p->type != XML_ELEMENT_NODE)
             continue;
         const char *cl = pi_attr(p, "class"), *id = pi_attr(p, "id");
-        if ((cl && ci_contains(cl, "comment")) || (id && ci_contains(id, "comment")))
+        if ((cl && pi_ci_contains(cl, "comment")) || (id && pi_ci_contains(id, "comment")))
             return 1;
     }
     return 0;
@@ -1452,16 +1338,16 @@ static void visit_text_date(mctx *c, xmlNodePtr n)
     if (!s)
         return;
     size_t l = strlen(s);
-    while (l && is_sp((unsigned char)s[l - 1]))
+    while (l && pi_is_space((unsigned char)s[l - 1]))
         l--;
-    while (l && is_sp((unsigned char)*s))
+    while (l && pi_is_space((unsigned char)*s))
         s++, l--;
     if (!l)
         return;
     c->text_tries++;
     size_t digits = 0;
     for (size_t i = 0; i < l && i <= DATE_TEXT_MAX; i++)
-        digits += is_digit((unsigned char)s[i]);
+        digits += pi_is_digit((unsigned char)s[i]);
     if (l > DATE_TEXT_MAX || digits < 4)
         return; /* every date we read has a four-digit year */
     char tmp[DATE_TEXT_MAX + 1];
@@ -1479,7 +1365,7 @@ static void visit_text_byline(mctx *c, xmlNodePtr n)
     const char *s = (const char *)n->content;
     if (!s)
         return;
-    while (*s && is_sp((unsigned char)*s))
+    while (*s && pi_is_space((unsigned char)*s))
         s++;
     if (!*s)
         return;
@@ -1570,9 +1456,9 @@ static int visit(mctx *c, xmlNodePtr n)
             const char *rel = pi_attr(n, "rel");
             const char *href = pi_attr(n, "href");
             if (rel && href) {
-                if (!c->canonical_link && has_token(rel, "canonical"))
+                if (!c->canonical_link && pi_has_token(rel, "canonical"))
                     c->canonical_link = href;
-                if (!c->image_src_link && has_token(rel, "image_src"))
+                if (!c->image_src_link && pi_has_token(rel, "image_src"))
                     c->image_src_link = href;
             }
         }
@@ -1589,9 +1475,9 @@ static int visit(mctx *c, xmlNodePtr n)
         if (!strcmp(nm, "script")) {
             const char *type = pi_attr(n, "type");
             if (type) {
-                while (is_sp((unsigned char)*type))
+                while (pi_is_space((unsigned char)*type))
                     type++;
-                if (ci_prefix(type, "application/ld+json"))
+                if (pi_ci_prefix(type, "application/ld+json"))
                     visit_jsonld(c, n);
             }
             return 0;
@@ -1634,7 +1520,7 @@ static int visit(mctx *c, xmlNodePtr n)
     }
     if (!strcmp(nm, "a")) {
         const char *rel = pi_attr(n, "rel");
-        if (rel && has_token(rel, "author") && c->rel_authors.n < MAX_AUTHORS) {
+        if (rel && pi_has_token(rel, "author") && c->rel_authors.n < MAX_AUTHORS) {
             char *raw = node_text(c, n, BYLINE_MAX * 4);
             char *t = clean_author(c, raw, BYLINE_MAX);
             free(raw);
@@ -1715,9 +1601,9 @@ static void jl_repair(const char *in, size_t n, pi_buf *o)
                 if (e == 'u') {
                     int ok = i + 5 < n;
                     for (int k = 2; ok && k < 6; k++)
-                        ok = is_digit((unsigned char)in[i + k]) ||
-                             (lower((unsigned char)in[i + k]) >= 'a' &&
-                              lower((unsigned char)in[i + k]) <= 'f');
+                        ok = pi_is_digit((unsigned char)in[i + k]) ||
+                             (pi_lower((unsigned char)in[i + k]) >= 'a' &&
+                              pi_lower((unsigned char)in[i + k]) <= 'f');
                     if (ok)
                         pi_buf_put(o, in + i, 2);
                     i += ok ? 2 : 1; /* a bad \u: drop the backslash */
@@ -1766,7 +1652,7 @@ static void jl_repair(const char *in, size_t n, pi_buf *o)
             i += 3;
         } else if (ch == ';') {
             i++;
-        } else if (is_sp(ch)) {
+        } else if (pi_is_space(ch)) {
             pi_buf_putc(o, ' ');
             i++;
         } else if (ch == ',') {
@@ -1827,7 +1713,7 @@ static void visit_jsonld(mctx *c, xmlNodePtr n)
     }
     size_t off = 0;
     while (off < fixed.len && fixed.len - off < INT_MAX) {
-        while (off < fixed.len && is_sp((unsigned char)fixed.data[off]))
+        while (off < fixed.len && pi_is_space((unsigned char)fixed.data[off]))
             off++;
         if (off >= fixed.len)
             break;
@@ -2030,18 +1916,18 @@ static int text_matches_page(mctx *c, const char *t)
 {
     if (!t)
         return 0;
-    if (same_text(t, c->title_el))
+    if (pi_same_text(t, c->title_el))
         return 1;
     const char *og = meta_get(c, "og:title");
     if (og) {
         char *x = dup_cleans(c, og);
-        int r = same_text(t, x);
+        int r = pi_same_text(t, x);
         free(x);
         if (r)
             return 1;
     }
     for (size_t i = 0; i < c->headings.n; i++)
-        if (c->heading_level[i] == 1 && same_text(t, c->headings.v[i]))
+        if (c->heading_level[i] == 1 && pi_same_text(t, c->headings.v[i]))
             return 1;
     return 0;
 }
@@ -2075,66 +1961,18 @@ static void choose_entities(mctx *c, evidence *e)
     }
 }
 
-static int has_scheme(const char *u)
-{
-    if (!is_alpha((unsigned char)*u))
-        return 0;
-    for (u++; *u; u++) {
-        if (*u == ':')
-            return 1;
-        if (!is_alpha((unsigned char)*u) && !is_digit((unsigned char)*u) && !strchr("+.-", *u))
-            return 0;
-    }
-    return 0;
-}
-
 /* An absolute URL for href, resolved against <base href> and the page URL;
  * NULL when it stays relative (no base known) or is not a link to a
  * resource (javascript:, data:, about:). A protocol-relative "//host/x"
  * without a base is read as https. */
 static char *resolve_url(mctx *c, const char *href)
 {
-    if (!href)
-        return NULL;
-    char *h = dup_cleans(c, href);
+    char *h = dup_cleans(c, href), *out;
     if (!h)
-        return NULL;
-    if (strlen(h) > MAX_URL_LEN || ci_prefix(h, "javascript:") || ci_prefix(h, "data:") ||
-        ci_prefix(h, "about:")) {
-        free(h);
-        return NULL;
-    }
-    xmlChar *base = NULL;
-    if (c->base_href && *c->base_href && c->page_url)
-        base = xmlBuildURI((const xmlChar *)c->base_href, (const xmlChar *)c->page_url);
-    else if (c->base_href && *c->base_href)
-        base = xmlStrdup((const xmlChar *)c->base_href);
-    else if (c->page_url)
-        base = xmlStrdup((const xmlChar *)c->page_url);
-    if (base && !has_scheme((const char *)base)) {
-        xmlFree(base);
-        base = NULL;
-    }
-    if (!base && h[0] == '/' && h[1] == '/')
-        base = xmlStrdup((const xmlChar *)"https:");
-    char *out = NULL;
-    if (base) {
-        xmlChar *r = xmlBuildURI((const xmlChar *)h, base);
-        if (r) {
-            out = dup_raw(c, (const char *)r);
-            xmlFree(r);
-        }
-        xmlFree(base);
-    }
-    if (!out && has_scheme(h)) {
-        out = h;
-        h = NULL;
-    }
+        return NULL; /* an empty reference would resolve to the base itself */
+    if (pi_url_absolute(c->base_href, c->page_url, h, MAX_URL_LEN, &out) != PI_OK)
+        c->oom = 1;
     free(h);
-    if (out && !has_scheme(out)) {
-        free(out);
-        out = NULL;
-    }
     return out;
 }
 
@@ -2203,7 +2041,7 @@ static void fold_into(pi_buf *b, const char *s, size_t n)
             k = 3;
             rep = "";
         }
-        if (!rep && is_sp(c0))
+        if (!rep && pi_is_space(c0))
             rep = " ";
         if (rep && !strcmp(rep, " ")) {
             pend = b->len > start;
@@ -2221,7 +2059,7 @@ static void fold_into(pi_buf *b, const char *s, size_t n)
             pi_buf_puts(b, rep);
             i += k;
         } else {
-            pi_buf_putc(b, (char)lower(c0));
+            pi_buf_putc(b, (char)pi_lower(c0));
             i++;
         }
     }
@@ -2289,12 +2127,12 @@ static void tctx_init(tctx *t, mctx *c, const char *site, const char *url)
         const char *h = strstr(url, "://");
         h = h ? h + 3 : url;
         size_t n = strcspn(h, "/?#:");
-        if (n > 4 && ci_prefix(h, "www."))
+        if (n > 4 && pi_ci_prefix(h, "www."))
             h += 4, n -= 4;
         squash(t->host, sizeof t->host, h, n);
         size_t k = 0;
         for (; k < n && k + 1 < sizeof t->hostname; k++)
-            t->hostname[k] = (char)lower((unsigned char)h[k]);
+            t->hostname[k] = (char)pi_lower((unsigned char)h[k]);
         t->hostname[k] = '\0';
         squash(t->label, sizeof t->label, h, strcspn(h, "."));
     }
@@ -2506,7 +2344,7 @@ static void pick_title(mctx *c, const evidence *e, const char *site, const char 
     if (e->main) {
         char *h = jtext(c, jget(e->main, "headline"));
         char *nm = jtext(c, jget(e->main, "name"));
-        if (h && nm && !same_text(h, nm) && text_matches_page(c, nm) && !text_matches_page(c, h)) {
+        if (h && nm && !pi_same_text(h, nm) && text_matches_page(c, nm) && !text_matches_page(c, h)) {
             t = nm;
             free(h);
         } else {
@@ -2561,7 +2399,7 @@ static void add_author(mctx *c, pi_meta *m, char *a)
     }
     /* the same person twice, or once more with a job title after the name */
     for (size_t i = 0; i < m->n_authors; i++)
-        if (ci_prefix(a, m->authors[i])) {
+        if (pi_ci_prefix(a, m->authors[i])) {
             free(a);
             return;
         }
@@ -2632,7 +2470,7 @@ static int looks_like_handle(const char *a)
     for (const unsigned char *u = (const unsigned char *)a; *u; u++) {
         if (*u == ' ' || *u >= 0x80)
             return 0;
-        digit |= is_digit(*u) || *u == '_';
+        digit |= pi_is_digit(*u) || *u == '_';
         dot |= *u == '.';
         upper |= *u >= 'A' && *u <= 'Z';
     }
@@ -2654,7 +2492,7 @@ static int is_placeholder(const char *a, const char *site, const char *url)
         const char *h = strstr(url, "://");
         h = h ? h + 3 : url;
         size_t n = strcspn(h, "/?#:");
-        if (n > 4 && ci_prefix(h, "www."))
+        if (n > 4 && pi_ci_prefix(h, "www."))
             h += 4, n -= 4;
         squash(sb, sizeof sb, h, n);
         if (!strcmp(sa, sb))
@@ -2718,7 +2556,7 @@ static void add_tag(mctx *c, pi_meta *m, const char *s, size_t n)
         return;
     }
     for (size_t i = 0; i < m->n_tags; i++)
-        if (same_text(m->tags[i], t)) {
+        if (pi_same_text(m->tags[i], t)) {
             free(t);
             return;
         }
@@ -2904,11 +2742,11 @@ static const char *norm_dir(const char *d)
 {
     if (!d)
         return NULL;
-    while (is_sp((unsigned char)*d))
+    while (pi_is_space((unsigned char)*d))
         d++;
-    if (ci_prefix(d, "rtl"))
+    if (pi_ci_prefix(d, "rtl"))
         return "rtl";
-    if (ci_prefix(d, "ltr"))
+    if (pi_ci_prefix(d, "ltr"))
         return "ltr";
     return NULL;
 }
@@ -2941,13 +2779,13 @@ static const char *page_type(const mctx *c, const evidence *e)
     }
     const char *og = meta_get(c, "og:type");
     if (og) {
-        while (is_sp((unsigned char)*og))
+        while (pi_is_space((unsigned char)*og))
             og++;
-        if (ci_prefix(og, "article") || ci_prefix(og, "news"))
+        if (pi_ci_prefix(og, "article") || pi_ci_prefix(og, "news"))
             return "article";
-        if (ci_prefix(og, "blog"))
+        if (pi_ci_prefix(og, "blog"))
             return "blog";
-        if (ci_prefix(og, "product") || ci_contains(og, ":product"))
+        if (pi_ci_prefix(og, "product") || pi_ci_contains(og, ":product"))
             return "product";
     }
     return "other";
@@ -3028,7 +2866,7 @@ int pi_meta_extract(xmlDocPtr doc, const char *page_url, pi_meta *out)
     choose_entities(&c, &e);
 
     out->lang = pick_lang(&c, &e);
-    e.day_first = !(out->lang && (ci_eq(out->lang, "en") || ci_eq(out->lang, "en-US")));
+    e.day_first = !(out->lang && (pi_ci_eq(out->lang, "en") || pi_ci_eq(out->lang, "en-US")));
     if (!out->lang)
         e.day_first = 0;
 

@@ -1,4 +1,4 @@
-/* text.c - character classes and text comparison. */
+/* text.c - character classes, white space and text comparison. */
 #include "text.h"
 
 #include <string.h>
@@ -76,6 +76,29 @@ int pi_ci_contains(const char *h, const char *nd)
     for (; *h; h++)
         if (pi_lower((unsigned char)*h) == pi_lower((unsigned char)*nd) && pi_ci_prefix(h, nd))
             return 1;
+    return 0;
+}
+
+int pi_has_token(const char *v, const char *tok)
+{
+    size_t tl = strlen(tok);
+    if (!v)
+        return 0;
+    while (*v) {
+        while (pi_is_space((unsigned char)*v))
+            v++;
+        const char *e = v;
+        while (*e && !pi_is_space((unsigned char)*e))
+            e++;
+        if ((size_t)(e - v) == tl) {
+            size_t i = 0;
+            while (i < tl && pi_lower((unsigned char)v[i]) == pi_lower((unsigned char)tok[i]))
+                i++;
+            if (i == tl)
+                return 1;
+        }
+        v = e;
+    }
     return 0;
 }
 

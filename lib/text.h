@@ -57,6 +57,10 @@ int pi_ci_eq(const char *a, const char *b);
 int pi_ci_prefix(const char *s, const char *prefix);
 int pi_ci_contains(const char *haystack, const char *needle);
 
+/* Does the space-separated list `list` (a class, rel or itemprop value;
+ * may be NULL) hold `word`, ignoring ASCII case? */
+int pi_has_token(const char *list, const char *word);
+
 /* The first place in `n` bytes of `s` where `word` (lowercase ASCII)
  * occurs, ignoring ASCII case; with `word_start`, only where no ASCII letter
  * precedes it. NULL when it does not occur. */
