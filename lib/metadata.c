@@ -24,7 +24,6 @@
 #include "url.h"
 
 #include <json-c/json.h>
-#include <libxml/HTMLparser.h>
 
 #include <limits.h>
 #include <stdint.h>
@@ -488,23 +487,24 @@ const char *pi_meta_lang_dir(const char *lang)
 
 /* ---- gathering text from the DOM --------------------------------------- */
 
-static int is_name(xmlNodePtr n, const char *name)
+static int is_name(const pi_dom *n, const char *name)
 {
-    return n->type == XML_ELEMENT_NODE && n->name && !strcmp((const char *)n->name, name);
+    const char *nm = pi_dom_name(n);
+    return pi_dom_is_element(n) && nm && !strcmp(nm, name);
 }
 
 /* Text of an element (textContent without script/style), capped. */
-static char *node_text(mctx *c, xmlNodePtr n, size_t cap)
+static char *node_text(mctx *c, const pi_dom *n, size_t cap)
 {
     pi_buf b;
     pi_buf_init(&b);
     size_t budget = SUBTREE_NODES;
-    xmlNodePtr x = n;
+    const pi_dom *x = n;
     while (x && budget-- && c->scan_budget-- > 0 && b.len < cap) {
         int skip = 0;
-        if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
-            if (x->content) {
-                const char *t = (const char *)x->content;
+        if (pi_dom_has_chars(x)) {
+            const char *t = pi_dom_chars(x);
+            if (t) {
                 size_t l = strlen(t);
                 if (l > cap - b.len) {
                     /* cut on a character boundary */
@@ -514,12 +514,12 @@ static char *node_text(mctx *c, xmlNodePtr n, size_t cap)
                 }
                 pi_buf_put(&b, t, l);
             }
-        } else if (x->type == XML_ELEMENT_NODE && x != n) {
-            const char *nm = (const char *)x->name;
+        } else if (pi_dom_is_element(x) && x != n) {
+            const char *nm = pi_dom_name(x);
             if (!strcmp(nm, "script") || !strcmp(nm, "style") || !strcmp(nm, "noscript") ||
                 !strcmp(nm, "template"))
                 skip = 1;
-            else if (!strcmp(nm, "br") || (pi_tag_flags((const char *)x->name) & PI_TF_BLOCK))
+            else if (!strcmp(nm, "br") || (pi_tag_flags(nm) & PI_TF_BLOCK))
                 pi_buf_putc(&b, ' ');
         }
         x = pi_next(x, n, skip);
@@ -534,10 +534,10 @@ static char *node_text(mctx *c, xmlNodePtr n, size_t cap)
     return r;
 }
 
-static int has_ancestor(xmlNodePtr n, const char *name)
+static int has_ancestor(const pi_dom *n, const char *name)
 {
     int k = 0;
-    for (xmlNodePtr p = n->parent; p && k < ANCESTOR_CAP; p = p->parent, k++)
+    for (const pi_dom *p = pi_dom_parent(n); p && k < ANCESTOR_CAP; p = pi_dom_parent(p), k++)
         if (is_name(p, name))
             return 1;
     return 0;
@@ -575,7 +575,7 @@ static void meta_add(mctx *c, const char *prefix, const char *key, size_t kl, co
     c->n_metas++;
 }
 
-static void visit_meta(mctx *c, xmlNodePtr n)
+static void visit_meta(mctx *c, const pi_dom *n)
 {
     const char *content = pi_attr(n, "content");
     if (!content)
@@ -720,11 +720,11 @@ static int itemtype_kind(const char *v)
 
 /* The itemtype of the nearest enclosing itemscope above n ("" for an untyped
  * scope), or NULL when n is in no scope. */
-static const char *scope_type(xmlNodePtr n)
+static const char *scope_type(const pi_dom *n)
 {
     int k = 0;
-    for (xmlNodePtr p = n->parent; p && k < ANCESTOR_CAP; p = p->parent, k++) {
-        if (p->type != XML_ELEMENT_NODE)
+    for (const pi_dom *p = pi_dom_parent(n); p && k < ANCESTOR_CAP; p = pi_dom_parent(p), k++) {
+        if (!pi_dom_is_element(p))
             continue;
         if (pi_attr(p, "itemscope")) {
             const char *t = pi_attr(p, "itemtype");
@@ -737,9 +737,9 @@ static const char *scope_type(xmlNodePtr n)
 enum { V_TEXT, V_URL, V_DATE };
 
 /* The value of an itemprop element, as HTML microdata defines it. */
-static char *md_value(mctx *c, xmlNodePtr n, int want)
+static char *md_value(mctx *c, const pi_dom *n, int want)
 {
-    const char *nm = (const char *)n->name;
+    const char *nm = pi_dom_name(n);
     const char *v = NULL;
     if (!strcmp(nm, "meta"))
         v = pi_attr(n, "content");
@@ -766,21 +766,21 @@ static char *md_value(mctx *c, xmlNodePtr n, int want)
 }
 
 /* First descendant carrying itemprop `prop` (bounded search). */
-static xmlNodePtr find_prop(mctx *c, xmlNodePtr n, const char *prop)
+static const pi_dom *find_prop(mctx *c, const pi_dom *n, const char *prop)
 {
     size_t budget = SUBTREE_NODES;
-    for (xmlNodePtr x = pi_next(n, n, 0); x && budget && c->scan_budget-- > 0;
+    for (const pi_dom *x = pi_next(n, n, 0); x && budget && c->scan_budget-- > 0;
          x = pi_next(x, n, 0), budget--)
-        if (x->type == XML_ELEMENT_NODE && pi_has_token(pi_attr(x, "itemprop"), prop))
+        if (pi_dom_is_element(x) && pi_has_token(pi_attr(x, "itemprop"), prop))
             return x;
     return NULL;
 }
 
 /* Name of a Person/Organization item: its itemprop=name, else its text. */
-static char *md_entity_name(mctx *c, xmlNodePtr n)
+static char *md_entity_name(mctx *c, const pi_dom *n)
 {
     if (pi_attr(n, "itemscope")) {
-        xmlNodePtr p = find_prop(c, n, "name");
+        const pi_dom *p = find_prop(c, n, "name");
         if (p)
             return md_value(c, p, V_TEXT);
         p = find_prop(c, n, "givenName");
@@ -790,7 +790,7 @@ static char *md_entity_name(mctx *c, xmlNodePtr n)
     return md_value(c, n, V_TEXT);
 }
 
-static void visit_itemprop(mctx *c, xmlNodePtr n, const char *ip)
+static void visit_itemprop(mctx *c, const pi_dom *n, const char *ip)
 {
     const char *st = NULL;
     int st_done = 0;
@@ -813,7 +813,7 @@ static void visit_itemprop(mctx *c, xmlNodePtr n, const char *ip)
         c->md_created = md_value(c, n, V_DATE);
     if ((pi_has_token(ip, "image") || pi_has_token(ip, "thumbnailUrl")) && !c->md_image) {
         if (pi_attr(n, "itemscope")) {
-            xmlNodePtr u = find_prop(c, n, "url");
+            const pi_dom *u = find_prop(c, n, "url");
             if (!u)
                 u = find_prop(c, n, "contentUrl");
             if (u)
@@ -1209,7 +1209,7 @@ static const char *const byline_not[] = {"comment", "authoriz", "avatar", "follo
 
 /* class and id of an element, lowercased into one buffer ("" when neither):
  * the hints below test them with strstr, once per element. */
-static const char *names_of(xmlNodePtr n, char *buf, size_t cap)
+static const char *names_of(const pi_dom *n, char *buf, size_t cap)
 {
     const char *attrs[2] = {pi_attr(n, "class"), pi_attr(n, "id")};
     size_t k = 0;
@@ -1244,7 +1244,7 @@ static int byline_hint(const char *names)
  * decreasing certainty: microdata or rel=author; a class naming a name
  * ("author-name", "authorname"); a link whose class or target says author.
  * Only the first rule that finds anything is used. */
-static int name_rule(xmlNodePtr x)
+static int name_rule(const pi_dom *x)
 {
     if (pi_has_token(pi_attr(x, "itemprop"), "name") || pi_has_token(pi_attr(x, "rel"), "author"))
         return 0;
@@ -1265,16 +1265,16 @@ static int name_rule(xmlNodePtr x)
 #define BYLINE_SCAN 300
 #define BYLINE_NAMES 8
 
-static void visit_byline(mctx *c, xmlNodePtr n)
+static void visit_byline(mctx *c, const pi_dom *n)
 {
-    xmlNodePtr found[3][BYLINE_NAMES];
+    const pi_dom *found[3][BYLINE_NAMES];
     int nf[3] = {0, 0, 0};
     size_t budget = BYLINE_SCAN;
     c->byline_tries++;
-    xmlNodePtr x = pi_next(n, n, 0);
+    const pi_dom *x = pi_next(n, n, 0);
     while (x && budget-- && c->scan_budget-- > 0) {
         int skip = 0;
-        if (x->type == XML_ELEMENT_NODE) {
+        if (pi_dom_is_element(x)) {
             int r = name_rule(x);
             if (r >= 0) {
                 if (nf[r] < BYLINE_NAMES)
@@ -1305,11 +1305,11 @@ static void visit_byline(mctx *c, xmlNodePtr n)
 
 /* Whether n sits in a comment thread (its dates and names are not the
  * article's). */
-static int in_comments(xmlNodePtr n)
+static int in_comments(const pi_dom *n)
 {
     int k = 0;
-    for (xmlNodePtr p = n; p && k < ANCESTOR_CAP; p = p->parent, k++) {
-        if (p->type != XML_ELEMENT_NODE)
+    for (const pi_dom *p = n; p && k < ANCESTOR_CAP; p = pi_dom_parent(p), k++) {
+        if (!pi_dom_is_element(p))
             continue;
         const char *cl = pi_attr(p, "class"), *id = pi_attr(p, "id");
         if ((cl && pi_ci_contains(cl, "comment")) || (id && pi_ci_contains(id, "comment")))
@@ -1332,9 +1332,9 @@ static int date_hint(const char *names)
 /* A short text line after the headline that is a date ("23.01.2022",
  * "Published 5 May 2021 | Berlin"): the byline date of pages that mark it
  * up with nothing. Only the first few text nodes after the first h1 count. */
-static void visit_text_date(mctx *c, xmlNodePtr n)
+static void visit_text_date(mctx *c, const pi_dom *n)
 {
-    const char *s = (const char *)n->content;
+    const char *s = pi_dom_chars(n);
     if (!s)
         return;
     size_t l = strlen(s);
@@ -1360,9 +1360,9 @@ static void visit_text_date(mctx *c, xmlNodePtr n)
 /* A short text line after the headline that starts with a by-word and goes
  * on with a capitalised name: "von Daniela Obers", "Text von Christian
  * Seiler". "By 2030, ..." is not one. */
-static void visit_text_byline(mctx *c, xmlNodePtr n)
+static void visit_text_byline(mctx *c, const pi_dom *n)
 {
-    const char *s = (const char *)n->content;
+    const char *s = pi_dom_chars(n);
     if (!s)
         return;
     while (*s && pi_is_space((unsigned char)*s))
@@ -1408,12 +1408,12 @@ static void drop_permalink(char *t)
 
 /* ---- the walk ------------------------------------------------------------- */
 
-static void visit_jsonld(mctx *c, xmlNodePtr n);
+static void visit_jsonld(mctx *c, const pi_dom *n);
 
 /* Returns 0 when the children need not be visited. */
-static int visit(mctx *c, xmlNodePtr n)
+static int visit(mctx *c, const pi_dom *n)
 {
-    const char *nm = (const char *)n->name;
+    const char *nm = pi_dom_name(n);
     if (!nm)
         return 1;
     switch (nm[0]) {
@@ -1556,15 +1556,15 @@ static int visit(mctx *c, xmlNodePtr n)
     return 1;
 }
 
-static void walk(mctx *c, xmlDocPtr doc)
+static void walk(mctx *c, pi_tree *tree)
 {
-    xmlNodePtr root = (xmlNodePtr)doc;
-    xmlNodePtr n = root;
+    const pi_dom *root = pi_tree_node(tree);
+    const pi_dom *n = root;
     while (n && !c->oom) {
         int descend = 1;
-        if (n->type == XML_ELEMENT_NODE)
+        if (pi_dom_is_element(n))
             descend = visit(c, n);
-        else if (n->type == XML_TEXT_NODE && c->first_h1) {
+        else if (pi_dom_is_text(n) && c->first_h1) {
             if (!c->text_date && c->text_tries < MAX_TEXT_DATE_TRIES)
                 visit_text_date(c, n);
             if (!c->text_byline && c->text_by_tries < MAX_TEXT_DATE_TRIES)
@@ -1682,21 +1682,21 @@ static void jl_add_root(mctx *c, json_object *o)
     c->jroots[c->n_jroots++] = o;
 }
 
-static void visit_jsonld(mctx *c, xmlNodePtr n)
+static void visit_jsonld(mctx *c, const pi_dom *n)
 {
     size_t total = 0;
-    for (xmlNodePtr t = n->children; t; t = t->next)
-        if (t->content)
-            total += strlen((const char *)t->content);
+    for (const pi_dom *t = pi_dom_first_child(n); t; t = pi_dom_next_sibling(t))
+        if (pi_dom_chars(t))
+            total += strlen(pi_dom_chars(t));
     if (!total || total > MAX_JSONLD_BLOCK || c->jl_bytes + total > MAX_JSONLD_TOTAL)
         return;
     c->jl_bytes += total;
     pi_buf raw, fixed;
     pi_buf_init(&raw);
     pi_buf_init(&fixed);
-    for (xmlNodePtr t = n->children; t; t = t->next)
-        if (t->content)
-            pi_buf_puts(&raw, (const char *)t->content);
+    for (const pi_dom *t = pi_dom_first_child(n); t; t = pi_dom_next_sibling(t))
+        if (pi_dom_chars(t))
+            pi_buf_puts(&raw, pi_dom_chars(t));
     if (!raw.oom)
         jl_repair(raw.data ? raw.data : "", raw.len, &fixed);
     pi_buf_free(&raw);
@@ -2848,7 +2848,7 @@ static char *pick_description(mctx *c, const evidence *e)
     return r;
 }
 
-int pi_meta_extract(xmlDocPtr doc, const char *page_url, pi_meta *out)
+int pi_meta_extract(pi_tree *doc, const char *page_url, pi_meta *out)
 {
     mctx c;
     evidence e;

@@ -87,8 +87,8 @@
 #define PI_METADATA_H
 
 #include "date.h" /* the date parser, once pi_meta_parse_date() here */
+#include "dom.h"
 
-#include <libxml/tree.h>
 #include <stddef.h>
 
 typedef struct pi_meta {
@@ -114,7 +114,7 @@ typedef struct pi_meta {
  * A NULL or empty doc gives an empty result (page_type "other") and PI_OK.
  * Returns PI_OK or PI_ENOMEM (then `out` holds nothing to free). Uses no
  * global mutable state: calls on different documents may run in parallel. */
-int pi_meta_extract(xmlDocPtr doc, const char *page_url, pi_meta *out);
+int pi_meta_extract(pi_tree *doc, const char *page_url, pi_meta *out);
 void pi_meta_free(pi_meta *m);
 
 /* Normalise a language tag ("en_us" -> "en-US", "zh-hant-tw" -> "zh-Hant-TW")
