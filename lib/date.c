@@ -226,7 +226,8 @@ static int parse_iso(const char *s, dt *t)
         p++;
         if (!rd_12(&p, &d))
             return 0;
-    } else if (rd_digits(p, 2, &m) && rd_digits(p + 2, 2, &d) && !pi_is_digit((unsigned char)p[4])) {
+    } else if (rd_digits(p, 2, &m) && rd_digits(p + 2, 2, &d) &&
+               !pi_is_digit((unsigned char)p[4])) {
         p += 4;
     } else {
         return 0;
@@ -301,7 +302,6 @@ typedef struct dtok {
     char w[16];     /* lowercase word, or the punctuation byte */
     const char *at; /* start in the input */
 } dtok;
-
 
 /* Does NUL-terminated `u` begin with the three-byte character `c`? strncmp
  * stops at the terminator, where memcmp would read past a short tail. */
@@ -383,7 +383,8 @@ static void find_time(const dtok *tk, int n, dt *t)
         if (tk_is(tk, n, j, ':') && j + 1 < n && tk[j + 1].kind == TK_NUM && tk[j + 1].nd == 2) {
             s = tk[j + 1].val;
             j += 2;
-            if ((tk_is(tk, n, j, '.') || tk_is(tk, n, j, ',')) && j + 1 < n && tk[j + 1].kind == TK_NUM)
+            if ((tk_is(tk, n, j, '.') || tk_is(tk, n, j, ',')) && j + 1 < n &&
+                tk[j + 1].kind == TK_NUM)
                 j += 2;
         }
         /* am / pm / a.m. / p.m. */
@@ -605,8 +606,8 @@ static int url_date(const char *url, dt *t)
                 }
             }
         } else if (rd_digits(q, 2, &m) && rd_digits(q + 2, 2, &d) &&
-                   !pi_is_digit((unsigned char)q[4]) && (q[4] == '/' || q[4] == '-' || q[4] == '_' ||
-                                                      q[4] == '.' || !q[4])) {
+                   !pi_is_digit((unsigned char)q[4]) &&
+                   (q[4] == '/' || q[4] == '-' || q[4] == '_' || q[4] == '.' || !q[4])) {
             if (valid_ymd(y, m, d)) {
                 t->y = y, t->mo = m, t->d = d;
                 return 1;
@@ -615,7 +616,6 @@ static int url_date(const char *url, dt *t)
     }
     return 0;
 }
-
 
 int pi_date_in_url(const char *url, char **iso)
 {
