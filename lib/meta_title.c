@@ -253,6 +253,15 @@ static span join_parts(const span *parts, int a, int b)
 
 enum { FROM_DECLARED, FROM_TITLE_ELEMENT };
 
+/* A copy of a span (flagged when out of memory). */
+static char *dup_span(mctx *c, span p)
+{
+    char *r = pi_strndup(p.s, p.n);
+    if (!r)
+        c->oom = 1;
+    return r;
+}
+
 /* An h1 that the title contains (a kicker, a site name or a slogan around
  * the headline): its index, or -1. The h1 must be a real line of words and
  * most of the title, so that a logo h1 ("Site Name") inside "Headline - Site
@@ -310,9 +319,9 @@ static char *headline_of(tctx *t, const char *title, int from)
                 return pi_meta_dup(c, c->headings.v[h]);
         }
         if (part_is_site(t, parts[0]) && pi_meta_words(parts[1]) >= 2)
-            return pi_strndup(parts[1].s, parts[1].n);
+            return dup_span(c, parts[1]);
         if (part_is_site(t, parts[1]) && pi_meta_words(parts[0]) >= 2)
-            return pi_strndup(parts[0].s, parts[0].n);
+            return dup_span(c, parts[0]);
         return pi_meta_dup(c, title);
     }
     int best = -1;
@@ -332,17 +341,17 @@ static char *headline_of(tctx *t, const char *title, int from)
         return pi_meta_dup(c, c->headings.v[best]);
     if (part_is_site(t, parts[n - 1])) {
         span s = join_parts(parts, 0, n - 2);
-        return pi_strndup(s.s, s.n);
+        return dup_span(c, s);
     }
     if (part_is_site(t, parts[0])) {
         span s = join_parts(parts, 1, n - 1);
-        return pi_strndup(s.s, s.n);
+        return dup_span(c, s);
     }
     /* "Headline | Site | slogan": the site inside, the headline before it */
     for (int i = n - 2; i >= 1; i--)
         if (part_is_site(t, parts[i])) {
             span s = join_parts(parts, 0, i - 1);
-            return pi_strndup(s.s, s.n);
+            return dup_span(c, s);
         }
     if (from == FROM_DECLARED)
         return pi_meta_dup(c, title);
@@ -360,7 +369,7 @@ static char *headline_of(tctx *t, const char *title, int from)
         return pi_meta_dup(c, title);
     if (pi_meta_words(cand) <= 4)
         return pi_meta_dup(c, title);
-    return pi_strndup(cand.s, cand.n);
+    return dup_span(c, cand);
 }
 
 /* ---- choosing --------------------------------------------------------- */
