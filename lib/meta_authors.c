@@ -464,7 +464,10 @@ static int looks_like_handle(const char *a)
 
 /* An author that is only the site itself ("Example News" on Example News,
  * "example.com"): a placeholder that a named person in a weaker source
- * should replace. */
+ * should replace. `url` is the site's own address (the canonical URL, else
+ * the page URL). Names are compared by their ASCII letters and digits; a
+ * host is ASCII, so a name with letters of another script ("藍天
+ * (janedoe)" on janedoe.example.net) is a person's, not the host's. */
 static int is_placeholder(const char *a, const char *site, const char *url)
 {
     char sa[128], sb[128];
@@ -476,7 +479,10 @@ static int is_placeholder(const char *a, const char *site, const char *url)
         if (!strcmp(sa, sb))
             return 1;
     }
-    if (url) {
+    int ascii = 1;
+    for (const char *p = a; *p && ascii; p++)
+        ascii = (unsigned char)*p < 0x80;
+    if (url && ascii) {
         span host = pi_meta_host(url);
         const char *h = host.s;
         pi_meta_squash(sb, sizeof sb, h, host.n);

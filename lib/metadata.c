@@ -401,13 +401,13 @@ int pi_meta_extract(pi_tree *doc, const char *page_url, pi_meta *out)
     e.day_first = out->lang && !pi_ci_eq(out->lang, "en") && !pi_ci_eq(out->lang, "en-US");
     out->dir = pick_dir(&c, out->lang);
 
-    /* the site's name, which titles and authors must tell from their own */
+    /* the site, by name and by the address it gives itself (the canonical
+     * URL, else the page's): titles and authors must tell it from their own */
     out->site_name = pick_site(&c, &e);
-    pi_meta_pick_authors(&c, &e, out, out->site_name,
-                         out->canonical_url ? out->canonical_url : c.page_url);
     out->canonical_url = pick_canonical(&c, &e);
     const char *site_url = out->canonical_url ? out->canonical_url : c.page_url;
     pi_meta_pick_title(&c, &e, out->site_name, site_url, out);
+    pi_meta_pick_authors(&c, &e, out, out->site_name, site_url);
 
     /* a date in the canonical URL is a source of the publication date */
     out->published = pick_published(&c, &e, out->canonical_url);

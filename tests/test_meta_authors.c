@@ -153,6 +153,51 @@ START_TEST(site_name_as_author_yields)
 }
 END_TEST
 
+START_TEST(site_known_by_canonical_host_yields)
+{
+    /* no page URL: the site is known only by the host of its canonical URL */
+    pi_meta m = ex("<html><head><link rel=\"canonical\" href=\"https://www.example-news.com/x\">"
+                   "<meta name=\"author\" content=\"Example News\"></head>"
+                   "<body><div class=\"byline\">By Jane Doe</div></body></html>");
+    ck_assert_str_eq(m.canonical_url, "https://www.example-news.com/x");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "Jane Doe");
+    pi_meta_free(&m);
+
+    /* the host written after the name goes */
+    m = ex("<html><head><link rel=\"canonical\" href=\"https://www.example-news.com/x\">"
+           "<meta name=\"author\" content=\"Jane Doe, example-news.com\"></head></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "Jane Doe");
+    pi_meta_free(&m);
+
+    /* fetched from elsewhere (a mirror): the canonical host still names the site */
+    m = ex_url("<html><head><link rel=\"canonical\" href=\"https://www.example-news.com/x\">"
+               "<meta name=\"author\" content=\"example-news.com\"></head>"
+               "<body><div class=\"byline\">By Jane Doe</div></body></html>",
+               "https://mirror.example.org/x");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "Jane Doe");
+    pi_meta_free(&m);
+
+    /* with nobody better, the site stays the author */
+    m = ex("<html><head><link rel=\"canonical\" href=\"https://www.example-news.com/x\">"
+           "<meta name=\"author\" content=\"Example News\"></head></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "Example News");
+    pi_meta_free(&m);
+
+    /* a name in another script with the login beside it is a person's, even
+     * where the login is the host */
+    m = ex("<html><head><link rel=\"canonical\" href=\"https://janedoe.example.net/x\">"
+           "<meta name=\"author\" content=\"\xE8\x97\x8D\xE5\xA4\xA9 (janedoe)\"></head>"
+           "<body><div class=\"byline\">By Someone Else</div></body></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "\xE8\x97\x8D\xE5\xA4\xA9 (janedoe)");
+    pi_meta_free(&m);
+}
+END_TEST
+
 START_TEST(login_as_author_yields)
 {
     /* a login in JSON-LD yields to the name the byline shows */
@@ -198,6 +243,7 @@ int main(void)
     PI_TEST_CASE(s, byline_roles_and_fields_end_the_names);
     PI_TEST_CASE(s, author_addresses_dropped);
     PI_TEST_CASE(s, site_name_as_author_yields);
+    PI_TEST_CASE(s, site_known_by_canonical_host_yields);
     PI_TEST_CASE(s, login_as_author_yields);
     return pi_test_run(s);
 }
