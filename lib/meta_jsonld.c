@@ -45,32 +45,6 @@ typedef struct pi_jnode {
 
 /* ---- HTML entities and tags inside strings ------------------------------ */
 
-static void put_utf8(pi_buf *b, unsigned long cp)
-{
-    char o[4];
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = 0xFFFD;
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        pi_buf_put(b, o, 1);
-    } else if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        pi_buf_put(b, o, 2);
-    } else if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        pi_buf_put(b, o, 3);
-    } else {
-        o[0] = (char)(0xF0 | (cp >> 18));
-        o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[3] = (char)(0x80 | (cp & 0x3F));
-        pi_buf_put(b, o, 4);
-    }
-}
-
 /* Decode one character reference at s ("&..."); returns the bytes consumed
  * (0 when it is not a reference, then '&' is literal). */
 static size_t decode_ref(const char *s, size_t n, pi_buf *b)
@@ -96,7 +70,7 @@ static size_t decode_ref(const char *s, size_t n, pi_buf *b)
             return 0;
         if (i < n && s[i] == ';')
             i++;
-        put_utf8(b, cp);
+        pi_put_utf8(b, cp);
         return i;
     }
     char name[32];
@@ -109,7 +83,7 @@ static size_t decode_ref(const char *s, size_t n, pi_buf *b)
     unsigned cp = pi_dom_entity(name);
     if (!cp)
         return 0;
-    put_utf8(b, cp);
+    pi_put_utf8(b, cp);
     return i + 1;
 }
 

@@ -55,6 +55,32 @@ void pi_put_collapsed(pi_buf *b, const char *s, size_t n)
     }
 }
 
+void pi_put_utf8(pi_buf *b, unsigned long cp)
+{
+    char o[4];
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = 0xFFFD;
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        pi_buf_put(b, o, 1);
+    } else if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        pi_buf_put(b, o, 2);
+    } else if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        pi_buf_put(b, o, 3);
+    } else {
+        o[0] = (char)(0xF0 | (cp >> 18));
+        o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[3] = (char)(0x80 | (cp & 0x3F));
+        pi_buf_put(b, o, 4);
+    }
+}
+
 int pi_ci_eq(const char *a, const char *b)
 {
     while (*a && pi_lower((unsigned char)*a) == pi_lower((unsigned char)*b))

@@ -52,6 +52,10 @@ size_t pi_blank_len(const char *s, size_t n);
  * appended: a field value as a reader sees it. */
 void pi_put_collapsed(pi_buf *b, const char *s, size_t n);
 
+/* Append code point `cp` to `b` as UTF-8; NUL, surrogates and values over
+ * U+10FFFF (what a bad character reference gives) as U+FFFD. */
+void pi_put_utf8(pi_buf *b, unsigned long cp);
+
 /* ASCII case-blind comparisons of NUL-terminated strings. */
 int pi_ci_eq(const char *a, const char *b);
 int pi_ci_prefix(const char *s, const char *prefix);
