@@ -275,6 +275,9 @@ void pi_jl_read_script(mctx *c, const pi_dom *n)
             break;
         json_tokener_reset(tok);
         json_object *o = json_tokener_parse_ex(tok, fixed.data + off, (int)(fixed.len - off));
+        /* json-c 0.16 reports a failed allocation as no particular error:
+         * a block it could not parse for want of memory is skipped like one
+         * that is not JSON (the only failure the oom flag cannot see) */
         if (json_tokener_get_error(tok) != json_tokener_success || !o) {
             /* concatenated values separated by a comma: step over it */
             if (fixed.data[off] == ',') {
