@@ -40,26 +40,32 @@ static inline char *pi_test_read(const char *path, size_t *len)
 
 /* One test case per test, named after it, so that one behaviour can be run
  * alone: CK_RUN_CASE=name ./test_x. `seconds` is its time limit (scaled by
- * CK_TIMEOUT_MULTIPLIER, as under sanitizers). */
-#define PI_CASE_TIMEOUT(suite, test, seconds)                                  \
-    do {                                                                       \
-        TCase *pi_tc_ = tcase_create(#test);                                   \
-        tcase_set_timeout(pi_tc_, seconds);                                    \
-        tcase_add_test(pi_tc_, test);                                          \
-        suite_add_tcase(suite, pi_tc_);                                        \
-    } while (0)
+ * CK_TIMEOUT_MULTIPLIER, as under sanitizers); `tags` (may be NULL) are
+ * Check tags: "slow" (huge or corpus-wide input) keeps a case out of `make
+ * check-unit`, which runs with CK_EXCLUDE_TAGS=slow. */
+static inline void pi_case_add(Suite *s, const char *name, const TTest *test, int seconds,
+                               const char *tags)
+{
+    TCase *tc = tcase_create(name);
+    tcase_set_timeout(tc, seconds);
+    if (tags)
+        tcase_set_tags(tc, tags);
+    tcase_add_test(tc, test);
+    suite_add_tcase(s, tc);
+}
+#define PI_CASE_TIMEOUT(suite, test, seconds) pi_case_add(suite, #test, test, seconds, NULL)
 #define PI_CASE(suite, test) PI_CASE_TIMEOUT(suite, test, 60)
+#define PI_CASE_SLOW(suite, test, seconds) pi_case_add(suite, #test, test, seconds, "slow")
 
-/* A case that takes seconds (huge or corpus-wide input): tagged "slow", so
- * that `make check-unit` (CK_EXCLUDE_TAGS=slow) leaves it to `make check`. */
-#define PI_CASE_SLOW(suite, test, seconds)                                     \
-    do {                                                                       \
-        TCase *pi_tc_ = tcase_create(#test);                                   \
-        tcase_set_timeout(pi_tc_, seconds);                                    \
-        tcase_set_tags(pi_tc_, "slow");                                        \
-        tcase_add_test(pi_tc_, test);                                          \
-        suite_add_tcase(suite, pi_tc_);                                        \
-    } while (0)
+/* Run every case of `s`, free it, and give the exit status of the program. */
+static inline int pi_test_run(Suite *s)
+{
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
 
 /* A main() that runs the suite whose cases `add(Suite *)` registers. */
 #define PI_SUITE_MAIN(name, add)                                               \
@@ -67,27 +73,7 @@ static inline char *pi_test_read(const char *path, size_t *len)
     {                                                                          \
         Suite *s = suite_create(name);                                         \
         add(s);                                                                \
-        SRunner *sr = srunner_create(s);                                       \
-        srunner_run_all(sr, CK_NORMAL);                                        \
-        int failed = srunner_ntests_failed(sr);                                \
-        srunner_free(sr);                                                      \
-        return failed ? EXIT_FAILURE : EXIT_SUCCESS;                           \
-    }
-
-/* The older form: every test of `add(TCase *)` in one case, "core". */
-#define PI_TEST_MAIN(name, add)                                                \
-    int main(void)                                                             \
-    {                                                                          \
-        Suite *s = suite_create(name);                                         \
-        TCase *tc = tcase_create("core");                                      \
-        tcase_set_timeout(tc, 60);                                             \
-        add(tc);                                                               \
-        suite_add_tcase(s, tc);                                                \
-        SRunner *sr = srunner_create(s);                                       \
-        srunner_run_all(sr, CK_NORMAL);                                        \
-        int failed = srunner_ntests_failed(sr);                                \
-        srunner_free(sr);                                                      \
-        return failed ? EXIT_FAILURE : EXIT_SUCCESS;                           \
+        return pi_test_run(s);                                                 \
     }
 
 #endif

@@ -224,17 +224,10 @@ int main(void)
      * glibc's are failed. */
     failmalloc_spare("libicu");
     Suite *s = suite_create("oom");
-    TCase *tc = tcase_create("core");
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, failmalloc_sees_libc);
-    tcase_add_test(tc, oom_text);
-    tcase_add_test(tc, oom_markdown);
-    tcase_add_test(tc, oom_html);
-    tcase_add_test(tc, oom_json);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    PI_CASE_TIMEOUT(s, failmalloc_sees_libc, 120);
+    PI_CASE_TIMEOUT(s, oom_text, 120);
+    PI_CASE_TIMEOUT(s, oom_markdown, 120);
+    PI_CASE_TIMEOUT(s, oom_html, 120);
+    PI_CASE_TIMEOUT(s, oom_json, 120);
+    return pi_test_run(s);
 }
