@@ -52,6 +52,11 @@ typedef struct strlist {
 struct json_object;
 struct pi_jnode; /* a typed JSON-LD object (meta_jsonld.c) */
 
+/* Nodes visited by all such subtree looks of one page together: what keeps
+ * the modules linear when a page repeats a pattern (100,000 nested elements
+ * each named "author"). The walk itself is not counted. */
+#define SCAN_BUDGET 2000000
+
 typedef struct mctx {
     const char *page_url;
     int oom;
@@ -98,7 +103,7 @@ typedef struct mctx {
     size_t n_jn, cap_jn;
     size_t jl_bytes;
     long jl_visits;
-    long scan_budget; /* see SCAN_BUDGET in meta_collect.c */
+    long scan_budget; /* see SCAN_BUDGET */
 } mctx;
 
 /* Kinds of schema.org types, weakest first: a larger kind is a stronger
@@ -172,7 +177,6 @@ void pi_jl_read_script(mctx *c, const pi_dom *script);
 void pi_jl_index(mctx *c);
 /* Choose the main entity, the WebPage and the WebSite. */
 void pi_jl_choose(mctx *c, evidence *e);
-void pi_jl_free(mctx *c);
 
 /* The value of property `key` of an object, or NULL (also for NULL). */
 struct json_object *pi_jl_get(struct json_object *o, const char *key);

@@ -524,11 +524,3 @@ void pi_jl_each_name(mctx *c, json_object *v, size_t max_items, int max_depth,
     if (name)
         fn(c, arg, name);
 }
-
-void pi_jl_free(mctx *c)
-{
-    for (size_t i = 0; i < c->n_jroots; i++)
-        json_object_put(c->jroots[i]);
-    free(c->jroots);
-    free(c->jn);
-}

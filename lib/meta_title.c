@@ -374,26 +374,6 @@ static char *headline_of(tctx *t, const char *title, int from)
 
 /* ---- choosing --------------------------------------------------------- */
 
-int pi_meta_is_page_title(mctx *c, const char *t)
-{
-    if (!t)
-        return 0;
-    if (pi_same_text(t, c->title_el))
-        return 1;
-    const char *og = pi_meta_get(c, "og:title");
-    if (og) {
-        char *x = pi_meta_dup_cleans(c, og);
-        int r = pi_same_text(t, x);
-        free(x);
-        if (r)
-            return 1;
-    }
-    for (size_t i = 0; i < c->headings.n; i++)
-        if (c->heading_level[i] == 1 && pi_same_text(t, c->headings.v[i]))
-            return 1;
-    return 0;
-}
-
 /* The title as the strongest source declares it, whole; only a <title>
  * (the weakest declared source, where the site part is routine) is split.
  * The headline is what the reader sees, whatever the source: see
