@@ -162,9 +162,24 @@ void pi_features_kept(const pi_stats *st, const pi_choice *rules, uint8_t *kept)
     }
 }
 
-/* Runs of alike siblings (same name and class, one after another): cards
- * of a listing, posts of a thread, items of a menu. run[i] is the length
- * of the run element i is in. */
+/* Does class list `a` start with the same token as `b`? CMSs number their
+ * cards and items in later tokens ("menu-item menu-item-12"). */
+static int same_first_class(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a == b;
+    while (*a == ' ')
+        a++;
+    while (*b == ' ')
+        b++;
+    while (*a && *a != ' ' && *a == *b)
+        a++, b++;
+    return (!*a || *a == ' ') && (!*b || *b == ' ');
+}
+
+/* Runs of alike siblings (same name and first class, one after another):
+ * cards of a listing, posts of a thread, items of a menu. run[i] is the
+ * length of the run element i is in. */
 static void sibling_runs(const pi_stats *st, uint32_t *run, int32_t *members)
 {
     for (size_t i = 0; i < st->n; i++)
@@ -177,8 +192,7 @@ static void sibling_runs(const pi_stats *st, uint32_t *run, int32_t *members)
             if (c && !r)
                 continue;
             const char *cn = r ? pi_dom_name(r->node) : NULL, *cc = r ? pi_attr(r->node, "class") : NULL;
-            int same = r && n && !strcmp(cn, name) &&
-                       (cls == cc || (cls && cc && !strcmp(cls, cc)));
+            int same = r && n && !strcmp(cn, name) && same_first_class(cls, cc);
             if (!same) {
                 for (size_t k = 0; k < n; k++)
                     run[members[k]] = (uint32_t)n;
