@@ -365,8 +365,9 @@ static long count_sentences(const pith_doc *d)
         if (b->kind != PI_BLK_IMAGE && b->kind != PI_BLK_ROW && b->kind != PI_BLK_PRE)
             n += pi_count_sentences(w, b->text, b->len);
     }
+    int failed = pi_words_failed(w);
     pi_words_free(w);
-    return (long)n;
+    return failed ? -1 : (long)n;
 }
 
 pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_options *o,

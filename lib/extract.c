@@ -4,7 +4,7 @@
 #include "build.h"
 #include "buf.h"
 #include "error.h"
-#include "metadata.h"
+#include "date.h"
 #include "score.h"
 #include "text.h"
 #include "tune.h"
@@ -59,9 +59,7 @@ static int is_date_line(pi_words *w, pi_block *b)
         s = colon + 1;
     while (*s == ' ')
         s++;
-    char *iso = pi_meta_parse_date(s, 1);
-    free(iso);
-    return iso != NULL;
+    return pi_is_date(s, 1);
 }
 
 /* A caption that credits its picture ("Photo: Jane Doe", "(Credit: ...)",

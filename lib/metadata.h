@@ -86,7 +86,9 @@
 #ifndef PI_METADATA_H
 #define PI_METADATA_H
 
-#include <libxml/tree.h>
+#include "date.h" /* the date parser, once pi_meta_parse_date() here */
+#include "dom.h"
+
 #include <stddef.h>
 
 typedef struct pi_meta {
@@ -112,20 +114,13 @@ typedef struct pi_meta {
  * A NULL or empty doc gives an empty result (page_type "other") and PI_OK.
  * Returns PI_OK or PI_ENOMEM (then `out` holds nothing to free). Uses no
  * global mutable state: calls on different documents may run in parallel. */
-int pi_meta_extract(xmlDocPtr doc, const char *page_url, pi_meta *out);
+int pi_meta_extract(pi_tree *doc, const char *page_url, pi_meta *out);
 void pi_meta_free(pi_meta *m);
 
-/* Parse a date as pages write it (ISO 8601 variants, RFC 2822, "August 17,
- * 2025", "17 August 2025", "17.08.2025", "2025/08/17", month names in
- * English, German, French, Spanish, Italian, Dutch and Portuguese, CJK
- * 2025年8月17日, unix timestamps) into a malloc'd ISO 8601 string, or NULL
- * when it is not a date (or on out of memory). `day_first` decides an
- * ambiguous "03/04/2025" (1: 3 April, 0: March 4). */
-char *pi_meta_parse_date(const char *s, int day_first);
-
-/* Normalise a language tag ("en_us" -> "en-US", "zh-hant-tw" -> "zh-Hant-TW");
- * malloc'd, NULL when `s` is not a plausible tag or on out of memory. */
-char *pi_meta_norm_lang(const char *s);
+/* Normalise a language tag ("en_us" -> "en-US", "zh-hant-tw" -> "zh-Hant-TW")
+ * into a malloc'd *out. Returns PI_OK (*out NULL when `s` is NULL or not a
+ * plausible tag) or PI_ENOMEM. */
+int pi_meta_norm_lang(const char *s, char **out);
 
 /* "rtl" or "ltr" for a BCP 47 tag (static strings), NULL for NULL. */
 const char *pi_meta_lang_dir(const char *lang);

@@ -55,7 +55,7 @@ static unsigned pair_bucket(unsigned char a, unsigned char b)
     return ((unsigned)a * 31u + b) & (PAIR_BUCKETS - 1);
 }
 
-enum { N_LISTS = PI_CW_MAYBE + 1 };
+enum { N_LISTS = PI_CW_COMMENT + 1 };
 
 /* The words of one list by the bucket of their first two bytes: those of
  * bucket b are order[start[b] .. start[b + 1]). Words shorter than two
@@ -79,6 +79,7 @@ static const struct pi_pattern *pattern_set(int kind)
            : kind == PI_CW_NEGATIVE ? PI_NEGATIVE
            : kind == PI_CW_UNLIKELY ? PI_UNLIKELY
            : kind == PI_CW_MAYBE    ? PI_MAYBE
+           : kind == PI_CW_COMMENT  ? PI_COMMENT
                                     : PI_STRONG_NEGATIVE;
 }
 
@@ -241,9 +242,32 @@ int pi_class_weight(const pi_dom *n)
     return pi_names_weight(&e);
 }
 
+
 /* Named like furniture, and not also like content. Class and id are matched
  * together as "class id", each cut at 140 bytes. */
 #define UNLIKELY_PART 140
+
+/* class and id as one hay, "class id", each part cut at `part` bytes. */
+static void names_hay(struct hay *h, const pi_names *e, size_t part)
+{
+    h->len = 0;
+    hay_add(h, e->cls, part);
+    hay_add(h, " ", 1);
+    hay_add(h, e->id, part);
+}
+
+unsigned pi_names_mask(const pi_names *e)
+{
+    if ((!e->cls || !*e->cls) && (!e->id || !*e->id))
+        return 0;
+    struct hay h;
+    names_hay(&h, e, UNLIKELY_PART);
+    unsigned mask = 0;
+    for (int k = 0; k < N_LISTS; k++)
+        if (hay_matches(&h, k))
+            mask |= 1u << k;
+    return mask;
+}
 
 int pi_names_unlikely(const pi_names *e, unsigned flags)
 {
@@ -257,9 +281,6 @@ int pi_names_unlikely(const pi_names *e, unsigned flags)
     if ((!e->cls || !*e->cls) && (!e->id || !*e->id))
         return 0;
     struct hay h;
-    h.len = 0;
-    hay_add(&h, e->cls, UNLIKELY_PART);
-    hay_add(&h, " ", 1);
-    hay_add(&h, e->id, UNLIKELY_PART);
+    names_hay(&h, e, UNLIKELY_PART);
     return hay_matches(&h, PI_CW_UNLIKELY) && !hay_matches(&h, PI_CW_MAYBE);
 }

@@ -83,9 +83,13 @@ static int run(const char *utf8, size_t len, const pi_settings *s, pi_result *r,
         err = PI_EOUTPUT;
         goto done;
     }
-    if (t->words)
+    if (t->words) {
         count_text(t->words, r);
-    err = PI_OK;
+        /* A count that failed would leave the text and its figures wrong. */
+        err = pi_words_failed(t->words) ? PI_ENOMEM : PI_OK;
+    } else {
+        err = PI_OK;
+    }
 done:
     free(base);
     return err;

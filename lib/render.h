@@ -63,4 +63,8 @@ void pi_render_inlines(pi_buf *b, const pi_block *blk, size_t from, size_t to,
 /* Is the span kind wanted by the options? */
 int pi_span_wanted(const pi_span *sp, const pi_render_opts *o);
 
+/* The renderers' result: the buffer's contents (its length in *len), or
+ * NULL with *len 0 when an append failed. The buffer is reset. */
+char *pi_render_finish(pi_buf *b, size_t *len);
+
 #endif

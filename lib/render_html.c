@@ -293,9 +293,5 @@ char *pi_render_html(const pi_model *m, const pi_render_opts *o, const char *tit
     pi_buf_puts(&b, "</article>\n");
     if (o->standalone)
         pi_buf_puts(&b, "</body>\n</html>\n");
-    *len = b.len;
-    char *s = pi_buf_detach(&b);
-    if (!s)
-        *len = 0;
-    return s;
+    return pi_render_finish(&b, len);
 }

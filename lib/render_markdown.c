@@ -385,8 +385,10 @@ char *pi_render_markdown(const pi_model *m, const pi_render_opts *o, size_t *len
                     pi_buf_puts(&b, " --- |");
             } else {
                 table_row(&c, k, width, o);
-                b.len--; /* the row's own newline: separation adds one */
-                b.data[b.len] = '\0';
+                /* The row's own newline: separation adds one. Trimmed
+                 * rather than cut, since after a failed append the buffer
+                 * may hold nothing at all. */
+                pi_buf_rtrim(&b, "\n");
             }
             break;
         }
@@ -408,9 +410,5 @@ char *pi_render_markdown(const pi_model *m, const pi_render_opts *o, size_t *len
     }
     if (b.len)
         pi_buf_putc(&b, '\n');
-    *len = b.len;
-    char *s = pi_buf_detach(&b);
-    if (!s)
-        *len = 0;
-    return s;
+    return pi_render_finish(&b, len);
 }

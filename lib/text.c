@@ -1,4 +1,4 @@
-/* text.c - character classes and text comparison. */
+/* text.c - character classes, white space and text comparison. */
 #include "text.h"
 
 #include <string.h>
@@ -22,6 +22,65 @@ size_t pi_space_len(const char *s, size_t n)
     return 0;
 }
 
+size_t pi_blank_len(const char *s, size_t n)
+{
+    if (n && pi_is_space((unsigned char)s[0]))
+        return 1;
+    if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+void pi_put_collapsed(pi_buf *b, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t start = b->len, i = 0;
+    int pend = 0;
+    while (i < n && u[i]) {
+        size_t k = pi_blank_len(s + i, n - i);
+        if (k) {
+            pend = b->len > start;
+            i += k;
+            continue;
+        }
+        if (pend)
+            pi_buf_putc(b, ' ');
+        pend = 0;
+        /* copy up to the next byte that may start a blank */
+        size_t j = i + 1;
+        while (j < n && u[j] && !pi_is_space(u[j]) && u[j] != 0xC2)
+            j++;
+        pi_buf_put(b, s + i, j - i);
+        i = j;
+    }
+}
+
+void pi_put_utf8(pi_buf *b, unsigned long cp)
+{
+    char o[4];
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = 0xFFFD;
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        pi_buf_put(b, o, 1);
+    } else if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        pi_buf_put(b, o, 2);
+    } else if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        pi_buf_put(b, o, 3);
+    } else {
+        o[0] = (char)(0xF0 | (cp >> 18));
+        o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[3] = (char)(0x80 | (cp & 0x3F));
+        pi_buf_put(b, o, 4);
+    }
+}
+
 int pi_ci_eq(const char *a, const char *b)
 {
     while (*a && pi_lower((unsigned char)*a) == pi_lower((unsigned char)*b))
@@ -43,6 +102,29 @@ int pi_ci_contains(const char *h, const char *nd)
     for (; *h; h++)
         if (pi_lower((unsigned char)*h) == pi_lower((unsigned char)*nd) && pi_ci_prefix(h, nd))
             return 1;
+    return 0;
+}
+
+int pi_has_token(const char *v, const char *tok)
+{
+    size_t tl = strlen(tok);
+    if (!v)
+        return 0;
+    while (*v) {
+        while (pi_is_space((unsigned char)*v))
+            v++;
+        const char *e = v;
+        while (*e && !pi_is_space((unsigned char)*e))
+            e++;
+        if ((size_t)(e - v) == tl) {
+            size_t i = 0;
+            while (i < tl && pi_lower((unsigned char)v[i]) == pi_lower((unsigned char)tok[i]))
+                i++;
+            if (i == tl)
+                return 1;
+        }
+        v = e;
+    }
     return 0;
 }
 

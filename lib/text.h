@@ -6,12 +6,23 @@
 #ifndef PI_TEXT_H
 #define PI_TEXT_H
 
+#include "buf.h"
+
 #include <stddef.h>
 
 /* ASCII white space: space, TAB, LF, VT, FF, CR. */
 static inline int pi_is_space(int c)
 {
     return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* ASCII white space as the HTML and Encoding standards define it: space,
+ * TAB, LF, FF, CR, without VT. For raw bytes before input.c has cleaned
+ * them (charset labels, the <meta> prescan), where "a\vb" must stay one
+ * word as it does in browsers. */
+static inline int pi_is_html_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
 
 static inline int pi_lower(int c)
@@ -39,10 +50,29 @@ static inline int pi_is_alnum(int c)
  * the byte length of the space at s (0 if none); `n` bytes remain. */
 size_t pi_space_len(const char *s, size_t n);
 
+/* The blanks of markup text: ASCII white space or U+00A0 (what &nbsp;
+ * gives); narrower than pi_space_len(), which also takes the typographic
+ * spaces. Returns the byte length of the blank at s (0 if none); `n` bytes
+ * remain. */
+size_t pi_blank_len(const char *s, size_t n);
+
+/* Append s[0..n) (up to a NUL) to `b` with each run of blanks (as
+ * pi_blank_len) written as one space, and none before or after what is
+ * appended: a field value as a reader sees it. */
+void pi_put_collapsed(pi_buf *b, const char *s, size_t n);
+
+/* Append code point `cp` to `b` as UTF-8; NUL, surrogates and values over
+ * U+10FFFF (what a bad character reference gives) as U+FFFD. */
+void pi_put_utf8(pi_buf *b, unsigned long cp);
+
 /* ASCII case-blind comparisons of NUL-terminated strings. */
 int pi_ci_eq(const char *a, const char *b);
 int pi_ci_prefix(const char *s, const char *prefix);
 int pi_ci_contains(const char *haystack, const char *needle);
+
+/* Does the space-separated list `list` (a class, rel or itemprop value;
+ * may be NULL) hold `word`, ignoring ASCII case? */
+int pi_has_token(const char *list, const char *word);
 
 /* The first place in `n` bytes of `s` where `word` (lowercase ASCII)
  * occurs, ignoring ASCII case; with `word_start`, only where no ASCII letter

@@ -85,3 +85,8 @@ const char *const PI_PICTURE_AGENCIES[] = {
     "epa", "associated press", NULL};
 
 const char *const PI_CAPTION_NAMES[] = {"caption", "bildunterschrift", NULL};
+
+const struct pi_pattern PI_COMMENT[] = {
+    {"comment", M_SUB}, {"respond", M_SUB}, {"disqus", M_SUB}, {"replies", M_SUB},
+    {"reply", M_TOKEN}, {"discussion", M_SUB}, {"talkback", M_SUB}, {"guestbook", M_SUB},
+    {NULL, 0}};

@@ -193,6 +193,10 @@ extern const struct pi_pattern PI_STRONG_NEGATIVE[];
 extern const struct pi_pattern PI_UNLIKELY[];
 extern const struct pi_pattern PI_MAYBE[];
 
+/* Names of reader-comment sections and their parts (evidence for the
+ * learned decisions; forum posts carry such names too). */
+extern const struct pi_pattern PI_COMMENT[];
+
 /* Bylines, datelines and image credits: short lines that are not article
  * text (metadata carries the first two). */
 extern const struct pi_pattern PI_BYLINE[];

@@ -18,6 +18,7 @@
 #endif
 
 struct pi_words {
+    int failed; /* an allocation or ICU failed: a count may be short */
     UBreakIterator *bi;
     UBreakIterator *sentences; /* opened on first use */
     UChar *u16;
@@ -96,6 +97,7 @@ uint32_t pi_count_sentences(pi_words *w, const char *s, size_t len)
         w->sentences = new_iterator(UBRK_SENTENCE, &e);
         if (U_FAILURE(e)) {
             w->sentences = NULL;
+            w->failed = 1;
             return 0;
         }
     }
@@ -103,18 +105,21 @@ uint32_t pi_count_sentences(pi_words *w, const char *s, size_t len)
         len = (size_t)INT32_MAX / 2;
     if ((int32_t)len + 1 > w->cap) {
         UChar *p = realloc(w->u16, (len + 1) * sizeof(UChar));
-        if (!p)
+        if (!p) {
+            w->failed = 1;
             return 0;
+        }
         w->u16 = p;
         w->cap = (int32_t)len + 1;
     }
     int32_t n16 = 0;
     u_strFromUTF8WithSub(w->u16, w->cap, &n16, s, (int32_t)len, 0xFFFD, NULL, &e);
-    if (U_FAILURE(e))
+    if (U_SUCCESS(e))
+        ubrk_setText(w->sentences, w->u16, n16, &e);
+    if (U_FAILURE(e)) {
+        w->failed = 1;
         return 0;
-    ubrk_setText(w->sentences, w->u16, n16, &e);
-    if (U_FAILURE(e))
-        return 0;
+    }
     uint32_t n = 0;
     int32_t prev = ubrk_first(w->sentences), next;
     while ((next = ubrk_next(w->sentences)) != UBRK_DONE) {
@@ -379,17 +384,20 @@ static uint32_t count_words(pi_words *w, const char *s, size_t len, int ascii)
     if ((int32_t)len + 1 > w->cap) {
         int32_t cap = (int32_t)len + 1;
         UChar *p = realloc(w->u16, (size_t)cap * sizeof(UChar));
-        if (!p)
+        if (!p) {
+            w->failed = 1;
             return count_ascii(s, len);
+        }
         w->u16 = p;
         w->cap = cap;
     }
     u_strFromUTF8WithSub(w->u16, w->cap, &need, s, (int32_t)len, 0xFFFD, NULL, &e);
-    if (U_FAILURE(e))
+    if (U_SUCCESS(e))
+        ubrk_setText(w->bi, w->u16, need, &e);
+    if (U_FAILURE(e)) {
+        w->failed = 1;
         return count_ascii(s, len);
-    ubrk_setText(w->bi, w->u16, need, &e);
-    if (U_FAILURE(e))
-        return count_ascii(s, len);
+    }
     uint32_t n = 0;
     ubrk_first(w->bi);
     while (ubrk_next(w->bi) != UBRK_DONE)
@@ -398,6 +406,11 @@ static uint32_t count_words(pi_words *w, const char *s, size_t len, int ascii)
     /* Leave no pointer to our buffer in the iterator. */
     ubrk_setText(w->bi, NULL, 0, &e);
     return n;
+}
+
+int pi_words_failed(const pi_words *w)
+{
+    return w->failed;
 }
 
 uint32_t pi_count_words(pi_words *w, const char *s, size_t len)

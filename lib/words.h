@@ -15,6 +15,11 @@ int pi_words_init(void);
  * thread, never shared. NULL when out of memory or ICU fails. */
 pi_words *pi_words_new(void);
 void pi_words_free(pi_words *w);
+/* Did an allocation or ICU fail in a count (which then came out short: a
+ * word count as if the text were ASCII, a sentence count of 0)? Callers
+ * that report counts turn it into PI_ENOMEM. */
+int pi_words_failed(const pi_words *w);
+
 /* Words in `len` bytes of UTF-8, in ICU word units (CJK and Thai words are
  * found by dictionary). Returns 0 for text without letters or digits. */
 uint32_t pi_count_words(pi_words *w, const char *utf8, size_t len);

@@ -474,26 +474,26 @@ START_TEST(init_is_idempotent)
 }
 END_TEST
 
-static void add(TCase *tc)
+static void add(Suite *s)
 {
-    tcase_add_test(tc, versions);
-    tcase_add_test(tc, strerror_covers_every_status);
-    tcase_add_test(tc, options);
-    tcase_add_test(tc, invalid_arguments);
-    tcase_add_test(tc, empty_input_is_empty_text);
-    tcase_add_test(tc, input_too_large);
-    tcase_add_test(tc, limits);
-    tcase_add_test(tc, article_without_furniture);
-    tcase_add_test(tc, seed_page);
-    tcase_add_test(tc, threads_agree_with_one_thread);
-    tcase_add_test(tc, fields);
-    tcase_add_test(tc, title_and_headline);
-    tcase_add_test(tc, tiny_named_block_does_not_win);
-    tcase_add_test(tc, credit_captions_go);
-    tcase_add_test(tc, names_that_drop_everything_are_ignored);
-    tcase_add_test(tc, scripts_extract_right);
-    tcase_add_test(tc, relative_urls_resolve);
-    tcase_add_test(tc, init_is_idempotent);
+    PI_CASE(s, versions);
+    PI_CASE(s, strerror_covers_every_status);
+    PI_CASE(s, options);
+    PI_CASE(s, invalid_arguments);
+    PI_CASE(s, empty_input_is_empty_text);
+    PI_CASE(s, input_too_large);
+    PI_CASE(s, limits);
+    PI_CASE(s, article_without_furniture);
+    PI_CASE(s, seed_page);
+    PI_CASE(s, threads_agree_with_one_thread);
+    PI_CASE(s, fields);
+    PI_CASE(s, title_and_headline);
+    PI_CASE(s, tiny_named_block_does_not_win);
+    PI_CASE(s, credit_captions_go);
+    PI_CASE(s, names_that_drop_everything_are_ignored);
+    PI_CASE(s, scripts_extract_right);
+    PI_CASE(s, relative_urls_resolve);
+    PI_CASE(s, init_is_idempotent);
 }
 
-PI_TEST_MAIN("api", add)
+PI_SUITE_MAIN("api", add)

@@ -169,20 +169,20 @@ START_TEST(table_with_linked_entries_kept)
 }
 END_TEST
 
-static void add(TCase *tc)
+static void add(Suite *s)
 {
-    tcase_add_test(tc, table_with_linked_entries_kept);
-    tcase_add_test(tc, picture_over_the_article_is_not_lead);
-    tcase_add_test(tc, labelled_link_headings_are_teasers);
-    tcase_add_test(tc, standfirst_leads_in_whatever_its_name);
-    tcase_add_test(tc, lead_in_of_furniture_dropped);
-    tcase_add_test(tc, share_tags_related_dropped);
-    tcase_add_test(tc, short_link_list_dropped_real_list_kept);
-    tcase_add_test(tc, byline_and_title_dropped);
-    tcase_add_test(tc, content_named_container_survives_negative_words);
-    tcase_add_test(tc, caption_once);
-    tcase_add_test(tc, headings_kept);
-    tcase_add_test(tc, small_table_and_its_heading_kept);
+    PI_CASE(s, table_with_linked_entries_kept);
+    PI_CASE(s, picture_over_the_article_is_not_lead);
+    PI_CASE(s, labelled_link_headings_are_teasers);
+    PI_CASE(s, standfirst_leads_in_whatever_its_name);
+    PI_CASE(s, lead_in_of_furniture_dropped);
+    PI_CASE(s, share_tags_related_dropped);
+    PI_CASE(s, short_link_list_dropped_real_list_kept);
+    PI_CASE(s, byline_and_title_dropped);
+    PI_CASE(s, content_named_container_survives_negative_words);
+    PI_CASE(s, caption_once);
+    PI_CASE(s, headings_kept);
+    PI_CASE(s, small_table_and_its_heading_kept);
 }
 
-PI_TEST_MAIN("blocks", add)
+PI_SUITE_MAIN("blocks", add)

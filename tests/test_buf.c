@@ -77,14 +77,14 @@ START_TEST(find_ascii_ci)
 }
 END_TEST
 
-static void add(TCase *tc)
+static void add(Suite *s)
 {
-    tcase_add_test(tc, put_and_detach);
-    tcase_add_test(tc, empty_detach_is_empty_string);
-    tcase_add_test(tc, grows_past_initial_capacity);
-    tcase_add_test(tc, rtrim);
-    tcase_add_test(tc, oom_flag_sticks);
-    tcase_add_test(tc, find_ascii_ci);
+    PI_CASE(s, put_and_detach);
+    PI_CASE(s, empty_detach_is_empty_string);
+    PI_CASE(s, grows_past_initial_capacity);
+    PI_CASE(s, rtrim);
+    PI_CASE(s, oom_flag_sticks);
+    PI_CASE(s, find_ascii_ci);
 }
 
-PI_TEST_MAIN("buf", add)
+PI_SUITE_MAIN("buf", add)

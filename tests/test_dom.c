@@ -287,21 +287,21 @@ START_TEST(attribute_cap_follows_the_tokenizer)
 }
 END_TEST
 
-static void add(TCase *tc)
+static void add(Suite *s)
 {
-    tcase_add_test(tc, tag_table);
-    tcase_add_test(tc, parse_utf8);
-    tcase_add_test(tc, parse_ignores_declared_charset);
-    tcase_add_test(tc, parse_empty);
-    tcase_add_test(tc, parse_deep_nesting_is_kept);
-    tcase_add_test(tc, next_is_preorder);
-    tcase_add_test(tc, attr_lookup);
-    tcase_add_test(tc, clean_drops_non_content);
-    tcase_add_test(tc, clean_unwraps_a_noscript_that_swallowed_the_page);
-    tcase_add_test(tc, clean_drops_ruby_readings);
-    tcase_add_test(tc, hidden_detection);
-    tcase_add_test(tc, attributes_capped);
-    tcase_add_test(tc, attribute_cap_follows_the_tokenizer);
+    PI_CASE(s, tag_table);
+    PI_CASE(s, parse_utf8);
+    PI_CASE(s, parse_ignores_declared_charset);
+    PI_CASE(s, parse_empty);
+    PI_CASE(s, parse_deep_nesting_is_kept);
+    PI_CASE(s, next_is_preorder);
+    PI_CASE(s, attr_lookup);
+    PI_CASE(s, clean_drops_non_content);
+    PI_CASE(s, clean_unwraps_a_noscript_that_swallowed_the_page);
+    PI_CASE(s, clean_drops_ruby_readings);
+    PI_CASE(s, hidden_detection);
+    PI_CASE(s, attributes_capped);
+    PI_CASE(s, attribute_cap_follows_the_tokenizer);
 }
 
-PI_TEST_MAIN("dom", add)
+PI_SUITE_MAIN("dom", add)

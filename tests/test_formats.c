@@ -180,21 +180,21 @@ START_TEST(json_has_every_key)
 }
 END_TEST
 
-static void add(TCase *tc)
+static void add(Suite *s)
 {
-    tcase_add_test(tc, md_headings_and_paragraphs);
-    tcase_add_test(tc, md_escapes_text_that_looks_like_markup);
-    tcase_add_test(tc, md_links_and_code);
-    tcase_add_test(tc, md_lists_nest);
-    tcase_add_test(tc, md_code_block_keeps_whitespace);
-    tcase_add_test(tc, md_table);
-    tcase_add_test(tc, md_quote_and_break);
-    tcase_add_test(tc, md_image_and_options);
-    tcase_add_test(tc, inline_image_after_its_paragraph);
-    tcase_add_test(tc, html_is_safe_and_structured);
-    tcase_add_test(tc, html_table_and_standalone);
-    tcase_add_test(tc, text_tables_toggle);
-    tcase_add_test(tc, json_has_every_key);
+    PI_CASE(s, md_headings_and_paragraphs);
+    PI_CASE(s, md_escapes_text_that_looks_like_markup);
+    PI_CASE(s, md_links_and_code);
+    PI_CASE(s, md_lists_nest);
+    PI_CASE(s, md_code_block_keeps_whitespace);
+    PI_CASE(s, md_table);
+    PI_CASE(s, md_quote_and_break);
+    PI_CASE(s, md_image_and_options);
+    PI_CASE(s, inline_image_after_its_paragraph);
+    PI_CASE(s, html_is_safe_and_structured);
+    PI_CASE(s, html_table_and_standalone);
+    PI_CASE(s, text_tables_toggle);
+    PI_CASE(s, json_has_every_key);
 }
 
-PI_TEST_MAIN("formats", add)
+PI_SUITE_MAIN("formats", add)

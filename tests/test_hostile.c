@@ -516,38 +516,25 @@ START_TEST(every_shape_at_small_size)
 }
 END_TEST
 
-static void add(TCase *tc)
+/* Time limits with room for the 100 MB page under sanitizers. */
+static void add(Suite *s)
 {
-    tcase_add_test(tc, empty_and_tiny);
-    tcase_add_test(tc, nul_bytes_in_markup);
-    tcase_add_test(tc, binary_files);
-    tcase_add_test(tc, invalid_utf8);
-    tcase_add_test(tc, only_frameset_image_or_links);
-    tcase_add_test(tc, page_of_100_mb);
-    tcase_add_test(tc, nested_200000_divs);
-    tcase_add_test(tc, nested_to_the_maximum_depth);
-    tcase_add_test(tc, million_sibling_paragraphs);
-    tcase_add_test(tc, attribute_of_10_mb);
-    tcase_add_test(tc, attributes_70000_on_one_element);
-    tcase_add_test(tc, entity_storms);
-    tcase_add_test(tc, unclosed_comment_and_script);
-    tcase_add_test(tc, long_word_without_spaces);
-    tcase_add_test(tc, deep_quotes_and_lists_render_in_bounded_size);
-    tcase_add_test(tc, every_shape_at_small_size);
+    PI_CASE_TIMEOUT(s, empty_and_tiny, 600);
+    PI_CASE_TIMEOUT(s, nul_bytes_in_markup, 600);
+    PI_CASE_TIMEOUT(s, binary_files, 600);
+    PI_CASE_TIMEOUT(s, invalid_utf8, 600);
+    PI_CASE_TIMEOUT(s, only_frameset_image_or_links, 600);
+    PI_CASE_SLOW(s, page_of_100_mb, 600);
+    PI_CASE_TIMEOUT(s, nested_200000_divs, 600);
+    PI_CASE_SLOW(s, nested_to_the_maximum_depth, 600);
+    PI_CASE_SLOW(s, million_sibling_paragraphs, 600);
+    PI_CASE_TIMEOUT(s, attribute_of_10_mb, 600);
+    PI_CASE_TIMEOUT(s, attributes_70000_on_one_element, 600);
+    PI_CASE_TIMEOUT(s, entity_storms, 600);
+    PI_CASE_TIMEOUT(s, unclosed_comment_and_script, 600);
+    PI_CASE_TIMEOUT(s, long_word_without_spaces, 600);
+    PI_CASE_TIMEOUT(s, deep_quotes_and_lists_render_in_bounded_size, 600);
+    PI_CASE_TIMEOUT(s, every_shape_at_small_size, 600);
 }
 
-/* Like PI_TEST_MAIN, with room for the 100 MB page under sanitizers
- * (CK_TIMEOUT_MULTIPLIER scales it further). */
-int main(void)
-{
-    Suite *s = suite_create("hostile");
-    TCase *tc = tcase_create("core");
-    tcase_set_timeout(tc, 600);
-    add(tc);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+PI_SUITE_MAIN("hostile", add)

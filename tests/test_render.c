@@ -93,17 +93,17 @@ START_TEST(empty_page)
 }
 END_TEST
 
-static void add(TCase *tc)
+static void add(Suite *s)
 {
-    tcase_add_test(tc, paragraphs_one_per_line);
-    tcase_add_test(tc, inline_markup_joins);
-    tcase_add_test(tc, headings_and_items_own_lines);
-    tcase_add_test(tc, unicode_spaces_collapse);
-    tcase_add_test(tc, pre_keeps_whitespace);
-    tcase_add_test(tc, br_breaks_lines);
-    tcase_add_test(tc, table_rows);
-    tcase_add_test(tc, invisible_characters_dropped);
-    tcase_add_test(tc, empty_page);
+    PI_CASE(s, paragraphs_one_per_line);
+    PI_CASE(s, inline_markup_joins);
+    PI_CASE(s, headings_and_items_own_lines);
+    PI_CASE(s, unicode_spaces_collapse);
+    PI_CASE(s, pre_keeps_whitespace);
+    PI_CASE(s, br_breaks_lines);
+    PI_CASE(s, table_rows);
+    PI_CASE(s, invisible_characters_dropped);
+    PI_CASE(s, empty_page);
 }
 
-PI_TEST_MAIN("render", add)
+PI_SUITE_MAIN("render", add)

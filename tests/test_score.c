@@ -153,16 +153,16 @@ START_TEST(title_picks_among_alike_stories)
 }
 END_TEST
 
-static void add(TCase *tc)
+static void add(Suite *s)
 {
-    tcase_add_test(tc, text_beats_links);
-    tcase_add_test(tc, names_tip_close_calls);
-    tcase_add_test(tc, paragraphs_lift_their_container);
-    tcase_add_test(tc, split_article_moves_up);
-    tcase_add_test(tc, sibling_paragraphs_join);
-    tcase_add_test(tc, no_paragraphs_falls_back_to_body);
-    tcase_add_test(tc, cjk_page);
-    tcase_add_test(tc, title_picks_among_alike_stories);
+    PI_CASE(s, text_beats_links);
+    PI_CASE(s, names_tip_close_calls);
+    PI_CASE(s, paragraphs_lift_their_container);
+    PI_CASE(s, split_article_moves_up);
+    PI_CASE(s, sibling_paragraphs_join);
+    PI_CASE(s, no_paragraphs_falls_back_to_body);
+    PI_CASE(s, cjk_page);
+    PI_CASE(s, title_picks_among_alike_stories);
 }
 
-PI_TEST_MAIN("score", add)
+PI_SUITE_MAIN("score", add)

@@ -239,19 +239,19 @@ START_TEST(patterns)
 }
 END_TEST
 
-static void add(TCase *tc)
+static void add(Suite *s)
 {
-    tcase_add_test(tc, ascii_words);
-    tcase_add_test(tc, ascii_fast_path_agrees_with_icu);
-    tcase_add_test(tc, cjk_and_thai_words);
-    tcase_add_test(tc, latin_classes_match_icu);
-    tcase_add_test(tc, latin_fast_path_agrees_with_icu);
-    tcase_add_test(tc, sentences);
-    tcase_add_test(tc, chars_skip_spaces);
-    tcase_add_test(tc, subtree_totals_and_link_density);
-    tcase_add_test(tc, own_text_stops_at_blocks);
-    tcase_add_test(tc, class_evidence);
-    tcase_add_test(tc, patterns);
+    PI_CASE(s, ascii_words);
+    PI_CASE(s, ascii_fast_path_agrees_with_icu);
+    PI_CASE(s, cjk_and_thai_words);
+    PI_CASE(s, latin_classes_match_icu);
+    PI_CASE(s, latin_fast_path_agrees_with_icu);
+    PI_CASE(s, sentences);
+    PI_CASE(s, chars_skip_spaces);
+    PI_CASE(s, subtree_totals_and_link_density);
+    PI_CASE(s, own_text_stops_at_blocks);
+    PI_CASE(s, class_evidence);
+    PI_CASE(s, patterns);
 }
 
-PI_TEST_MAIN("stats", add)
+PI_SUITE_MAIN("stats", add)

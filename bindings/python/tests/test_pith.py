@@ -439,6 +439,35 @@ class ErrorTest(unittest.TestCase):
         self.assertEqual(err.message, "unknown status")
 
 
+class HeaderTest(unittest.TestCase):
+    """The package's copies of pith.h's enum values are pith.h's values."""
+
+    @staticmethod
+    def header_values(prefix):
+        text = (REPO / "include" / "pith.h").read_text()
+        return {m.group(1): int(m.group(2))
+                for m in re.finditer(r"\b" + prefix + r"([A-Z0-9_]+) = (\d+)", text)}
+
+    def test_options_formats_fields(self):
+        from pith import _lib
+        for prefix in ("OPT_", "FORMAT_", "FIELD_"):
+            values = self.header_values("PITH_" + prefix)
+            self.assertTrue(values, prefix)
+            for name, value in values.items():
+                self.assertEqual(getattr(_lib, prefix + name, None), value, prefix + name)
+            ours = {n[len(prefix):] for n in dir(_lib) if n.startswith(prefix)}
+            self.assertEqual(ours - set(values), set(), "values pith.h does not have")
+
+    def test_status_codes(self):
+        values = self.header_values("PITH_ERR_")
+        values["OK"] = 0
+        self.assertEqual({s.name: int(s) for s in pith.Status}, values)
+
+    def test_formats(self):
+        values = self.header_values("PITH_FORMAT_")
+        self.assertEqual({f.name: int(f) for f in pith.Format}, values)
+
+
 class VersionTest(unittest.TestCase):
     def test_version(self):
         self.assertRegex(pith.version(), r"^\d+\.\d+\.\d+$")

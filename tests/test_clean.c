@@ -1,0 +1,131 @@
+/* Unit tests: lib/clean.c (what is never content leaves the tree) */
+#include "check_common.h"
+#include "clean.h"
+#include "dom.h"
+#include "error.h"
+
+/* The text of the page's body after cleaning, whitespace runs as one
+ * space (malloc'd). */
+static char *cleaned(const char *html)
+{
+    pi_tree *t;
+    ck_assert_int_eq(pi_parse_html(html, strlen(html), NULL, &t), PI_OK);
+    pi_dom *root = pi_tree_root(t);
+    pi_clean(root);
+    char *raw = pi_dom_text(root);
+    ck_assert_ptr_nonnull(raw);
+    char *out = malloc(strlen(raw) + 1), *o = out;
+    int space = 1;
+    for (const char *p = raw; *p; p++) {
+        int sp = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+        if (sp && !space)
+            *o++ = ' ';
+        else if (!sp)
+            *o++ = *p;
+        space = sp;
+    }
+    if (o > out && o[-1] == ' ')
+        o--;
+    *o = '\0';
+    pi_dom_free_text(raw);
+    pi_tree_free(t);
+    return out;
+}
+
+#define CLEANS_TO(html, expect)                                                \
+    do {                                                                       \
+        char *got_ = cleaned(html);                                            \
+        ck_assert_str_eq(got_, expect);                                        \
+        free(got_);                                                            \
+    } while (0)
+
+START_TEST(never_content_elements_go)
+{
+    CLEANS_TO("<body><p>kept</p><script>var x = 1;</script><style>p{}</style>"
+              "<template><p>template</p></template><svg><text>svg text</text></svg>"
+              "<iframe src=x>frame</iframe><select><option>choice</option></select>"
+              "<textarea>typed</textarea><button>Press</button></body>",
+              "kept");
+}
+END_TEST
+
+START_TEST(hidden_by_attributes_goes)
+{
+    CLEANS_TO("<body><p>a</p><p hidden>h1</p><p aria-hidden=\"TRUE\">h2</p>"
+              "<p style=\"color: red; DISPLAY : none\">h3</p><p style=\"visibility:hidden\">h4</p>"
+              "<p aria-hidden=false>b</p><p style=\"display:none-ish\">c</p>"
+              "<p style=\"max-display: none\">d</p></body>",
+              "abcd");
+}
+END_TEST
+
+START_TEST(comments_go)
+{
+    CLEANS_TO("<body><p>one<!-- a comment --> two</p><?php echo 1 ?></body>", "one two");
+}
+END_TEST
+
+START_TEST(small_noscript_goes)
+{
+    CLEANS_TO("<body><p>text</p><noscript><p>Please enable JavaScript</p></noscript></body>",
+              "text");
+}
+END_TEST
+
+START_TEST(noscript_that_swallowed_the_page_is_unwrapped)
+{
+    /* An element left open inside a noscript takes the rest of the page
+     * with it; a page's worth of text in it is kept, in place. */
+    char html[8192] = "<body><p>before</p><noscript><div>";
+    for (int i = 0; i < 60; i++)
+        strcat(html, "<p>The rest of the page ended up inside the noscript.</p>");
+    strcat(html, "</noscript><p>after</p></body>");
+    char *s = cleaned(html);
+    ck_assert(strncmp(s, "beforeThe rest of the page", 26) == 0);
+    ck_assert_ptr_nonnull(strstr(s, "noscript.after"));
+    free(s);
+}
+END_TEST
+
+START_TEST(hidden_noscript_is_not_unwrapped)
+{
+    /* It goes, with what it swallowed. */
+    char html[8192] = "<body><p>before</p><noscript hidden><div>";
+    for (int i = 0; i < 60; i++)
+        strcat(html, "<p>Hidden text that must not come back.</p>");
+    strcat(html, "</noscript><p>after</p></body>");
+    CLEANS_TO(html, "before");
+}
+END_TEST
+
+START_TEST(is_hidden_reads_the_first_attribute)
+{
+    pi_tree *t;
+    const char *html = "<body><p id=a style=\"display:none\" style=\"display:block\">x</p>"
+                       "<p id=b style=\"display:block\" style=\"display:none\">y</p></body>";
+    ck_assert_int_eq(pi_parse_html(html, strlen(html), NULL, &t), PI_OK);
+    pi_dom *root = pi_tree_root(t);
+    int hidden[2] = {-1, -1};
+    for (pi_dom *n = root; n; n = pi_next(n, root, 0)) {
+        const char *id = pi_dom_is_element(n) ? pi_attr(n, "id") : NULL;
+        if (id)
+            hidden[id[0] - 'a'] = pi_is_hidden(n);
+    }
+    ck_assert_int_eq(hidden[0], 1);
+    ck_assert_int_eq(hidden[1], 0);
+    pi_tree_free(t);
+}
+END_TEST
+
+static void add(Suite *s)
+{
+    PI_CASE(s, never_content_elements_go);
+    PI_CASE(s, hidden_by_attributes_goes);
+    PI_CASE(s, comments_go);
+    PI_CASE(s, small_noscript_goes);
+    PI_CASE(s, noscript_that_swallowed_the_page_is_unwrapped);
+    PI_CASE(s, hidden_noscript_is_not_unwrapped);
+    PI_CASE(s, is_hidden_reads_the_first_attribute);
+}
+
+PI_SUITE_MAIN("clean", add)
