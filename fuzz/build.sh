@@ -34,6 +34,6 @@ mkdir -p "$out"
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -fno-omit-frame-pointer \
     -I"$top/include" -I"$top/lib" $cflags \
-    "$here/fuzz_extract.c" "$top"/lib/*.c \
+    "$here/fuzz_extract.c" $(find "$top/lib" -name "*.c" | sort) \
     $libs -lpthread -o "$out/fuzz_extract"
 echo "fuzz: built $out/fuzz_extract"

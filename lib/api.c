@@ -3,11 +3,11 @@
  * codes. The only file that implements pith.h. */
 #include "pith.h"
 
-#include "buf.h"
-#include "error.h"
+#include "base/buf.h"
+#include "base/error.h"
 #include "pipeline.h"
-#include "render.h"
-#include "words.h"
+#include "render/render.h"
+#include "extract/words.h"
 
 #include <pthread.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* model.c - the block list. */
 #include "model.h"
-#include "words.h"
+#include "extract/words.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,13 +1,13 @@
 /* pipeline.c - one page, from bytes to result (the order is in
  * pipeline.h). */
 #include "pipeline.h"
-#include "buf.h"
-#include "clean.h"
-#include "error.h"
-#include "input.h"
-#include "render.h"
-#include "url.h"
-#include "words.h"
+#include "base/buf.h"
+#include "tree/clean.h"
+#include "base/error.h"
+#include "input/input.h"
+#include "render/render.h"
+#include "base/url.h"
+#include "extract/words.h"
 
 #include <stdlib.h>
 #include <string.h>

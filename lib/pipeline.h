@@ -15,12 +15,12 @@
 #ifndef PI_PIPELINE_H
 #define PI_PIPELINE_H
 
-#include "choice.h"
-#include "dom.h"
-#include "extract.h"
-#include "metadata.h"
+#include "extract/choice.h"
+#include "tree/dom.h"
+#include "extract/extract.h"
+#include "meta/metadata.h"
 #include "model.h"
-#include "stats.h"
+#include "extract/stats.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -6,9 +6,9 @@
  * the N best candidates of the attempt that gave the text with their
  * figures, the chosen roots and every element dropped inside them
  * (PITH_DEBUG_TEXT=1: with their text). Uses the internal modules. */
-#include "buf.h"
-#include "dom.h"
-#include "error.h"
+#include "base/buf.h"
+#include "tree/dom.h"
+#include "base/error.h"
 #include "pipeline.h"
 
 #include <stdio.h>

@@ -43,7 +43,7 @@ else
     # shellcheck disable=SC2046 # flag lists are words
     if "$CLANG" -g -O1 -std=c11 -D_GNU_SOURCE -pthread -fsanitize=thread -w \
         -I"$srcdir/include" -I"$srcdir/lib" $(pkg-config --cflags $pkgs) \
-        "$srcdir/tests/threads_run.c" "$srcdir"/lib/*.c \
+        "$srcdir/tests/threads_run.c" $(find "$srcdir/lib" -name "*.c" | sort) \
         $(pkg-config --libs $pkgs) -lpthread -o "$tmp/threads_tsan" 2>"$tmp/tsan-build.log"; then
         # 16 of the pages: TSan is 5-15 times slower.
         # shellcheck disable=SC2046

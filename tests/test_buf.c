@@ -1,7 +1,7 @@
 /* Unit tests: lib/buf.c */
-#include "buf.h"
+#include "base/buf.h"
 #include "check_common.h"
-#include "text.h"
+#include "base/text.h"
 
 START_TEST(put_and_detach)
 {

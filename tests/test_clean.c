@@ -1,8 +1,8 @@
 /* Unit tests: lib/clean.c (what is never content leaves the tree) */
 #include "check_common.h"
-#include "clean.h"
-#include "dom.h"
-#include "error.h"
+#include "tree/clean.h"
+#include "tree/dom.h"
+#include "base/error.h"
 
 /* The text of the page's body after cleaning, whitespace runs as one
  * space (malloc'd). */

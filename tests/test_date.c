@@ -1,8 +1,8 @@
 /* Unit tests: lib/date.c - the formats and languages read, what is no date,
  * pi_is_date agreeing with pi_date_parse, dates in URL paths, month names. */
 #include "check_common.h"
-#include "date.h"
-#include "error.h"
+#include "meta/date.h"
+#include "base/error.h"
 
 /* pi_date_parse with day_first, its status checked; free the result. */
 static char *parse(const char *s, int day_first)

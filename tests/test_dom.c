@@ -1,9 +1,9 @@
 /* Unit tests: lib/dom.c (parsing, tag table, traversal) and lib/clean.c */
-#include "buf.h"
+#include "base/buf.h"
 #include "check_common.h"
-#include "clean.h"
-#include "dom.h"
-#include "error.h"
+#include "tree/clean.h"
+#include "tree/dom.h"
+#include "base/error.h"
 
 static xmlDocPtr parse(const char *html)
 {

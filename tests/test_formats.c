@@ -1,10 +1,10 @@
 /* Unit tests: the serializers (render_markdown.c, render_html.c,
  * render_json.c) on models built from small pages. */
 #include "check_common.h"
-#include "error.h"
+#include "base/error.h"
 #include "trace.h"
 
-#include "metadata.h"
+#include "meta/metadata.h"
 
 #include <json-c/json.h>
 

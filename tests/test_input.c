@@ -1,9 +1,9 @@
 /* test_input.c - the encoding decision of input.c, the labels and prescan
  * of charset.c, the UTF-8 cleaning of transcode.c. */
 #include "check_common.h"
-#include "error.h"
-#include "input.h"
-#include "buf.h"
+#include "base/error.h"
+#include "input/input.h"
+#include "base/buf.h"
 
 #include <dirent.h>
 #include <pthread.h>

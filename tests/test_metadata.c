@@ -5,8 +5,8 @@
  * as a floor. The title, authors and JSON-LD have suites of their own
  * (test_meta_title, test_meta_authors, test_meta_jsonld), the date parser
  * too (test_date). One TCase per behaviour (CK_RUN_CASE=name). */
-#include "buf.h"
-#include "date.h"
+#include "base/buf.h"
+#include "meta/date.h"
 #include "meta_common.h"
 
 #include <dirent.h>

@@ -1,9 +1,9 @@
 /* Unit tests: lib/model.c (the block list) */
 #include "check_common.h"
-#include "buf.h"
-#include "error.h"
+#include "base/buf.h"
+#include "base/error.h"
 #include "model.h"
-#include "words.h"
+#include "extract/words.h"
 
 static void add_para(pi_model *m, const char *text)
 {

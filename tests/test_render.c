@@ -1,6 +1,6 @@
 /* Unit tests: the model and lib/render_text.c */
 #include "check_common.h"
-#include "error.h"
+#include "base/error.h"
 #include "trace.h"
 
 static char *text_of(const char *html)

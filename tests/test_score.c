@@ -1,6 +1,6 @@
 /* Unit tests: lib/score.c (choosing the article container) */
 #include "check_common.h"
-#include "error.h"
+#include "base/error.h"
 #include "trace.h"
 
 #define PARA "<p>This paragraph is long enough to count, with commas, clauses, and words that a reader came for.</p>"

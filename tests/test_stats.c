@@ -1,9 +1,9 @@
 /* Unit tests: lib/stats.c (word units, densities, class evidence) */
 #include "check_common.h"
-#include "error.h"
+#include "base/error.h"
 #include "trace.h"
-#include "names.h"
-#include "words.h"
+#include "extract/names.h"
+#include "extract/words.h"
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>

@@ -6,13 +6,13 @@
 #define PI_TEST_TRACE_H
 
 #include "check_common.h"
-#include "dom.h"
-#include "error.h"
-#include "build.h"
+#include "tree/dom.h"
+#include "base/error.h"
+#include "extract/build.h"
 #include "pipeline.h"
-#include "render.h"
-#include "score.h"
-#include "text.h"
+#include "render/render.h"
+#include "extract/score.h"
+#include "base/text.h"
 
 typedef struct traced {
     pi_result r;

@@ -1,0 +1,209 @@
+/* extract.c - run the layers; fall back when the first result is weak. */
+#include "extract/extract.h"
+#include "extract/blocks.h"
+#include "extract/build.h"
+#include "base/buf.h"
+#include "base/error.h"
+#include "meta/date.h"
+#include "extract/score.h"
+#include "base/text.h"
+#include "extract/tune.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One attempt: choose, clean, build. `c` receives the attempt's choice. */
+static int attempt(const pi_stats *st, int flags, const pi_article_in *in, pi_model *m,
+                   pi_choice *c)
+{
+    PI_TRY(pi_choose(st, 0, flags, in->headline, c));
+    pi_blocks_classify(st, c, flags);
+    return pi_build_model(st, c, in->base, in->headline, in->keep_title, m);
+}
+
+/* Context at the end of the article: what trails the last real paragraph
+ * is furniture more often than not ("More on this:", "Back to the list",
+ * "Latest articles", photo credits). Short lines that do not end a
+ * sentence, and headings with nothing after them, are trimmed from the end.
+ * Returns the words left, `total` being the model's words. */
+static uint32_t trim_tail(pi_words *w, pi_model *m, uint32_t total)
+{
+    while (m->n > 1) {
+        pi_block *b = &m->blocks[m->n - 1];
+        if (b->kind == PI_BLK_PRE || b->kind == PI_BLK_ROW)
+            break;
+        int heading = b->kind == PI_BLK_HEADING;
+        int lead_in = b->len && b->text[b->len - 1] == ':';
+        uint32_t words = pi_block_words(w, b);
+        if (!heading && !lead_in && (pi_ends_sentence(b->text, b->len) || words >= TAIL_SHORT_WORDS))
+            break;
+        /* Short pages are what they are. */
+        if (total < TAIL_MIN_ARTICLE_WORDS + words)
+            break;
+        total -= words;
+        pi_model_remove(m, m->n - 1);
+    }
+    return total;
+}
+
+/* A line that is only a date ("23.10.2018", "Donnerstag, 31. Mai 2012",
+ * "Stand: 05. Februar 2020"), possibly after a short label. */
+static int is_date_line(pi_words *w, pi_block *b)
+{
+    if (b->kind != PI_BLK_PARA || b->len > DATE_LINE_MAX_BYTES ||
+        pi_block_words(w, b) > DATE_LINE_MAX_WORDS)
+        return 0;
+    const char *s = b->text;
+    const char *colon = strchr(s, ':');
+    if (colon && colon - s < DATE_LINE_LABEL_BYTES && !strchr(colon + 1, ':'))
+        s = colon + 1;
+    while (*s == ' ')
+        s++;
+    return pi_is_date(s, 1);
+}
+
+/* A caption that credits its picture ("Photo: Jane Doe", "(Credit: ...)",
+ * "© Agency", "Quelle: dpa"): the caption is about the picture, not part of
+ * the text, and with a credit it is the picture's small print. */
+static int is_credit_caption(const pi_block *b)
+{
+    if (b->kind != PI_BLK_CAPTION)
+        return 0;
+    if (strstr(b->text, "\xC2\xA9"))
+        return 1;
+    for (const char *const *c = PI_CREDIT_WORDS; *c; c++) {
+        const char *at = pi_find_ascii_ci(b->text, b->len, *c, 1);
+        if (!at)
+            continue;
+        const char *e = at + strlen(*c);
+        while (*e == ' ')
+            e++;
+        /* "Foto: X", "(Photo X)", "Credit X"; not "a photo of the bridge" */
+        if (*e == ':' || (at > b->text && at[-1] == '(') || !strcmp(*c, "credit"))
+            return 1;
+    }
+    for (const char *const *c = PI_PICTURE_AGENCIES; *c; c++)
+        if (pi_find_ascii_ci(b->text, b->len, *c, 1))
+            return 1;
+    return 0;
+}
+
+/* Date lines and picture credits anywhere in the article are metadata, not
+ * text. */
+static int not_meta_line(const pi_block *prev, pi_block *b, void *w)
+{
+    (void)prev;
+    return !is_date_line(w, b) && !is_credit_caption(b);
+}
+
+static uint32_t model_words(pi_words *w, pi_model *m)
+{
+    uint32_t n = 0;
+    for (size_t i = 0; i < m->n; i++)
+        n += pi_block_words(w, &m->blocks[i]);
+    return n;
+}
+
+/* What every attempt's model goes through; returns its words. */
+static uint32_t tidy(pi_words *w, pi_model *m)
+{
+    pi_model_filter(m, not_meta_line, w);
+    return trim_tail(w, m, model_words(w, m));
+}
+
+/* The declared body as paragraphs (its lines), replacing the model. */
+static int use_declared(pi_model *m, const char *body)
+{
+    pi_model_free(m);
+    for (const char *p = body; *p;) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n) {
+            pi_block b = {0};
+            b.kind = PI_BLK_PARA;
+            b.text = pi_strndup(p, n);
+            b.len = n;
+            if (!b.text)
+                m->oom = 1;
+            else
+                pi_model_add(m, b);
+        }
+        p += n + (e != NULL);
+    }
+    return m->oom ? PI_ENOMEM : PI_OK;
+}
+
+/* Layer 3: structured data, when the DOM gave much less than it declares. */
+static int check_declared(pi_words *w, pi_model *m, const char *body, pi_layer *layer)
+{
+    if (!body)
+        return PI_OK;
+    uint32_t declared = pi_count_words(w, body, strlen(body));
+    if (declared < DECLARED_MIN_WORDS ||
+        (float)model_words(w, m) >= DECLARED_MIN_SHARE * (float)declared)
+        return PI_OK;
+    *layer = PI_LAYER_JSON_LD;
+    return use_declared(m, body);
+}
+
+/* Layer 2: another attempt with `flags`; it replaces the model (and the
+ * kept choice) when it gives FALLBACK_GAIN times as many words. */
+static int try_alternative(const pi_stats *st, pi_words *w, int flags, const pi_article_in *in,
+                           pi_model *m, pi_choice *c, uint32_t *got, pi_layer *layer)
+{
+    pi_model alt;
+    pi_choice ac;
+    pi_model_init(&alt);
+    int err = attempt(st, flags, in, &alt, &ac);
+    if (err) {
+        pi_model_free(&alt);
+        pi_choice_free(&ac);
+        return err;
+    }
+    uint32_t n = tidy(w, &alt);
+    if ((float)n >= FALLBACK_GAIN * (float)*got && n > *got) {
+        pi_model_free(m);
+        *m = alt;
+        *got = n;
+        *layer = ac.fallback ? PI_LAYER_RELAXED_FALLBACK : PI_LAYER_RELAXED;
+        pi_choice_free(c);
+        *c = ac;
+    } else {
+        pi_model_free(&alt);
+        pi_choice_free(&ac);
+    }
+    return PI_OK;
+}
+
+static int extract(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_model *m,
+                   pi_layer *layer, pi_choice *c)
+{
+    PI_TRY(attempt(st, 0, in, m, c));
+    *layer = c->fallback ? PI_LAYER_FALLBACK : PI_LAYER_SCORE;
+    if (st->n == 0)
+        return PI_OK;
+    uint32_t got = tidy(w, m);
+    uint32_t prose = st->nodes[0].words - st->nodes[0].link_words;
+    if (got < FALLBACK_MIN_WORDS ||
+        (got < FALLBACK_MAX_WORDS && (float)got < FALLBACK_MIN_SHARE * (float)prose)) {
+        /* Names as well as unlikely containers may have misled the first
+         * attempt: a content name on a few words ("article-meta") can
+         * outweigh the text. */
+        PI_TRY(try_alternative(st, w, PI_RELAXED, in, m, c, &got, layer));
+        PI_TRY(try_alternative(st, w, PI_RELAXED | PI_NO_NAMES, in, m, c, &got, layer));
+    }
+    return check_declared(w, m, in->declared_body, layer);
+}
+
+int pi_extract_article(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_model *m,
+                       pi_layer *layer, pi_choice *kept)
+{
+    pi_choice c;
+    memset(&c, 0, sizeof c);
+    int err = extract(st, w, in, m, layer, &c);
+    if (kept)
+        *kept = c;
+    else
+        pi_choice_free(&c);
+    return err;
+}

@@ -1,0 +1,43 @@
+/* extract.h - the article from the numbered tree: the layers in order.
+ *
+ *   1. candidate scoring (score.c), block cleaning (blocks.c) and the model
+ *      of what is kept (build.c);
+ *   2. when that result is suspiciously short against the page, relaxed
+ *      attempts, and the better result by its words;
+ *   3. when even that is short against the article body the page declares
+ *      in its structured data (JSON-LD articleBody), that body.
+ * Every attempt's model is tidied the same way: date lines and picture
+ * credits out, trailing context trimmed. */
+#ifndef PI_EXTRACT_H
+#define PI_EXTRACT_H
+
+#include "extract/choice.h"
+#include "model.h"
+#include "extract/stats.h"
+
+/* Which layer decided. pith.h names them (PITH_FIELD_LAYER). */
+typedef enum pi_layer {
+    PI_LAYER_NONE,             /* nothing ran: the page has no elements */
+    PI_LAYER_SCORE,            /* candidate scoring */
+    PI_LAYER_FALLBACK,         /* no candidate: the body */
+    PI_LAYER_RELAXED,          /* a relaxed attempt's scoring */
+    PI_LAYER_RELAXED_FALLBACK, /* a relaxed attempt without a candidate */
+    PI_LAYER_JSON_LD           /* the declared articleBody */
+} pi_layer;
+
+/* What the extraction reads besides the tree. */
+typedef struct pi_article_in {
+    const char *base;          /* base of relative URLs, or NULL */
+    const char *headline;      /* the page's headline, or NULL */
+    int keep_title;            /* keep the headline at the top of the text */
+    const char *declared_body; /* JSON-LD articleBody as text, or NULL */
+} pi_article_in;
+
+/* Fill `m` with the article of the tree numbered in `st` (index 0 is the
+ * body); `layer` receives which layer decided. When `kept` is not NULL it
+ * receives the choice of the attempt that gave the model (free it with
+ * pi_choice_free(), also after a failure). Returns PI_OK or PI_ENOMEM. */
+int pi_extract_article(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_model *m,
+                       pi_layer *layer, pi_choice *kept);
+
+#endif

@@ -1,0 +1,13 @@
+/* furniture.h - is this element, inside the article, page furniture? */
+#ifndef PI_FURNITURE_H
+#define PI_FURNITURE_H
+
+#include "extract/stats.h"
+
+/* Is element `r` furniture inside an article of `root_words` words? `score`
+ * is its candidate score in the current attempt (0 if it has none), `flags`
+ * the attempt's PI_RELAXED / PI_IGNORE_NAMES (choice.h). 0 if not, else the
+ * reason (PI_DROP_*). Reads its statistics and names; changes nothing. */
+int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, int flags);
+
+#endif

@@ -1,0 +1,38 @@
+/* names.h - what class, id, role and itemprop say about an element. */
+#ifndef PI_NAMES_H
+#define PI_NAMES_H
+
+#include "tree/dom.h"
+
+/* The name attributes of one element, found in one walk over its attributes
+ * (the first of each name, as pi_attr() gives it); NULL when absent. */
+typedef struct pi_names {
+    const char *cls, *id, *role, *itemprop;
+} pi_names;
+
+void pi_names_read(const pi_dom *n, pi_names *e);
+
+/* Evidence of the names: + for content (article, main, itemprop
+ * articleBody ...), - for furniture (nav, share, role=navigation ...). */
+int pi_names_weight(const pi_names *e);
+
+/* Named like furniture (or with a furniture role), and not also like
+ * content; never for main, article and link elements (`flags` are the
+ * element's pi_tag_flags). */
+int pi_names_unlikely(const pi_names *e, unsigned flags);
+
+/* pi_names_weight() of an element. */
+int pi_class_weight(const pi_dom *n);
+
+/* Does a class/id token list contain a word of one of the lists of tune.c?
+ * `kind` is one of the PI_CW_* sets. */
+enum { PI_CW_NEGATIVE, PI_CW_POSITIVE, PI_CW_BYLINE, PI_CW_STRONG_NEGATIVE, PI_CW_UNLIKELY,
+       PI_CW_MAYBE, PI_CW_COMMENT };
+int pi_class_matches(const char *classes, int kind);
+
+/* Which lists class and id together ("class id", each cut at 140 bytes)
+ * match, as a bit set: bit k for list PI_CW_k. Evidence for the learned
+ * decisions (features.c), which weigh the lists themselves. */
+unsigned pi_names_mask(const pi_names *e);
+
+#endif

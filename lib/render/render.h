@@ -1,0 +1,70 @@
+/* render.h - serializers of the document model, one per format. They read
+ * the model only: none re-parses a string. */
+#ifndef PI_RENDER_H
+#define PI_RENDER_H
+
+#include "base/buf.h"
+#include "model.h"
+
+/* What a serializer includes. */
+typedef struct pi_render_opts {
+    int links;       /* link markup (the link text is always kept) */
+    int images;      /* image blocks */
+    int tables;      /* table rows (off: tables are left out) */
+    int formatting;  /* emphasis, strong, inline code */
+    int standalone;  /* HTML: a whole page rather than a fragment */
+} pi_render_opts;
+
+/* The defaults: everything on, HTML as a fragment. */
+extern const pi_render_opts pi_render_defaults;
+
+/* Each returns a malloc'd NUL-terminated string (its length in *len), or
+ * NULL when out of memory. */
+char *pi_render_text(const pi_model *m, const pi_render_opts *o, size_t *len);
+char *pi_render_markdown(const pi_model *m, const pi_render_opts *o, size_t *len);
+/* `title`, `lang` and `dir` (each may be NULL) are used by standalone pages. */
+char *pi_render_html(const pi_model *m, const pi_render_opts *o, const char *title,
+                     const char *lang, const char *dir, size_t *len);
+
+/* What the JSON object says besides the content. */
+typedef struct pi_json_facts {
+    const struct pi_meta *meta;
+    const char *encoding, *encoding_source, *layer;
+    const char *text;         /* the text output */
+    size_t text_len;
+    unsigned long words, sentences, paragraphs;
+    const char *format;       /* name of the embedded format, or NULL */
+    const char *content;      /* the rendered content in that format */
+    size_t content_len;
+} pi_json_facts;
+
+/* One JSON object (one line, no trailing newline) with every metadata key
+ * (null or [] when unknown), the text, the counts and, when given, the
+ * content in another format. */
+char *pi_render_json(const pi_json_facts *f, size_t *len);
+
+/* ---- shared by the serializers ---- */
+
+/* Callbacks for pi_render_inlines. `open` returns 0 to leave a span out (its
+ * text is still written); `code`, when set, writes a whole code span itself
+ * (the walker then skips over it). */
+typedef struct pi_inline_ops {
+    void (*text)(pi_buf *b, const char *s, size_t n, void *ctx);
+    int (*open)(pi_buf *b, const pi_block *blk, const pi_span *sp, void *ctx);
+    void (*close)(pi_buf *b, const pi_block *blk, const pi_span *sp, void *ctx);
+    void (*code)(pi_buf *b, const char *s, size_t n, void *ctx);
+} pi_inline_ops;
+
+/* Write bytes [from, to) of the block's text with the spans that lie in
+ * that range, as the options allow. */
+void pi_render_inlines(pi_buf *b, const pi_block *blk, size_t from, size_t to,
+                       const pi_render_opts *o, const pi_inline_ops *ops, void *ctx);
+
+/* Is the span kind wanted by the options? */
+int pi_span_wanted(const pi_span *sp, const pi_render_opts *o);
+
+/* The renderers' result: the buffer's contents (its length in *len), or
+ * NULL with *len 0 when an append failed. The buffer is reset. */
+char *pi_render_finish(pi_buf *b, size_t *len);
+
+#endif

@@ -1,0 +1,297 @@
+/* render_html.c - the model as a small, well-formed, safe HTML fragment (or
+ * page). Only structural elements; attributes are limited to href, src, alt
+ * and a code block's language class; URLs are absolute and never script.
+ * Void elements are written <br /> and <img ... />, so that the output is
+ * also well-formed XML. */
+#include "render/render.h"
+
+#include <string.h>
+#include <strings.h>
+
+static void esc(pi_buf *b, const char *s, size_t n, int attr)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *e = NULL;
+        switch (s[i]) {
+        case '&':
+            e = "&amp;";
+            break;
+        case '<':
+            e = "&lt;";
+            break;
+        case '>':
+            e = "&gt;";
+            break;
+        case '"':
+            e = attr ? "&quot;" : NULL;
+            break;
+        case '\n':
+            e = attr ? " " : "<br />\n";
+            break;
+        default:
+            break;
+        }
+        if (!e)
+            continue;
+        pi_buf_put(b, s + from, i - from);
+        pi_buf_puts(b, e);
+        from = i + 1;
+    }
+    pi_buf_put(b, s + from, n - from);
+}
+
+static void esc_str(pi_buf *b, const char *s, int attr)
+{
+    esc(b, s, strlen(s), attr);
+}
+
+/* Only URLs a reader can follow: web, mail and relative-resolved ones. */
+static int safe_url(const char *u)
+{
+    if (!u || !*u)
+        return 0;
+    return !strncasecmp(u, "http://", 7) || !strncasecmp(u, "https://", 8) ||
+           !strncasecmp(u, "mailto:", 7) || !strncasecmp(u, "ftp://", 6);
+}
+
+static void h_text(pi_buf *b, const char *s, size_t n, void *ctx)
+{
+    (void)ctx;
+    esc(b, s, n, 0);
+}
+
+static int h_open(pi_buf *b, const pi_block *blk, const pi_span *sp, void *ctx)
+{
+    (void)blk;
+    (void)ctx;
+    switch (sp->kind) {
+    case PI_SPAN_EM:
+        pi_buf_puts(b, "<em>");
+        return 1;
+    case PI_SPAN_STRONG:
+        pi_buf_puts(b, "<strong>");
+        return 1;
+    case PI_SPAN_CODE:
+        pi_buf_puts(b, "<code>");
+        return 1;
+    case PI_SPAN_LINK:
+        if (!safe_url(sp->url))
+            return 0;
+        pi_buf_puts(b, "<a href=\"");
+        esc_str(b, sp->url, 1);
+        pi_buf_puts(b, "\">");
+        return 1;
+    }
+    return 0;
+}
+
+static void h_close(pi_buf *b, const pi_block *blk, const pi_span *sp, void *ctx)
+{
+    (void)blk;
+    (void)ctx;
+    static const char *const close[] = {"</em>", "</strong>", "</code>", "</a>"};
+    pi_buf_puts(b, close[sp->kind]);
+}
+
+static const pi_inline_ops h_ops = {h_text, h_open, h_close, NULL};
+
+typedef struct list_state {
+    int depth;           /* open lists */
+    int ordered[64];
+    int item_open[64];
+} list_state;
+
+static void close_lists(pi_buf *b, list_state *ls, int to)
+{
+    while (ls->depth > to) {
+        int d = ls->depth - 1;
+        if (d < 64 && ls->item_open[d])
+            pi_buf_puts(b, "</li>\n");
+        pi_buf_puts(b, d < 64 && ls->ordered[d] ? "</ol>\n" : "</ul>\n");
+        ls->depth--;
+    }
+}
+
+static void row(pi_buf *b, const pi_block *k, const pi_render_opts *o)
+{
+    const char *cell = k->header ? "th" : "td";
+    size_t from = 0;
+    pi_buf_puts(b, "<tr>");
+    for (size_t i = 0; i <= k->len; i++) {
+        if (i < k->len && k->text[i] != '\t')
+            continue;
+        pi_buf_putc(b, '<');
+        pi_buf_puts(b, cell);
+        pi_buf_putc(b, '>');
+        pi_render_inlines(b, k, from, i, o, &h_ops, NULL);
+        pi_buf_puts(b, "</");
+        pi_buf_puts(b, cell);
+        pi_buf_putc(b, '>');
+        from = i + 1;
+    }
+    pi_buf_puts(b, "</tr>\n");
+}
+
+char *pi_render_html(const pi_model *m, const pi_render_opts *o, const char *title,
+                     const char *lang, const char *dir, size_t *len)
+{
+    pi_buf b;
+    pi_buf_init(&b);
+    if (!o)
+        o = &pi_render_defaults;
+    if (o->standalone) {
+        pi_buf_puts(&b, "<!DOCTYPE html>\n<html");
+        if (lang && *lang) {
+            pi_buf_puts(&b, " lang=\"");
+            esc_str(&b, lang, 1);
+            pi_buf_putc(&b, '"');
+        }
+        if (dir && (!strcmp(dir, "rtl") || !strcmp(dir, "ltr"))) {
+            pi_buf_puts(&b, " dir=\"");
+            pi_buf_puts(&b, dir);
+            pi_buf_putc(&b, '"');
+        }
+        pi_buf_puts(&b, ">\n<head>\n<meta charset=\"utf-8\" />\n<title>");
+        if (title)
+            esc_str(&b, title, 0);
+        pi_buf_puts(&b, "</title>\n</head>\n<body>\n");
+    }
+    pi_buf_puts(&b, "<article>\n");
+    if (o->standalone && title && *title) {
+        pi_buf_puts(&b, "<h1>");
+        esc_str(&b, title, 0);
+        pi_buf_puts(&b, "</h1>\n");
+    }
+    list_state ls = {0};
+    int quote = 0, table = -1, figure = 0; /* table: number of the open table, -1 none */
+    for (size_t i = 0; i < m->n; i++) {
+        const pi_block *k = &m->blocks[i];
+        if ((k->kind == PI_BLK_IMAGE && !o->images) || (k->kind == PI_BLK_ROW && !o->tables))
+            continue;
+        int level = k->kind == PI_BLK_ITEM ? k->level : 0;
+        if (figure && k->kind != PI_BLK_CAPTION) {
+            pi_buf_puts(&b, "</figure>\n");
+            figure = 0;
+        }
+        if (table >= 0 && (k->kind != PI_BLK_ROW || k->table != table)) {
+            pi_buf_puts(&b, "</table>\n");
+            table = -1;
+        }
+        /* Lists: close deeper ones; an item at the same depth closes the
+         * open item. Other blocks inside a list item stay in it only as
+         * item continuations. */
+        if (k->kind != PI_BLK_ITEM)
+            close_lists(&b, &ls, 0);
+        else
+            close_lists(&b, &ls, level);
+        if (k->quote != quote) {
+            close_lists(&b, &ls, 0);
+            while (quote > k->quote) {
+                pi_buf_puts(&b, "</blockquote>\n");
+                quote--;
+            }
+            while (quote < k->quote) {
+                pi_buf_puts(&b, "<blockquote>\n");
+                quote++;
+            }
+        }
+        switch (k->kind) {
+        case PI_BLK_HEADING: {
+            char tag[5] = {'h', (char)('0' + (k->level < 1 ? 1 : k->level > 6 ? 6 : k->level)), 0};
+            pi_buf_putc(&b, '<');
+            pi_buf_puts(&b, tag);
+            pi_buf_putc(&b, '>');
+            pi_render_inlines(&b, k, 0, k->len, o, &h_ops, NULL);
+            pi_buf_puts(&b, "</");
+            pi_buf_puts(&b, tag);
+            pi_buf_puts(&b, ">\n");
+            break;
+        }
+        case PI_BLK_ITEM:
+            while (ls.depth < level) {
+                int d = ls.depth < 64 ? ls.depth : 63;
+                ls.ordered[d] = k->ordered;
+                ls.item_open[d] = 0;
+                pi_buf_puts(&b, k->ordered ? "<ol>\n" : "<ul>\n");
+                ls.depth++;
+                if (ls.depth < level) {
+                    /* A list nested with no item of its own around it. */
+                    pi_buf_puts(&b, "<li>");
+                    ls.item_open[d] = 1;
+                }
+            }
+            {
+                int d = (level < 64 ? level : 64) - 1;
+                if (k->cont && ls.item_open[d]) {
+                    pi_buf_puts(&b, "<p>");
+                    pi_render_inlines(&b, k, 0, k->len, o, &h_ops, NULL);
+                    pi_buf_puts(&b, "</p>\n");
+                    break;
+                }
+                if (ls.item_open[d])
+                    pi_buf_puts(&b, "</li>\n");
+                pi_buf_puts(&b, "<li>");
+                pi_render_inlines(&b, k, 0, k->len, o, &h_ops, NULL);
+                ls.item_open[d] = 1;
+            }
+            break;
+        case PI_BLK_PRE:
+            pi_buf_puts(&b, "<pre><code");
+            if (k->url) {
+                pi_buf_puts(&b, " class=\"language-");
+                esc_str(&b, k->url, 1);
+                pi_buf_putc(&b, '"');
+            }
+            pi_buf_putc(&b, '>');
+            for (size_t j = 0; j < k->len; j++) {
+                /* Inside pre, line feeds stay line feeds. */
+                if (k->text[j] == '\n')
+                    pi_buf_putc(&b, '\n');
+                else
+                    esc(&b, k->text + j, 1, 0);
+            }
+            pi_buf_puts(&b, "</code></pre>\n");
+            break;
+        case PI_BLK_ROW:
+            if (table < 0) {
+                pi_buf_puts(&b, "<table>\n");
+                table = k->table;
+            }
+            row(&b, k, o);
+            break;
+        case PI_BLK_IMAGE:
+            if (!safe_url(k->url))
+                break;
+            pi_buf_puts(&b, "<figure><img src=\"");
+            esc_str(&b, k->url, 1);
+            pi_buf_puts(&b, "\" alt=\"");
+            esc(&b, k->text, k->len, 1);
+            pi_buf_puts(&b, "\" />");
+            figure = 1;
+            break;
+        case PI_BLK_CAPTION:
+            pi_buf_puts(&b, figure ? "<figcaption>" : "<p>");
+            pi_render_inlines(&b, k, 0, k->len, o, &h_ops, NULL);
+            pi_buf_puts(&b, figure ? "</figcaption>\n" : "</p>\n");
+            break;
+        case PI_BLK_PARA:
+        default:
+            pi_buf_puts(&b, "<p>");
+            pi_render_inlines(&b, k, 0, k->len, o, &h_ops, NULL);
+            pi_buf_puts(&b, "</p>\n");
+            break;
+        }
+    }
+    if (figure)
+        pi_buf_puts(&b, "</figure>\n");
+    if (table >= 0)
+        pi_buf_puts(&b, "</table>\n");
+    close_lists(&b, &ls, 0);
+    while (quote-- > 0)
+        pi_buf_puts(&b, "</blockquote>\n");
+    pi_buf_puts(&b, "</article>\n");
+    if (o->standalone)
+        pi_buf_puts(&b, "</body>\n</html>\n");
+    return pi_render_finish(&b, len);
+}

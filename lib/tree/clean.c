@@ -1,0 +1,110 @@
+/* clean.c - drop what is never content. */
+#include "tree/clean.h"
+#include "tree/dom.h"
+#include "extract/tune.h"
+
+#include "base/text.h"
+
+#include <string.h>
+
+/* Does the inline style set `prop` to `value`? Tolerates spaces and case. */
+static int style_has(const char *style, const char *prop, const char *value)
+{
+    size_t pl = strlen(prop), vl = strlen(value);
+    /* `prop` is lowercase: compare its first byte before the whole name. */
+    for (const char *p = style; *p; p++) {
+        if ((*p | 0x20) != prop[0] || !pi_ci_prefix(p, prop))
+            continue;
+        if (p > style && (pi_is_alnum((unsigned char)p[-1]) || p[-1] == '-'))
+            continue;
+        const char *q = p + pl;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (*q != ':')
+            continue;
+        q++;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (pi_ci_prefix(q, value) && !pi_is_alnum((unsigned char)q[vl]) && q[vl] != '-')
+            return 1;
+    }
+    return 0;
+}
+
+int pi_is_hidden(const pi_dom *n)
+{
+    /* One walk over the attributes (this runs for every element), keeping
+     * the first of each name as pi_attr() would. */
+    const char *aria = NULL, *style = NULL;
+    for (const pi_dom_attr *a = pi_dom_attrs(n); a; a = pi_dom_attr_next(a)) {
+        const char *nm = pi_dom_attr_name(a);
+        if (!nm)
+            continue;
+        if (nm[0] == 'h' && !strcmp(nm, "hidden"))
+            return 1;
+        if (nm[0] == 'a' && !aria && !strcmp(nm, "aria-hidden"))
+            aria = pi_dom_attr_value(a);
+        else if (nm[0] == 's' && !style && !strcmp(nm, "style"))
+            style = pi_dom_attr_value(a);
+    }
+    if (aria && pi_ci_eq(aria, "true"))
+        return 1;
+    if (style && (style_has(style, "display", "none") || style_has(style, "visibility", "hidden")))
+        return 1;
+    return 0;
+}
+
+/* Does the subtree hold at least `min` bytes of text within its first
+ * NOSCRIPT_LOOK_NODES nodes? The budget keeps nested noscripts linear. */
+static int holds_text(const pi_dom *root, size_t min)
+{
+    size_t n = 0, seen = 0;
+    for (const pi_dom *x = root; x && n < min && seen < NOSCRIPT_LOOK_NODES;
+         x = pi_next(x, root, 0), seen++)
+        if (pi_dom_is_text(x) && pi_dom_chars(x))
+            n += strlen(pi_dom_chars(x));
+    return n >= min;
+}
+
+/* A <noscript> that holds the page: libxml2 reads its content as markup, so
+ * an element left open in it ("<noscript><div></noscript>") swallows all
+ * that follows. Small ones (a tracking pixel, "enable JavaScript") go;
+ * one with a page's worth of text is unwrapped instead. */
+static int is_swallowing_noscript(const pi_dom *n)
+{
+    return pi_dom_name(n) && !strcmp(pi_dom_name(n), "noscript") &&
+           holds_text(n, NOSCRIPT_KEEP_BYTES);
+}
+
+void pi_clean(pi_dom *root)
+{
+    pi_dom *n = root;
+    while (n) {
+        int drop = 0;
+        switch (pi_dom_kind_of(n)) {
+        case PI_DOM_ELEMENT:
+            drop = (pi_tag_flags(pi_dom_name(n)) & PI_TF_DROP) || pi_is_hidden(n);
+            if (drop && n != root && is_swallowing_noscript(n) && !pi_is_hidden(n)) {
+                /* Unwrap: its children take its place and are cleaned in
+                 * turn. */
+                n = pi_dom_unwrap(n, root);
+                continue;
+            }
+            break;
+        case PI_DOM_COMMENT:
+        case PI_DOM_PI:
+        case PI_DOM_DTD:
+            drop = 1;
+            break;
+        default:
+            break;
+        }
+        if (drop && n != root) {
+            pi_dom *next = pi_next(n, root, 1);
+            pi_dom_remove(n);
+            n = next;
+        } else {
+            n = pi_next(n, root, 0);
+        }
+    }
+}

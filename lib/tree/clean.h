@@ -1,0 +1,17 @@
+/* clean.h - drop what is never content. */
+#ifndef PI_CLEAN_H
+#define PI_CLEAN_H
+
+#include "tree/dom.h"
+
+/* Remove from the tree under `root`: elements that never carry article text
+ * (script, style, template, noscript, svg, iframe, form controls ...),
+ * elements hidden by `hidden`, aria-hidden="true" or an inline display:none /
+ * visibility:hidden, comments and processing instructions. A noscript that
+ * holds a page's worth of text is unwrapped instead. Linear, iterative. */
+void pi_clean(pi_dom *root);
+
+/* 1 if the element is hidden by its own attributes. */
+int pi_is_hidden(const pi_dom *n);
+
+#endif
