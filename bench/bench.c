@@ -37,8 +37,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define FLOOR_OPTIONS                                                                      \
-    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |  \
+#define FLOOR_OPTIONS                                                                    \
+    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | \
      HTML_PARSE_COMPACT | XML_PARSE_HUGE)
 
 #define CALLGRIND_PAGES 50
@@ -252,8 +252,7 @@ static void *worker(void *arg)
 
 /* One pass over every page with `threads` threads; returns the wall time
  * and sets *cpu to the CPU time the process used. */
-static double run_once(void (*work)(const struct page *), int threads, double *latency,
-                       double *cpu)
+static double run_once(void (*work)(const struct page *), int threads, double *latency, double *cpu)
 {
     struct job j = {work, 0, latency};
     pthread_t *t = xmalloc((size_t)threads * sizeof *t);
@@ -463,13 +462,13 @@ static int bench(const char *dir, int threads, int reps)
     long maxn = peak_kb(was_reset), maxrss = maxrss_kb();
     double machine = machine_scaling(threads);
 
-    printf("pith_bench: %zu pages, %.1f MB, %d repetitions (best), pith %s, libxml2 %s\n",
-           n_pages, (double)total_bytes / 1e6, reps, pith_version(), xmlParserVersion);
+    printf("pith_bench: %zu pages, %.1f MB, %d repetitions (best), pith %s, libxml2 %s\n", n_pages,
+           (double)total_bytes / 1e6, reps, pith_version(), xmlParserVersion);
     printf("load average at start %.2f; a CPU-bound loop in %d threads ran %.2fx one "
            "thread\n\n",
            load[0], threads, machine);
-    printf("%-14s %7s %9s %8s %9s %9s %9s %9s\n", "run", "threads", "pages/s", "MB/s",
-           "p50 ms", "p99 ms", "wall s", "CPU s");
+    printf("%-14s %7s %9s %8s %9s %9s %9s %9s\n", "run", "threads", "pages/s", "MB/s", "p50 ms",
+           "p99 ms", "wall s", "CPU s");
     row("pith", 1, &p1);
     row("libxml2 floor", 1, &f1);
     row("pith", threads, &pn);
@@ -507,11 +506,11 @@ static int bench(const char *dir, int threads, int reps)
            " machine_scaling=%.3f load=%.2f"
            " maxrss_kb=%ld loaded_kb=%ld growth1_kb=%ld growthN_kb=%ld"
            " largest_bytes=%zu largest_peak_kb=%ld failures=%zu\n",
-           n_pages, total_bytes, reps, threads, pps(&p1), mbps(&p1), p1.p50, p1.p99,
-           pps(&f1), mbps(&f1), pps(&pn), mbps(&pn), pn.p50, pn.p99, pps(&fn), mbps(&fn),
-           mult1, multn, p1.cpu / f1.cpu, scale, f1.wall / fn.wall, eff * threads, machine,
-           load[0], maxrss, rss_loaded, max1 - rss_loaded, maxn - rss_loaded,
-           pages[big].len, big_peak, (size_t)failures);
+           n_pages, total_bytes, reps, threads, pps(&p1), mbps(&p1), p1.p50, p1.p99, pps(&f1),
+           mbps(&f1), pps(&pn), mbps(&pn), pn.p50, pn.p99, pps(&fn), mbps(&fn), mult1, multn,
+           p1.cpu / f1.cpu, scale, f1.wall / fn.wall, eff * threads, machine, load[0], maxrss,
+           rss_loaded, max1 - rss_loaded, maxn - rss_loaded, pages[big].len, big_peak,
+           (size_t)failures);
     return failures ? 1 : 0;
 }
 
@@ -520,8 +519,8 @@ static int bench(const char *dir, int threads, int reps)
 static void soak_mark(size_t done)
 {
     struct mallinfo2 mi = mallinfo2();
-    printf("after %7zu extractions: RSS %7ld kB, malloc in use %7zu kB\n", done,
-           status_kb("VmRSS"), mi.uordblks / 1024);
+    printf("after %7zu extractions: RSS %7ld kB, malloc in use %7zu kB\n", done, status_kb("VmRSS"),
+           mi.uordblks / 1024);
 }
 
 static int soak(size_t n)

@@ -59,11 +59,13 @@ static const struct format_name {
     const char *name;
     pith_format format;
     const char *extension;
+    /* clang-format off */
 } FORMAT_NAMES[] = {
     {"txt", PITH_FORMAT_TEXT, ".txt"},       {"text", PITH_FORMAT_TEXT, ".txt"},
     {"markdown", PITH_FORMAT_MARKDOWN, ".md"}, {"md", PITH_FORMAT_MARKDOWN, ".md"},
     {"html", PITH_FORMAT_HTML, ".html"},     {"json", PITH_FORMAT_JSON, ".json"},
 };
+/* clang-format on */
 
 /* The fields --metadata prints, in this order, under the names the JSON
  * output uses for them. */
@@ -141,8 +143,7 @@ static void progress_clear(struct progress *p)
     }
 }
 
-static void progress_show(struct progress *p, size_t index, size_t count,
-                          const char *name)
+static void progress_show(struct progress *p, size_t index, size_t count, const char *name)
 {
     const char *slash = strrchr(name, '/');
     int n;
@@ -265,8 +266,8 @@ static int write_metadata(FILE *out, const pith_doc *doc)
 /* Write one rendered document: for txt the title line and the metadata block
  * when asked for, then the body, ending in a newline unless it is empty (the
  * library's JSON has none of its own). Returns 0 or -1 with errno set. */
-static int write_doc(FILE *out, const struct settings *s, const pith_doc *doc,
-                     const char *body, size_t len)
+static int write_doc(FILE *out, const struct settings *s, const pith_doc *doc, const char *body,
+                     size_t len)
 {
     if (s->print_metadata) {
         if (write_metadata(out, doc) != 0)
@@ -347,8 +348,8 @@ static int save_doc(const struct settings *s, struct progress *p, const char *pa
 /* Extract one input, render it and write it out. Returns 0 on success, 1 on a
  * failure already reported. `first` tells whether a separator is due on
  * stdout. */
-static int process(const struct settings *s, const pith_options *opts,
-                   struct progress *p, const char *path, int *first)
+static int process(const struct settings *s, const pith_options *opts, struct progress *p,
+                   const char *path, int *first)
 {
     const char *name = strcmp(path, "-") == 0 ? STDIN_NAME : path;
     pith_doc *doc = NULL;
@@ -431,15 +432,12 @@ static pith_options *make_options(const struct settings *s)
         return NULL;
     }
     if (s->url)
-        st = check_option(pith_options_set_string(opts, PITH_OPT_URL, s->url),
-                          "--url");
+        st = check_option(pith_options_set_string(opts, PITH_OPT_URL, s->url), "--url");
     if (st == PITH_OK && s->encoding)
-        st = check_option(
-            pith_options_set_string(opts, PITH_OPT_ENCODING, s->encoding),
-            "--encoding");
+        st = check_option(pith_options_set_string(opts, PITH_OPT_ENCODING, s->encoding),
+                          "--encoding");
     if (st == PITH_OK && s->keep_title)
-        st = check_option(pith_options_set_int(opts, PITH_OPT_KEEP_TITLE, 1),
-                          "--keep-title");
+        st = check_option(pith_options_set_int(opts, PITH_OPT_KEEP_TITLE, 1), "--keep-title");
     /* The render settings go in the same set: pith_extract() ignores them
      * and pith_doc_render() ignores the others. */
     if (st == PITH_OK && !s->links)
@@ -449,15 +447,12 @@ static pith_options *make_options(const struct settings *s)
     if (st == PITH_OK && !s->tables)
         st = check_option(pith_options_set_int(opts, PITH_OPT_TABLES, 0), "--no-tables");
     if (st == PITH_OK && !s->formatting)
-        st = check_option(pith_options_set_int(opts, PITH_OPT_FORMATTING, 0),
-                          "--no-formatting");
+        st = check_option(pith_options_set_int(opts, PITH_OPT_FORMATTING, 0), "--no-formatting");
     if (st == PITH_OK && s->standalone)
-        st = check_option(pith_options_set_int(opts, PITH_OPT_STANDALONE, 1),
-                          "--standalone");
+        st = check_option(pith_options_set_int(opts, PITH_OPT_STANDALONE, 1), "--standalone");
     if (st == PITH_OK && s->json_content)
-        st = check_option(
-            pith_options_set_int(opts, PITH_OPT_JSON_CONTENT, s->json_content),
-            "--json-content");
+        st = check_option(pith_options_set_int(opts, PITH_OPT_JSON_CONTENT, s->json_content),
+                          "--json-content");
     if (st != PITH_OK) {
         pith_options_free(opts);
         return NULL;
@@ -480,7 +475,8 @@ static pith_format parse_format(const char *name)
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))
 #endif
-static int usage_error(const char *format, ...)
+static int
+usage_error(const char *format, ...)
 {
     va_list ap;
 
@@ -505,8 +501,7 @@ static int check_settings(const struct settings *s)
                            "the title in json and --standalone html)",
                            "--title");
     if (s->print_metadata && s->format != PITH_FORMAT_TEXT)
-        return usage_error("%s is for --format txt (json always has the metadata)",
-                           "--metadata");
+        return usage_error("%s is for --format txt (json always has the metadata)", "--metadata");
     return EXIT_OK;
 }
 
@@ -558,8 +553,7 @@ int main(int argc, char **argv)
         case 'f':
             s.format = parse_format(optarg);
             if (!s.format)
-                return usage_error("unknown format '%s' (txt, markdown, md, html or json)",
-                                   optarg);
+                return usage_error("unknown format '%s' (txt, markdown, md, html or json)", optarg);
             break;
         case 't':
             s.print_title = 1;
@@ -588,8 +582,7 @@ int main(int argc, char **argv)
         case OPT_JSON_CONTENT:
             json_content = parse_format(optarg);
             if (json_content != PITH_FORMAT_MARKDOWN && json_content != PITH_FORMAT_HTML)
-                return usage_error("unknown --json-content '%s' (markdown, md or html)",
-                                   optarg);
+                return usage_error("unknown --json-content '%s' (markdown, md or html)", optarg);
             s.json_content = (int)json_content;
             break;
         case 'o':

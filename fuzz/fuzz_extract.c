@@ -98,8 +98,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         pith_options_set_int(o, PITH_OPT_TABLES, !plain);
         pith_options_set_int(o, PITH_OPT_FORMATTING, !plain);
         pith_options_set_int(o, PITH_OPT_STANDALONE, plain);
-        pith_options_set_int(o, PITH_OPT_JSON_CONTENT, plain ? PITH_FORMAT_HTML
-                                                              : PITH_FORMAT_MARKDOWN);
+        pith_options_set_int(o, PITH_OPT_JSON_CONTENT,
+                             plain ? PITH_FORMAT_HTML : PITH_FORMAT_MARKDOWN);
     }
 
     pith_doc *doc = NULL;

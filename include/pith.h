@@ -51,7 +51,7 @@ extern "C" {
 #define PITH_VERSION_MINOR 1
 #define PITH_VERSION_PATCH 0
 /** 0xMMmmpp: major, minor and patch in one comparable number. */
-#define PITH_VERSION_NUMBER                                                    \
+#define PITH_VERSION_NUMBER \
     ((PITH_VERSION_MAJOR << 16) | (PITH_VERSION_MINOR << 8) | PITH_VERSION_PATCH)
 #define PITH_VERSION_STRING "0.1.0"
 
@@ -186,20 +186,18 @@ PITH_API void pith_options_free(pith_options *options);
  *  Returns PITH_ERR_UNSUPPORTED_OPTION for an unknown key,
  *  PITH_ERR_OPTION_VALUE for a key that does not take a string,
  *  PITH_ERR_NOMEM, or PITH_OK. */
-PITH_API pith_status pith_options_set_string(pith_options *options,
-                                             pith_option key, const char *value);
+PITH_API pith_status pith_options_set_string(pith_options *options, pith_option key,
+                                             const char *value);
 
 /** Set an integer option. Returns PITH_ERR_UNSUPPORTED_OPTION for an unknown
  *  key, PITH_ERR_OPTION_VALUE for a value outside the bounds reported by
  *  pith_option_bounds() or a key that does not take an integer, or PITH_OK. */
-PITH_API pith_status pith_options_set_int(pith_options *options, pith_option key,
-                                          long long value);
+PITH_API pith_status pith_options_set_int(pith_options *options, pith_option key, long long value);
 
 /** The accepted range of an integer option. Returns
  *  PITH_ERR_UNSUPPORTED_OPTION for an unknown key and PITH_ERR_OPTION_VALUE for
  *  a string option; the outputs are written only on PITH_OK. */
-PITH_API pith_status pith_option_bounds(pith_option key, long long *min,
-                                        long long *max);
+PITH_API pith_status pith_option_bounds(pith_option key, long long *min, long long *max);
 
 /* ---------------------------------------------------------------------------
  * Extraction
@@ -223,8 +221,8 @@ typedef struct pith_doc pith_doc;
  *  PITH_ERR_TOO_MANY_NODES, PITH_ERR_OUTPUT_TOO_LARGE, PITH_ERR_NOMEM,
  *  PITH_ERR_PARSE, PITH_ERR_INIT or PITH_ERR_LIMIT. Extraction is linear
  *  in the input size. */
-PITH_API pith_status pith_extract(const char *html, size_t len,
-                                  const pith_options *options, pith_doc **doc);
+PITH_API pith_status pith_extract(const char *html, size_t len, const pith_options *options,
+                                  pith_doc **doc);
 
 /** Free a document and every string it owns. Accepts NULL. */
 PITH_API void pith_doc_free(pith_doc *doc);

@@ -5,9 +5,9 @@
 
 #include "base/buf.h"
 #include "base/error.h"
+#include "extract/words.h"
 #include "pipeline.h"
 #include "render/render.h"
-#include "extract/words.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -314,8 +314,12 @@ pith_status pith_extract(const char *html, size_t len, const pith_options *o, pi
     pith_doc *d = calloc(1, sizeof *d);
     if (!d)
         return PITH_ERR_NOMEM;
-    pi_settings set = {o->url, o->encoding, (size_t)o->max_nodes, (uint32_t)o->max_depth,
-                       (size_t)o->max_output, o->keep_title};
+    pi_settings set = {o->url,
+                       o->encoding,
+                       (size_t)o->max_nodes,
+                       (uint32_t)o->max_depth,
+                       (size_t)o->max_output,
+                       o->keep_title};
     int err = pi_pipeline_run(html, len, &set, &d->r, NULL);
     if (err) {
         free(d);
@@ -399,9 +403,18 @@ pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_op
         long sentences = count_sentences(d);
         if (sentences < 0)
             return PITH_ERR_NOMEM;
-        pi_json_facts f = {meta, d->encoding, d->r.encoding_source, d->layer,
-                           d->r.text, d->r.text_len, d->r.words, (unsigned long)sentences,
-                           d->r.paragraphs, NULL, NULL, 0};
+        pi_json_facts f = {meta,
+                           d->encoding,
+                           d->r.encoding_source,
+                           d->layer,
+                           d->r.text,
+                           d->r.text_len,
+                           d->r.words,
+                           (unsigned long)sentences,
+                           d->r.paragraphs,
+                           NULL,
+                           NULL,
+                           0};
         char *content = NULL;
         if (o->json_content == PITH_FORMAT_MARKDOWN) {
             content = pi_render_markdown(m, &o->render, &f.content_len);

@@ -8,21 +8,21 @@
 #include <stdint.h>
 
 typedef enum pi_block_kind {
-    PI_BLK_PARA,     /* a paragraph of running text */
-    PI_BLK_HEADING,  /* level 1..6 */
-    PI_BLK_ITEM,     /* a list item; level = nesting depth from 1, ordered flag;
-                        cont = a further paragraph of the same item */
-    PI_BLK_PRE,      /* preformatted text, whitespace kept; url = language hint */
-    PI_BLK_ROW,      /* a table row; cells separated by TAB; table = table number */
-    PI_BLK_CAPTION,  /* a figure or table caption */
-    PI_BLK_IMAGE     /* an image: url = absolute source, text = alternative text */
+    PI_BLK_PARA,    /* a paragraph of running text */
+    PI_BLK_HEADING, /* level 1..6 */
+    PI_BLK_ITEM,    /* a list item; level = nesting depth from 1, ordered flag;
+                       cont = a further paragraph of the same item */
+    PI_BLK_PRE,     /* preformatted text, whitespace kept; url = language hint */
+    PI_BLK_ROW,     /* a table row; cells separated by TAB; table = table number */
+    PI_BLK_CAPTION, /* a figure or table caption */
+    PI_BLK_IMAGE    /* an image: url = absolute source, text = alternative text */
 } pi_block_kind;
 
 typedef enum pi_span_kind {
-    PI_SPAN_EM,      /* emphasis: em, i */
-    PI_SPAN_STRONG,  /* strong, b */
-    PI_SPAN_CODE,    /* code, kbd, samp, tt */
-    PI_SPAN_LINK     /* a with href: url = absolute target */
+    PI_SPAN_EM,     /* emphasis: em, i */
+    PI_SPAN_STRONG, /* strong, b */
+    PI_SPAN_CODE,   /* code, kbd, samp, tt */
+    PI_SPAN_LINK    /* a with href: url = absolute target */
 } pi_span_kind;
 
 /* Inline markup over bytes [start, end) of a block's text. Spans nest
@@ -35,20 +35,20 @@ typedef struct pi_span {
 
 typedef struct pi_block {
     pi_block_kind kind;
-    int level;       /* heading level, list depth */
-    int ordered;     /* list item of an <ol> */
-    int cont;        /* list item continuation paragraph */
-    int quote;       /* inside a blockquote (depth) */
-    int header;      /* table row of header cells */
-    int table;       /* table rows: which table (1, 2 ...); rows of one table are
-                        consecutive */
-    int list;        /* list items: which outermost list (1, 2 ...) */
-    char *text;      /* UTF-8; whitespace collapsed except in PRE; LF for <br> */
+    int level;   /* heading level, list depth */
+    int ordered; /* list item of an <ol> */
+    int cont;    /* list item continuation paragraph */
+    int quote;   /* inside a blockquote (depth) */
+    int header;  /* table row of header cells */
+    int table;   /* table rows: which table (1, 2 ...); rows of one table are
+                    consecutive */
+    int list;    /* list items: which outermost list (1, 2 ...) */
+    char *text;  /* UTF-8; whitespace collapsed except in PRE; LF for <br> */
     size_t len;
-    char *url;       /* IMAGE source, PRE language, else NULL */
-    pi_span *spans;  /* in order of their start */
+    char *url;      /* IMAGE source, PRE language, else NULL */
+    pi_span *spans; /* in order of their start */
     size_t n_spans;
-    uint32_t words;  /* ICU words of text, once `counted` */
+    uint32_t words; /* ICU words of text, once `counted` */
     int counted;
 } pi_block;
 

@@ -2,12 +2,12 @@
  * pipeline.h). */
 #include "pipeline.h"
 #include "base/buf.h"
-#include "tree/clean.h"
 #include "base/error.h"
-#include "input/input.h"
-#include "render/render.h"
 #include "base/url.h"
 #include "extract/words.h"
+#include "input/input.h"
+#include "render/render.h"
+#include "tree/clean.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -65,14 +65,14 @@ static int run(const char *utf8, size_t len, const pi_settings *s, pi_result *r,
             err = PI_ENOMEM;
             goto done;
         }
-        PI_TRY_GOTO(err, pi_stats_build(&t->stats, find_body(root), t->words, s->max_nodes,
-                                        s->max_depth),
-                    done);
+        PI_TRY_GOTO(
+            err, pi_stats_build(&t->stats, find_body(root), t->words, s->max_nodes, s->max_depth),
+            done);
     }
     if (t->stats.n) {
         pi_article_in in = {base, r->meta.headline, s->keep_title, r->meta.article_body};
-        PI_TRY_GOTO(err, pi_extract_article(&t->stats, t->words, &in, &r->model, &r->layer,
-                                            &t->choice),
+        PI_TRY_GOTO(err,
+                    pi_extract_article(&t->stats, t->words, &in, &r->model, &r->layer, &t->choice),
                     done);
     }
     if (!(r->text = pi_render_text(&r->model, &pi_render_defaults, &r->text_len))) {

@@ -16,11 +16,11 @@
 #define PI_PIPELINE_H
 
 #include "extract/choice.h"
-#include "tree/dom.h"
 #include "extract/extract.h"
+#include "extract/stats.h"
 #include "meta/metadata.h"
 #include "model.h"
-#include "extract/stats.h"
+#include "tree/dom.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -37,15 +37,15 @@ typedef struct pi_settings {
 
 /* Everything one extraction gives. */
 typedef struct pi_result {
-    pi_model model;        /* the article's blocks */
-    pi_meta meta;          /* the page's metadata */
-    char *text;            /* the text rendering of the model, never NULL */
+    pi_model model; /* the article's blocks */
+    pi_meta meta;   /* the page's metadata */
+    char *text;     /* the text rendering of the model, never NULL */
     size_t text_len;
-    unsigned long words;   /* ICU words of the text blocks */
+    unsigned long words; /* ICU words of the text blocks */
     unsigned long paragraphs;
-    char encoding[48];     /* the encoding the bytes were read in */
+    char encoding[48];           /* the encoding the bytes were read in */
     const char *encoding_source; /* static: why that encoding */
-    pi_layer layer;        /* which layer of the extractor decided */
+    pi_layer layer;              /* which layer of the extractor decided */
 } pi_result;
 
 /* What the stages leave behind, for tests and tools that look inside (the

@@ -68,12 +68,12 @@ static inline int pi_test_run(Suite *s)
 }
 
 /* A main() that runs the suite whose cases `add(Suite *)` registers. */
-#define PI_SUITE_MAIN(name, add)                                               \
-    int main(void)                                                             \
-    {                                                                          \
-        Suite *s = suite_create(name);                                         \
-        add(s);                                                                \
-        return pi_test_run(s);                                                 \
+#define PI_SUITE_MAIN(name, add)       \
+    int main(void)                     \
+    {                                  \
+        Suite *s = suite_create(name); \
+        add(s);                        \
+        return pi_test_run(s);         \
     }
 
 #endif

@@ -100,7 +100,8 @@ int main(int argc, char **argv)
                                                         : PITH_FORMAT_TEXT;
             argi += 2;
         } else {
-            fprintf(stderr, "usage: corpus_run [-o OUTDIR] [-t] [-f FORMAT]... [-I] [-u] DIR|FILE...\n");
+            fprintf(stderr,
+                    "usage: corpus_run [-o OUTDIR] [-t] [-f FORMAT]... [-I] [-u] DIR|FILE...\n");
             return 2;
         }
     }
@@ -183,7 +184,8 @@ int main(int argc, char **argv)
                 static const char *const ext[] = {"", "txt", "md", "html", "json"};
                 char *rendered = NULL;
                 size_t rlen = 0;
-                pith_status rs = pith_doc_render(doc, (pith_format)formats[k], ropts, &rendered, &rlen);
+                pith_status rs = pith_doc_render(doc, (pith_format)formats[k], ropts, &rendered,
+                                                 &rlen);
                 if (rs != PITH_OK) {
                     fprintf(stderr, "corpus_run: %s: render: %s\n", files[i], pith_strerror(rs));
                     failed++;

@@ -4,9 +4,9 @@
 #define PI_META_COMMON_H
 
 #include "check_common.h"
-#include "tree/dom.h"
 #include "base/error.h"
 #include "meta/metadata.h"
+#include "tree/dom.h"
 
 /* A tree of `len` bytes of UTF-8 HTML, parsed as the library parses pages;
  * free it with pi_tree_free(). */

@@ -7,9 +7,9 @@
  * figures, the chosen roots and every element dropped inside them
  * (PITH_DEBUG_TEXT=1: with their text). Uses the internal modules. */
 #include "base/buf.h"
-#include "tree/dom.h"
 #include "base/error.h"
 #include "pipeline.h"
+#include "tree/dom.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,8 +39,8 @@ static void describe(const pi_trace *t, size_t i)
         printf(" id=\"%.40s\"", id);
     if (c)
         printf(" class=\"%.60s\"", c);
-    printf("> words=%u link=%u para=%u p=%u w=%d score=%.1f depth=%u\n", r->words,
-           r->link_words, r->n_para, r->n_p, r->weight, pi_choice_score(&t->choice, i), r->depth);
+    printf("> words=%u link=%u para=%u p=%u w=%d score=%.1f depth=%u\n", r->words, r->link_words,
+           r->n_para, r->n_p, r->weight, pi_choice_score(&t->choice, i), r->depth);
     if (getenv("PITH_DEBUG_TEXT")) {
         char *text = pi_dom_text(r->node);
         for (char *p = text; p && *p; p++)
@@ -71,8 +71,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "pith_debug: extraction failed (%d)\n", err);
         return 1;
     }
-    static const char *const layers[] = {"none", "score", "fallback", "relaxed",
-                                         "relaxed-fallback", "json-ld"};
+    static const char *const layers[] = {
+        "none", "score", "fallback", "relaxed", "relaxed-fallback", "json-ld"};
     printf("encoding %s (%s), layer %s, headline %s\n", r.encoding, r.encoding_source,
            layers[r.layer], r.meta.headline ? r.meta.headline : "(none)");
     const pi_choice *c = &t.choice;

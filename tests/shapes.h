@@ -137,8 +137,8 @@ static inline char *pi_shape_make(const char *name, size_t n, size_t *len)
     } else if (!strcmp(name, "table")) {
         sb_puts(&b, "<table>");
         for (size_t i = 0; i < n; i++) {
-            snprintf(tmp, sizeof tmp, "<tr><td><a href=\"/t/%zu\">Row %zu</a></td><td>cell</td></tr>",
-                     i, i);
+            snprintf(tmp, sizeof tmp,
+                     "<tr><td><a href=\"/t/%zu\">Row %zu</a></td><td>cell</td></tr>", i, i);
             sb_puts(&b, tmp);
         }
         sb_puts(&b, "</table>");

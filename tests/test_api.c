@@ -31,8 +31,8 @@ START_TEST(versions)
 {
     ck_assert_str_eq(pith_version(), PITH_VERSION_STRING);
     ck_assert_uint_eq(pith_version_number(), PITH_VERSION_NUMBER);
-    ck_assert_uint_eq(PITH_VERSION_NUMBER, (PITH_VERSION_MAJOR << 16) |
-                                               (PITH_VERSION_MINOR << 8) | PITH_VERSION_PATCH);
+    ck_assert_uint_eq(PITH_VERSION_NUMBER,
+                      (PITH_VERSION_MAJOR << 16) | (PITH_VERSION_MINOR << 8) | PITH_VERSION_PATCH);
 }
 END_TEST
 
@@ -56,7 +56,8 @@ START_TEST(options)
     ck_assert_int_eq(pith_option_bounds(PITH_OPT_URL, &lo, &hi), PITH_ERR_OPTION_VALUE);
     ck_assert_int_eq(pith_option_bounds((pith_option)999, &lo, &hi), PITH_ERR_UNSUPPORTED_OPTION);
     ck_assert_int_eq(pith_options_set_int(o, (pith_option)999, 1), PITH_ERR_UNSUPPORTED_OPTION);
-    ck_assert_int_eq(pith_options_set_string(o, (pith_option)999, "x"), PITH_ERR_UNSUPPORTED_OPTION);
+    ck_assert_int_eq(pith_options_set_string(o, (pith_option)999, "x"),
+                     PITH_ERR_UNSUPPORTED_OPTION);
     ck_assert_int_eq(pith_options_set_int(o, PITH_OPT_KEEP_TITLE, 2), PITH_ERR_OPTION_VALUE);
     ck_assert_int_eq(pith_options_set_int(o, PITH_OPT_URL, 1), PITH_ERR_OPTION_VALUE);
     ck_assert_int_eq(pith_options_set_string(o, PITH_OPT_KEEP_TITLE, "1"), PITH_ERR_OPTION_VALUE);
@@ -382,21 +383,21 @@ END_TEST
 START_TEST(names_that_drop_everything_are_ignored)
 {
 #define ENTRY(t) "<div class=live-comment><p>" t "</p></div>"
-    static const char page[] =
-        "<html><body><div class=live>"
-        ENTRY("The referee blows the whistle and the match begins in the rain, with both "
-              "teams pressing high from the first minute.")
+    static const char page[] = "<html><body><div class=live>" ENTRY(
+        "The referee blows the whistle and the match begins in the rain, with both "
+        "teams pressing high from the first minute.")
         ENTRY("A corner for the home side after a long spell of pressure, but the header "
               "goes wide of the far post.")
-        ENTRY("Half time, and still no goals, though the visitors have had the better "
-              "chances and hit the bar twice.")
-        ENTRY("The second half starts as the first ended, with the visitors on top and the "
-              "home fans growing restless.")
-        ENTRY("The home side score at last, a low shot from the edge of the box that the "
-              "keeper never sees.")
-        ENTRY("Full time: one goal settles it, and the home side climb to third in the "
-              "table after a hard night.")
-        "</div></body></html>";
+            ENTRY("Half time, and still no goals, though the visitors have had the better "
+                  "chances and hit the bar twice.")
+                ENTRY("The second half starts as the first ended, with the visitors on top and the "
+                      "home fans growing restless.")
+                    ENTRY(
+                        "The home side score at last, a low shot from the edge of the box that the "
+                        "keeper never sees.")
+                        ENTRY(
+                            "Full time: one goal settles it, and the home side climb to third in the "
+                            "table after a hard night.") "</div></body></html>";
 #undef ENTRY
     pith_doc *doc = extract_ok(page, strlen(page), NULL);
     const char *t = pith_doc_text(doc);

@@ -1,6 +1,6 @@
 /* Unit tests: lib/buf.c */
-#include "base/buf.h"
 #include "check_common.h"
+#include "base/buf.h"
 #include "base/text.h"
 
 START_TEST(put_and_detach)

@@ -4,8 +4,8 @@
 
 /* The model of the whole body of `html`, links and images resolved
  * against `base`, the headline `title` dropped unless `keep`. */
-static void model_of(traced *x, pi_model *m, const char *html, const char *base,
-                     const char *title, int keep)
+static void model_of(traced *x, pi_model *m, const char *html, const char *base, const char *title,
+                     int keep)
 {
     traced_run(x, html);
     pi_choice c;
@@ -26,8 +26,10 @@ START_TEST(lists_nest_with_their_kind)
 {
     traced x;
     pi_model m;
-    model_of(&x, &m, "<body><ul><li>one<ol><li>inner</li></ol></li><li>two</li></ul>"
-                     "<ol><li>first</li></ol></body>", NULL, NULL, 0);
+    model_of(&x, &m,
+             "<body><ul><li>one<ol><li>inner</li></ol></li><li>two</li></ul>"
+             "<ol><li>first</li></ol></body>",
+             NULL, NULL, 0);
     ck_assert_uint_eq(m.n, 4);
     ck_assert_int_eq(m.blocks[0].kind, PI_BLK_ITEM);
     ck_assert_int_eq(m.blocks[0].level, 1);
@@ -46,9 +48,10 @@ START_TEST(data_tables_have_rows_layout_tables_do_not)
 {
     traced x;
     pi_model m;
-    model_of(&x, &m, "<body><table><tr><th>Day</th><th>Time</th></tr><tr><td>Thu</td>"
-                     "<td>06:12</td></tr></table><table><tr><td><p>A layout cell with a whole "
-                     "paragraph of text in it, as old pages do.</p></td></tr></table></body>",
+    model_of(&x, &m,
+             "<body><table><tr><th>Day</th><th>Time</th></tr><tr><td>Thu</td>"
+             "<td>06:12</td></tr></table><table><tr><td><p>A layout cell with a whole "
+             "paragraph of text in it, as old pages do.</p></td></tr></table></body>",
              NULL, NULL, 0);
     ck_assert_uint_eq(m.n, 3);
     ck_assert_int_eq(m.blocks[0].kind, PI_BLK_ROW);
@@ -65,8 +68,10 @@ START_TEST(code_keeps_whitespace_and_language)
 {
     traced x;
     pi_model m;
-    model_of(&x, &m, "<body><pre><code class=\"language-python\">def f():\n    return 1\n</code>"
-                     "</pre></body>", NULL, NULL, 0);
+    model_of(&x, &m,
+             "<body><pre><code class=\"language-python\">def f():\n    return 1\n</code>"
+             "</pre></body>",
+             NULL, NULL, 0);
     ck_assert_uint_eq(m.n, 1);
     ck_assert_int_eq(m.blocks[0].kind, PI_BLK_PRE);
     ck_assert_str_eq(m.blocks[0].text, "def f():\n    return 1");
@@ -79,9 +84,11 @@ START_TEST(urls_resolve_against_the_base)
 {
     traced x;
     pi_model m;
-    model_of(&x, &m, "<body><p>See <a href=\"../b/c.html\">this</a> and <a href=\"javascript:go()\">"
-                     "that</a>.</p><img src=\"data:image/png;base64,xx\" data-src=\"/lazy.jpg\" "
-                     "alt=\"A lazy\nimage\"></body>", "https://example.org/a/page.html", NULL, 0);
+    model_of(&x, &m,
+             "<body><p>See <a href=\"../b/c.html\">this</a> and <a href=\"javascript:go()\">"
+             "that</a>.</p><img src=\"data:image/png;base64,xx\" data-src=\"/lazy.jpg\" "
+             "alt=\"A lazy\nimage\"></body>",
+             "https://example.org/a/page.html", NULL, 0);
     ck_assert_uint_eq(m.n, 2);
     const pi_block *p = &m.blocks[0];
     ck_assert_uint_eq(p->n_spans, 1); /* the script link is plain text */
@@ -134,8 +141,10 @@ START_TEST(repeated_caption_once)
 {
     traced x;
     pi_model m;
-    model_of(&x, &m, "<body><figure><div class=caption>The harbour</div><figcaption>The harbour"
-                     "</figcaption></figure></body>", NULL, NULL, 0);
+    model_of(&x, &m,
+             "<body><figure><div class=caption>The harbour</div><figcaption>The harbour"
+             "</figcaption></figure></body>",
+             NULL, NULL, 0);
     ck_assert_uint_eq(m.n, 1);
     ck_assert_int_eq(m.blocks[0].kind, PI_BLK_CAPTION);
     done(&x, &m);

@@ -1,8 +1,8 @@
 /* Unit tests: lib/clean.c (what is never content leaves the tree) */
 #include "check_common.h"
+#include "base/error.h"
 #include "tree/clean.h"
 #include "tree/dom.h"
-#include "base/error.h"
 
 /* The text of the page's body after cleaning, whitespace runs as one
  * space (malloc'd). */
@@ -32,11 +32,11 @@ static char *cleaned(const char *html)
     return out;
 }
 
-#define CLEANS_TO(html, expect)                                                \
-    do {                                                                       \
-        char *got_ = cleaned(html);                                            \
-        ck_assert_str_eq(got_, expect);                                        \
-        free(got_);                                                            \
+#define CLEANS_TO(html, expect)         \
+    do {                                \
+        char *got_ = cleaned(html);     \
+        ck_assert_str_eq(got_, expect); \
+        free(got_);                     \
     } while (0)
 
 START_TEST(never_content_elements_go)

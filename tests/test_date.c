@@ -1,8 +1,8 @@
 /* Unit tests: lib/date.c - the formats and languages read, what is no date,
  * pi_is_date agreeing with pi_date_parse, dates in URL paths, month names. */
 #include "check_common.h"
-#include "meta/date.h"
 #include "base/error.h"
+#include "meta/date.h"
 
 /* pi_date_parse with day_first, its status checked; free the result. */
 static char *parse(const char *s, int day_first)
@@ -15,21 +15,21 @@ static char *parse(const char *s, int day_first)
     return iso;
 }
 
-#define ck_date_df(in, df, want)                                               \
-    do {                                                                       \
-        char *got_ = parse(in, df);                                            \
-        ck_assert_pstr_eq(got_, want);                                         \
-        free(got_);                                                            \
+#define ck_date_df(in, df, want)       \
+    do {                               \
+        char *got_ = parse(in, df);    \
+        ck_assert_pstr_eq(got_, want); \
+        free(got_);                    \
     } while (0)
 
 #define ck_date(in, want) ck_date_df(in, 1, want)
 
-#define ck_url_date(url, want)                                                 \
-    do {                                                                       \
-        char *got_ = (char *)1;                                                \
-        ck_assert_int_eq(pi_date_in_url(url, &got_), PI_OK);                   \
-        ck_assert_pstr_eq(got_, want);                                         \
-        free(got_);                                                            \
+#define ck_url_date(url, want)                               \
+    do {                                                     \
+        char *got_ = (char *)1;                              \
+        ck_assert_int_eq(pi_date_in_url(url, &got_), PI_OK); \
+        ck_assert_pstr_eq(got_, want);                       \
+        free(got_);                                          \
     } while (0)
 
 START_TEST(date_formats)
@@ -86,7 +86,7 @@ START_TEST(date_ambiguity_and_garbage)
     ck_date("32.01.2025", NULL);
     ck_date("12345", NULL);
     ck_date("Theresa May", NULL);
-    ck_date("August 2025", NULL); /* no day */
+    ck_date("August 2025", NULL);                 /* no day */
     ck_date("2025-08-17T25:00:00", "2025-08-17"); /* a bad time keeps the date */
 }
 END_TEST
@@ -94,8 +94,13 @@ END_TEST
 START_TEST(date_blanks_around)
 {
     /* ASCII white space and no-break spaces before the date are skipped */
-    ck_date(" \t\xC2\xA0" "17.08.2025", "2025-08-17");
-    ck_date("17\xC2\xA0" "August\xC2\xA0" "2025", "2025-08-17");
+    ck_date(" \t\xC2\xA0"
+            "17.08.2025",
+            "2025-08-17");
+    ck_date("17\xC2\xA0"
+            "August\xC2\xA0"
+            "2025",
+            "2025-08-17");
     ck_date("\xC2\xA0", NULL);
 }
 END_TEST

@@ -1,9 +1,9 @@
 /* Unit tests: lib/dom.c (parsing, tag table, traversal) and lib/clean.c */
-#include "base/buf.h"
 #include "check_common.h"
+#include "base/buf.h"
+#include "base/error.h"
 #include "tree/clean.h"
 #include "tree/dom.h"
-#include "base/error.h"
 
 static xmlDocPtr parse(const char *html)
 {
@@ -141,8 +141,9 @@ END_TEST
 START_TEST(clean_unwraps_a_noscript_that_swallowed_the_page)
 {
     char page[8192];
-    size_t n = (size_t)snprintf(page, sizeof page, "<body><noscript>enable js</noscript>"
-                                                   "<noscript><div id=nojs></noscript><div><p>");
+    size_t n = (size_t)snprintf(page, sizeof page,
+                                "<body><noscript>enable js</noscript>"
+                                "<noscript><div id=nojs></noscript><div><p>");
     while (n + 200 < sizeof page)
         n += (size_t)snprintf(page + n, sizeof page - n,
                               "The park counted more bears this year than in any year before. ");
@@ -175,7 +176,8 @@ END_TEST
 
 START_TEST(hidden_detection)
 {
-    xmlDocPtr d = parse("<div style=\"xdisplay:none\">a</div><div style=\"display:nonesuch\">b</div>");
+    xmlDocPtr d = parse(
+        "<div style=\"xdisplay:none\">a</div><div style=\"display:nonesuch\">b</div>");
     xmlNodePtr body = xmlDocGetRootElement(d)->children;
     ck_assert_int_eq(pi_is_hidden(body->children), 0);
     ck_assert_int_eq(pi_is_hidden(body->children->next), 0);
@@ -278,8 +280,8 @@ START_TEST(attribute_cap_follows_the_tokenizer)
             pi_buf_puts(&b, "><p>after</p>\"</body>");
             xmlDocPtr d;
             ck_assert_int_eq(pi_parse_html(b.data, b.len, NULL, &d), PI_OK);
-            ck_assert_msg(max_attrs(xmlDocGetRootElement(d)) <= 256, "prefix %zu, shape %d",
-                          k, shape);
+            ck_assert_msg(max_attrs(xmlDocGetRootElement(d)) <= 256, "prefix %zu, shape %d", k,
+                          shape);
             xmlFreeDoc(d);
             pi_buf_free(&b);
         }

@@ -3,8 +3,10 @@
 #include "check_common.h"
 #include "trace.h"
 
-#define PARA "<p>This paragraph is long enough to count, with commas, clauses, and words that a reader came for.</p>"
-#define LINKS "<ul><li><a href=/a>Home</a></li><li><a href=/b>World news</a></li><li><a href=/c>Sport</a></li></ul>"
+#define PARA \
+    "<p>This paragraph is long enough to count, with commas, clauses, and words that a reader came for.</p>"
+#define LINKS \
+    "<ul><li><a href=/a>Home</a></li><li><a href=/b>World news</a></li><li><a href=/c>Sport</a></li></ul>"
 
 /* `n` copies of `s`, malloc'd. */
 static char *repeat(const char *s, int n)
@@ -113,9 +115,10 @@ END_TEST
 
 START_TEST(declared_body_not_used_when_the_markup_has_it)
 {
-    char *html = page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
-                      "\"articleBody\":\"A short summary of the article in a few words.\"}</script>",
-                      "<article>" PARA PARA PARA "</article>");
+    char *html = page(
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"articleBody\":\"A short summary of the article in a few words.\"}</script>",
+        "<article>" PARA PARA PARA "</article>");
     traced x;
     traced_run(&x, html);
     ck_assert_int_eq(x.r.layer, PI_LAYER_SCORE);
@@ -127,10 +130,11 @@ END_TEST
 START_TEST(date_lines_and_credits_leave_the_text)
 {
     traced x;
-    traced_run(&x, "<body><article><p>Stand: 05. Februar 2020</p>" PARA
-                   "<figure><img src=a.jpg><figcaption>Foto: Jane Doe</figcaption></figure>"
-                   "<figure><img src=b.jpg><figcaption>The harbour at dawn</figcaption></figure>"
-                   PARA PARA "</article></body>");
+    traced_run(
+        &x, "<body><article><p>Stand: 05. Februar 2020</p>" PARA
+            "<figure><img src=a.jpg><figcaption>Foto: Jane Doe</figcaption></figure>"
+            "<figure><img src=b.jpg><figcaption>The harbour at dawn</figcaption></figure>" PARA PARA
+            "</article></body>");
     ck_assert_ptr_null(strstr(x.r.text, "Februar"));
     ck_assert_ptr_null(strstr(x.r.text, "Jane Doe"));
     ck_assert_ptr_nonnull(strstr(x.r.text, "The harbour at dawn"));
@@ -164,7 +168,8 @@ START_TEST(kept_choice_is_the_deciding_attempt)
     /* The trace's choice is the one whose model became the text: its roots
      * hold the text's first paragraph. */
     traced x;
-    traced_run(&x, "<body><div id=story><p id=first>" "This paragraph is long enough to count, "
+    traced_run(&x, "<body><div id=story><p id=first>"
+                   "This paragraph is long enough to count, "
                    "with commas, clauses, and words.</p>" PARA PARA "</div></body>");
     const pi_choice *c = &x.t.choice;
     ck_assert_uint_gt(c->n, 0);

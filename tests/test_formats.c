@@ -28,11 +28,11 @@ static char *render(const char *html, int format, const pi_render_opts *o)
     return s;
 }
 
-#define CHECK(html, format, expect)                                                        \
-    do {                                                                                   \
-        char *got_ = render(html, format, NULL);                                           \
-        ck_assert_str_eq(got_, expect);                                                    \
-        free(got_);                                                                        \
+#define CHECK(html, format, expect)              \
+    do {                                         \
+        char *got_ = render(html, format, NULL); \
+        ck_assert_str_eq(got_, expect);          \
+        free(got_);                              \
     } while (0)
 
 START_TEST(md_headings_and_paragraphs)
@@ -70,8 +70,9 @@ END_TEST
 
 START_TEST(md_code_block_keeps_whitespace)
 {
-    CHECK("<body><pre><code class=\"language-c\">int  main(void)\n{\n\treturn ```0;\n}</code></pre></body>",
-          MD, "````c\nint  main(void)\n{\n\treturn ```0;\n}\n````\n");
+    CHECK(
+        "<body><pre><code class=\"language-c\">int  main(void)\n{\n\treturn ```0;\n}</code></pre></body>",
+        MD, "````c\nint  main(void)\n{\n\treturn ```0;\n}\n````\n");
 }
 END_TEST
 
@@ -92,9 +93,11 @@ END_TEST
 
 START_TEST(md_image_and_options)
 {
-    const char *page = "<body><p>Text with <a href=\"/x\">a link</a> and <b>bold</b>.</p>"
-                       "<img src=\"/i.png\" alt=\"A [view]\"><table><tr><td>c</td></tr></table></body>";
-    CHECK(page, MD, "Text with [a link](/x) and **bold**.\n\n![A \\[view\\]](/i.png)\n\n| c |\n| --- |\n");
+    const char *page =
+        "<body><p>Text with <a href=\"/x\">a link</a> and <b>bold</b>.</p>"
+        "<img src=\"/i.png\" alt=\"A [view]\"><table><tr><td>c</td></tr></table></body>";
+    CHECK(page, MD,
+          "Text with [a link](/x) and **bold**.\n\n![A \\[view\\]](/i.png)\n\n| c |\n| --- |\n");
     pi_render_opts o = {0, 0, 0, 0, 0};
     char *s = render(page, MD, &o);
     ck_assert_str_eq(s, "Text with a link and bold.\n");
@@ -111,30 +114,33 @@ END_TEST
 
 START_TEST(html_is_safe_and_structured)
 {
-    CHECK("<body><h3 onclick=\"x()\">Head</h3><p>A <a href=\"javascript:alert(1)\">bad</a> "
-          "<a href=\"https://ok.example/?a=1&amp;b=2\">good</a> &lt;tag&gt;</p>"
-          "<ul><li>one<ol><li>sub</li></ol></li></ul><blockquote><p>q</p></blockquote>"
-          "<pre>a &lt; b</pre><img src=\"data:image/png;base64,xx\"><img src=\"https://i.example/p.jpg\" alt='\"x\"'>"
-          "<figcaption>cap</figcaption></body>",
-          HTML,
-          "<article>\n<h3>Head</h3>\n<p>A bad <a href=\"https://ok.example/?a=1&amp;b=2\">good</a> "
-          "&lt;tag&gt;</p>\n<ul>\n<li>one<ol>\n<li>sub</li>\n</ol>\n</li>\n</ul>\n"
-          "<blockquote>\n<p>q</p>\n</blockquote>\n<pre><code>a &lt; b</code></pre>\n"
-          "<figure><img src=\"https://i.example/p.jpg\" alt=\"&quot;x&quot;\" /><figcaption>cap</figcaption>\n"
-          "</figure>\n</article>\n");
+    CHECK(
+        "<body><h3 onclick=\"x()\">Head</h3><p>A <a href=\"javascript:alert(1)\">bad</a> "
+        "<a href=\"https://ok.example/?a=1&amp;b=2\">good</a> &lt;tag&gt;</p>"
+        "<ul><li>one<ol><li>sub</li></ol></li></ul><blockquote><p>q</p></blockquote>"
+        "<pre>a &lt; b</pre><img src=\"data:image/png;base64,xx\"><img src=\"https://i.example/p.jpg\" alt='\"x\"'>"
+        "<figcaption>cap</figcaption></body>",
+        HTML,
+        "<article>\n<h3>Head</h3>\n<p>A bad <a href=\"https://ok.example/?a=1&amp;b=2\">good</a> "
+        "&lt;tag&gt;</p>\n<ul>\n<li>one<ol>\n<li>sub</li>\n</ol>\n</li>\n</ul>\n"
+        "<blockquote>\n<p>q</p>\n</blockquote>\n<pre><code>a &lt; b</code></pre>\n"
+        "<figure><img src=\"https://i.example/p.jpg\" alt=\"&quot;x&quot;\" /><figcaption>cap</figcaption>\n"
+        "</figure>\n</article>\n");
 }
 END_TEST
 
 START_TEST(html_table_and_standalone)
 {
     const char *page = "<body><table><tr><th>a</th></tr><tr><td>b<br>c</td></tr></table></body>";
-    CHECK(page, HTML, "<article>\n<table>\n<tr><th>a</th></tr>\n<tr><td>b c</td></tr>\n</table>\n</article>\n");
+    CHECK(page, HTML,
+          "<article>\n<table>\n<tr><th>a</th></tr>\n<tr><td>b c</td></tr>\n</table>\n</article>\n");
     pi_render_opts o = pi_render_defaults;
     o.standalone = 1;
     char *s = render("<body><p>x</p></body>", HTML, &o);
-    ck_assert_str_eq(s, "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\" />\n"
-                        "<title>T</title>\n</head>\n<body>\n<article>\n<h1>T</h1>\n<p>x</p>\n</article>\n"
-                        "</body>\n</html>\n");
+    ck_assert_str_eq(
+        s, "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\" />\n"
+           "<title>T</title>\n</head>\n<body>\n<article>\n<h1>T</h1>\n<p>x</p>\n</article>\n"
+           "</body>\n</html>\n");
     free(s);
 }
 END_TEST
@@ -164,10 +170,12 @@ START_TEST(json_has_every_key)
     ck_assert_ptr_nonnull(s);
     json_object *o = json_tokener_parse(s);
     ck_assert_ptr_nonnull(o);
+    /* clang-format off */
     static const char *const keys[] = {"title", "authors", "published", "modified", "site_name",
                                        "description", "language", "direction", "url", "image",
                                        "tags", "page_type", "encoding", "layer", "words",
                                        "sentences", "paragraphs", "text", "format", "content", NULL};
+    /* clang-format on */
     for (int i = 0; keys[i]; i++)
         ck_assert_msg(json_object_object_get_ex(o, keys[i], NULL), "missing %s", keys[i]);
     json_object *a = json_object_object_get(o, "authors");

@@ -10,9 +10,9 @@
 #include <stdint.h>
 
 /* A paragraph long enough to be an article on its own. */
-#define ARTICLE                                                                \
-    "<p>The harbour was quiet this morning, with only a few fishing boats heading out past "  \
-    "the breakwater before the sun rose over the hills.</p>"                                \
+#define ARTICLE                                                                              \
+    "<p>The harbour was quiet this morning, with only a few fishing boats heading out past " \
+    "the breakwater before the sun rose over the hills.</p>"                                 \
     "<p>Local fishermen say the season has been slow, and prices at the market have risen "  \
     "for the third week in a row, worrying restaurant owners.</p>"
 
@@ -152,8 +152,8 @@ START_TEST(empty_and_tiny)
     expect_text("<p", 2, NULL, "");
     expect_text("<p>", 3, NULL, "");
     expect_text("</p></div></html>", 17, NULL, "");
-    expect_text("\xef\xbb\xbf", 3, NULL, "");     /* UTF-8 BOM alone */
-    expect_text("\xff\xfe", 2, NULL, "");         /* UTF-16LE BOM alone */
+    expect_text("\xef\xbb\xbf", 3, NULL, "");    /* UTF-8 BOM alone */
+    expect_text("\xff\xfe", 2, NULL, "");        /* UTF-16LE BOM alone */
     expect_text("\xff\xfe<\0p\0>", 7, NULL, ""); /* odd length UTF-16 */
 }
 END_TEST
@@ -200,7 +200,9 @@ START_TEST(binary_files)
            3);
     BINARY("\xff\xd8\xff\xe0\0\x10JFIF\0", 4);
     BINARY("PK\x03\x04", 5);
-    BINARY("\x7f" "ELF\x02\x01\x01", 6);
+    BINARY("\x7f"
+           "ELF\x02\x01\x01",
+           6);
     BINARY("", 7);
 #undef BINARY
 }
@@ -252,8 +254,10 @@ START_TEST(only_frameset_image_or_links)
     sb_puts(&b, "<html><body><table>");
     for (int i = 0; i < 200; i++) {
         char row[128];
-        snprintf(row, sizeof row, "<tr><td><a href=\"/p/%d\">Page %d</a></td>"
-                                  "<td><a href=\"/q/%d\">More</a></td></tr>", i, i, i);
+        snprintf(row, sizeof row,
+                 "<tr><td><a href=\"/p/%d\">Page %d</a></td>"
+                 "<td><a href=\"/q/%d\">More</a></td></tr>",
+                 i, i, i);
         sb_puts(&b, row);
     }
     sb_puts(&b, "</table></body></html>");
@@ -324,8 +328,8 @@ START_TEST(nested_to_the_maximum_depth)
     free(html);
     /* The same depth made of other elements: inline, lists, tables, and
      * under an element that cleaning drops whole (svg) or furniture (nav). */
-    static const char *const units[] = {"<b>", "<ul><li>", "<blockquote>", "<section>",
-                                        "<table><tr><td>", "<a href=x>"};
+    static const char *const units[] = {"<b>",       "<ul><li>",        "<blockquote>",
+                                        "<section>", "<table><tr><td>", "<a href=x>"};
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
         html = repeat("<html><body>", units[i], 300000, ARTICLE, &len);
         pith_doc *doc;

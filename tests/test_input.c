@@ -1,9 +1,9 @@
 /* test_input.c - the encoding decision of input.c, the labels and prescan
  * of charset.c, the UTF-8 cleaning of transcode.c. */
 #include "check_common.h"
+#include "base/buf.h"
 #include "base/error.h"
 #include "input/input.h"
-#include "base/buf.h"
 
 #include <dirent.h>
 #include <pthread.h>
@@ -121,6 +121,7 @@ static void expect_enc(pi_input *in, const char *encoding, const char *source)
 
 START_TEST(labels_whatwg)
 {
+    /* clang-format off */
     static const char *const map[][2] = {
         {"iso-8859-1", "windows-1252"}, {"latin1", "windows-1252"},
         {"ascii", "windows-1252"},      {"US-ASCII", "windows-1252"},
@@ -142,6 +143,7 @@ START_TEST(labels_whatwg)
         {"iso-8859-16", "ISO-8859-16"}, {"iso-8859-8-i", "ISO-8859-8-I"},
         {"\tmacintosh\n", "macintosh"},
     };
+    /* clang-format on */
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
         const char *got = pi_input_label(map[i][0]);
         ck_assert_msg(got && strcmp(got, map[i][1]) == 0, "%s -> %s, want %s", map[i][0],
@@ -156,7 +158,7 @@ START_TEST(labels_unknown)
     ck_assert_ptr_null(pi_input_label(""));
     ck_assert_ptr_null(pi_input_label("   "));
     ck_assert_ptr_null(pi_input_label(NULL));
-    ck_assert_ptr_null(pi_input_label("utf-7"));    /* not a web encoding */
+    ck_assert_ptr_null(pi_input_label("utf-7")); /* not a web encoding */
     ck_assert_ptr_null(pi_input_label("utf-8x"));
     ck_assert_ptr_null(pi_input_label("a-very-long-label-that-is-not-any-charset"));
 }
@@ -204,8 +206,7 @@ START_TEST(prescan_skips)
     expect_prescan(PRESCAN("<!--><meta charset=euc-kr>-->"), "EUC-KR");
     expect_prescan(PRESCAN("<!-- <meta charset=koi8-r>"), NULL);
     /* A meta inside another tag's attribute value is not a tag. */
-    expect_prescan(PRESCAN("<div title=\"<meta charset=koi8-r>\"><meta charset=big5>"),
-                   "Big5");
+    expect_prescan(PRESCAN("<div title=\"<meta charset=koi8-r>\"><meta charset=big5>"), "Big5");
     expect_prescan(PRESCAN("<!DOCTYPE html><?xml version=\"1.0\"?></x><meta charset=big5>"),
                    "Big5");
     /* http-equiv form needs http-equiv=content-type. */
@@ -312,9 +313,12 @@ START_TEST(order_plain)
     pi_input_free(&in);
 
     /* Undeclared Latin-1 bytes: windows-1252 (detector or default). */
-    in = DEC("<p>caf\xE9 cr\xE8me br\xFBl\xE9" "e \x80 5</p>", NULL);
+    in = DEC("<p>caf\xE9 cr\xE8me br\xFBl\xE9"
+             "e \x80 5</p>",
+             NULL);
     ck_assert_str_eq(in.encoding, "windows-1252");
-    ck_assert_str_eq(in.utf8, "<p>caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e \xE2\x82\xAC 5</p>");
+    ck_assert_str_eq(in.utf8, "<p>caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9"
+                              "e \xE2\x82\xAC 5</p>");
     pi_input_free(&in);
 }
 END_TEST
@@ -324,9 +328,12 @@ START_TEST(order_utf16_hint)
     /* BOM-less UTF-16 with a transport label: the zero bytes settle the
      * byte order whatever the label says. */
     static const char le[] = "<\0p\0>\0\xE9\0t\0\xE9\0 \0i\0n\0 \0U\0T\0F\0-\0"
-                             "1\0" "6\0 \0<\0/\0p\0>\0";
+                             "1\0"
+                             "6\0 \0<\0/\0p\0>\0";
     static const char be[] = "\0<\0p\0>\0\xE9\0t\0\xE9\0 \0i\0n\0 \0U\0T\0F\0-"
-                             "\0" "1\0" "6\0 \0<\0/\0p\0>";
+                             "\0"
+                             "1\0"
+                             "6\0 \0<\0/\0p\0>";
     static const char want[] = "<p>\xC3\xA9t\xC3\xA9 in UTF-16 </p>";
     pi_input in = dec(le, sizeof le - 1, "utf-16");
     expect_enc(&in, "UTF-16LE", "hint");
@@ -376,8 +383,7 @@ START_TEST(conflict_legacy_declared_utf8_bytes)
     in = DEC("<meta charset=gb2312><p>\xD6\xB0\xD6\xB0\xD6\xB0</p>", NULL);
     expect_enc(&in, "GBK", "meta");
     pi_input_free(&in);
-    in = DEC("<meta charset=gb2312><p>\xE4\xB8\xAD\xE6\x96\x87\xE7\xBD\x91\xE9\xA1\xB5</p>",
-             NULL);
+    in = DEC("<meta charset=gb2312><p>\xE4\xB8\xAD\xE6\x96\x87\xE7\xBD\x91\xE9\xA1\xB5</p>", NULL);
     expect_enc(&in, "UTF-8", "utf-8");
     ck_assert_str_eq(in.declared, "GBK");
     pi_input_free(&in);
@@ -387,8 +393,10 @@ END_TEST
 START_TEST(conflict_utf8_declared_legacy_bytes)
 {
     /* Declared UTF-8 but every accented letter is a Latin-1 byte. */
-    pi_input in = DEC("<meta charset=utf-8><p>El ni\xF1o comi\xF3 pi\xF1" "a en la "
-                      "monta\xF1" "a, \xBFqu\xE9 m\xE1s?</p>",
+    pi_input in = DEC("<meta charset=utf-8><p>El ni\xF1o comi\xF3 pi\xF1"
+                      "a en la "
+                      "monta\xF1"
+                      "a, \xBFqu\xE9 m\xE1s?</p>",
                       NULL);
     ck_assert_str_eq(in.encoding, "windows-1252");
     ck_assert_str_eq(in.declared, "UTF-8");
@@ -397,12 +405,14 @@ START_TEST(conflict_utf8_declared_legacy_bytes)
     pi_input_free(&in);
 
     /* Declared UTF-8, mostly UTF-8, one stray byte: UTF-8 with one U+FFFD. */
-    in = DEC("<meta charset=utf-8><p>Gr\xC3\xBC\xC3\x9F" "e, K\xFC" "che, \xC3\xA4 \xC3\xB6</p>",
+    in = DEC("<meta charset=utf-8><p>Gr\xC3\xBC\xC3\x9F"
+             "e, K\xFC"
+             "che, \xC3\xA4 \xC3\xB6</p>",
              NULL);
     expect_enc(&in, "UTF-8", "meta");
     ck_assert_uint_eq(in.replaced, 1);
-    ck_assert_str_eq(in.utf8, "<meta charset=utf-8><p>Gr\xC3\xBC\xC3\x9F" "e, K" FFFD
-                              "che, \xC3\xA4 \xC3\xB6</p>");
+    ck_assert_str_eq(in.utf8, "<meta charset=utf-8><p>Gr\xC3\xBC\xC3\x9F"
+                              "e, K" FFFD "che, \xC3\xA4 \xC3\xB6</p>");
     pi_input_free(&in);
 
     /* A rejected UTF-8 hint lets the meta speak. */
@@ -437,10 +447,19 @@ START_TEST(convert_invalid_utf8)
 #define BOM8 "\xEF\xBB\xBF"
     EXPECT(BOM8 "a\xC3(b", "a" FFFD "(b");
     EXPECT(BOM8 "a\xE2\x82(b", "a" FFFD "(b");
-    EXPECT(BOM8 "a\xC0\x80" "b", "a" FFFD FFFD "b");
-    EXPECT(BOM8 "a\xED\xA0\x80" "b", "a" FFFD FFFD FFFD "b");
-    EXPECT(BOM8 "a\xF4\x90\x80\x80" "b", "a" FFFD FFFD FFFD FFFD "b");
-    EXPECT(BOM8 "a\xF0\x9F\x93\x9A" "b", "a\xF0\x9F\x93\x9A" "b");
+    EXPECT(BOM8 "a\xC0\x80"
+                "b",
+           "a" FFFD FFFD "b");
+    EXPECT(BOM8 "a\xED\xA0\x80"
+                "b",
+           "a" FFFD FFFD FFFD "b");
+    EXPECT(BOM8 "a\xF4\x90\x80\x80"
+                "b",
+           "a" FFFD FFFD FFFD FFFD "b");
+    EXPECT(BOM8 "a\xF0\x9F\x93\x9A"
+                "b",
+           "a\xF0\x9F\x93\x9A"
+           "b");
     EXPECT(BOM8 "\xFF\xFE\xF5\x80", FFFD FFFD FFFD FFFD);
     /* A character cut off by the end of the buffer. */
     EXPECT("\xC3\xA9t\xC3\xA9\xE2\x82", "\xC3\xA9t\xC3\xA9" FFFD);
@@ -453,9 +472,8 @@ END_TEST
 START_TEST(convert_iso_2022_jp)
 {
     /* 7-bit and therefore "valid UTF-8": found by its escape sequences. */
-    static const char page[] =
-        "<p>\x1B$B$3$s$K$A$O!\"F|K\\8l$G$9!#\x1B(B</p>"
-        "<p>\x1B$BEl5~$NE75$$O@2$l$G$9!#\x1B(B</p>";
+    static const char page[] = "<p>\x1B$B$3$s$K$A$O!\"F|K\\8l$G$9!#\x1B(B</p>"
+                               "<p>\x1B$BEl5~$NE75$$O@2$l$G$9!#\x1B(B</p>";
     pi_input in = dec(page, sizeof page - 1, NULL);
     expect_enc(&in, "ISO-2022-JP", "detector");
     ck_assert_ptr_nonnull(strstr(in.utf8, "\xE3\x81\x93\xE3\x82\x93\xE3\x81\xAB")); /* こんに */
@@ -485,15 +503,31 @@ END_TEST
 
 START_TEST(clean_controls)
 {
-    EXPECT("a\x01" "b\x08" "c\x0B" "d\x1F" "e\x7F" "f", "abcdef");
+    EXPECT("a\x01"
+           "b\x08"
+           "c\x0B"
+           "d\x1F"
+           "e\x7F"
+           "f",
+           "abcdef");
     /* FF is a line break: libxml2 would drop it and join the words. */
     EXPECT("tab\tlf\ncr\rff\f.", "tab\tlf\ncr\rff\n.");
     expect_text("a\0b\0c", 5, NULL, "abc");
     /* NEL, LS, PS are line breaks; other C1 controls go. */
-    EXPECT("a\xC2\x85" "b\xE2\x80\xA8" "c\xE2\x80\xA9" "d\xC2\x80" "e\xC2\x9F" "f",
-           "a\nb\nc\nd" "e" "f");
+    EXPECT("a\xC2\x85"
+           "b\xE2\x80\xA8"
+           "c\xE2\x80\xA9"
+           "d\xC2\x80"
+           "e\xC2\x9F"
+           "f",
+           "a\nb\nc\nd"
+           "e"
+           "f");
     /* In a legacy encoding too: KOI8-R has no C1, windows-1252 holes do. */
-    pi_input in = DEC("<p>a\x81" "b\x8D" "c</p>", "windows-1252");
+    pi_input in = DEC("<p>a\x81"
+                      "b\x8D"
+                      "c</p>",
+                      "windows-1252");
     ck_assert_str_eq(in.utf8, "<p>abc</p>");
     pi_input_free(&in);
 }
@@ -502,23 +536,43 @@ END_TEST
 START_TEST(clean_invisible)
 {
     /* ZWSP, word joiner, BOM inside text, soft hyphen: dropped. */
-    EXPECT("a\xE2\x80\x8B" "b\xE2\x81\xA0" "c\xEF\xBB\xBF" "d\xC2\xAD" "e", "abcde");
+    EXPECT("a\xE2\x80\x8B"
+           "b\xE2\x81\xA0"
+           "c\xEF\xBB\xBF"
+           "d\xC2\xAD"
+           "e",
+           "abcde");
     /* ZWNJ and ZWJ stay (Persian, Indic, emoji sequences). */
     EXPECT("\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE", "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE");
     EXPECT("\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB",
            "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB");
     /* NBSP and ideographic space are left to the whitespace collapser. */
-    EXPECT("a\xC2\xA0" "b\xE3\x80\x80" "c", "a\xC2\xA0" "b\xE3\x80\x80" "c");
+    EXPECT("a\xC2\xA0"
+           "b\xE3\x80\x80"
+           "c",
+           "a\xC2\xA0"
+           "b\xE3\x80\x80"
+           "c");
     /* Noncharacters. */
-    EXPECT("a\xEF\xBF\xBE" "b\xEF\xBF\xBF" "c\xEF\xB7\x90" "d\xF4\x8F\xBF\xBF" "e", "abcde");
+    EXPECT("a\xEF\xBF\xBE"
+           "b\xEF\xBF\xBF"
+           "c\xEF\xB7\x90"
+           "d\xF4\x8F\xBF\xBF"
+           "e",
+           "abcde");
     /* Bidi marks stay: they order right-to-left text. */
-    EXPECT("\xE2\x80\x8F" "a\xE2\x80\x8E", "\xE2\x80\x8F" "a\xE2\x80\x8E");
+    EXPECT("\xE2\x80\x8F"
+           "a\xE2\x80\x8E",
+           "\xE2\x80\x8F"
+           "a\xE2\x80\x8E");
 }
 END_TEST
 
 START_TEST(clean_nfc)
 {
-    EXPECT("caf" "e\xCC\x81", "caf\xC3\xA9");                 /* e + acute -> é */
+    EXPECT("caf"
+           "e\xCC\x81",
+           "caf\xC3\xA9");                                          /* e + acute -> é */
     EXPECT("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB", "\xED\x95\x9C"); /* jamo -> 한 */
     /* Canonical order: dot below (220) before acute (230). */
     EXPECT("a\xCC\x81\xCC\xA3", "\xE1\xBA\xA1\xCC\x81");
@@ -604,14 +658,18 @@ START_TEST(view_no_copy)
     ck_assert_uint_eq(v.len, sizeof clean - 1);
     pi_input_free(&v);
     /* After a UTF-8 BOM. */
-    ck_assert_int_eq(pi_input_view("\xEF\xBB\xBF" "abc", 6, NULL, &v), PI_OK);
+    ck_assert_int_eq(pi_input_view("\xEF\xBB\xBF"
+                                   "abc",
+                                   6, NULL, &v),
+                     PI_OK);
     ck_assert_ptr_null(v.utf8);
     ck_assert_uint_eq(v.len, 3);
     ck_assert(memcmp(v.text, "abc", 3) == 0);
     pi_input_free(&v);
 
-    static const char *const changed[] = {"\x01", "\x7F", "\f", "\xC2\x85", "\xC2\xAD",
-                                          "\xE2\x80\x8B", "\xFF", "e\xCC\x81", "\xE2\x84\xA6"};
+    static const char *const changed[] = {"\x01",     "\x7F",      "\f",
+                                          "\xC2\x85", "\xC2\xAD",  "\xE2\x80\x8B",
+                                          "\xFF",     "e\xCC\x81", "\xE2\x84\xA6"};
     for (size_t k = 0; k < sizeof changed / sizeof changed[0]; k++)
         for (size_t at = 0; at <= 17; at++) {
             char page[64];
@@ -675,7 +733,9 @@ END_TEST
 START_TEST(edge_utf16_odd)
 {
     /* A BOM, "ab", and one stray byte: U+FFFD for the half unit. */
-    pi_input in = DEC("\xFF\xFE" "a\0b\0c", NULL);
+    pi_input in = DEC("\xFF\xFE"
+                      "a\0b\0c",
+                      NULL);
     expect_enc(&in, "UTF-16LE", "bom");
     ck_assert_str_eq(in.utf8, "ab" FFFD);
     ck_assert_uint_eq(in.replaced, 1);
@@ -685,7 +745,10 @@ START_TEST(edge_utf16_odd)
     ck_assert_str_eq(in.utf8, "ab" FFFD);
     pi_input_free(&in);
     /* Lone surrogates. */
-    in = DEC("\xFF\xFE" "a\0\x00\xD8" "b\0\x00\xDC", NULL);
+    in = DEC("\xFF\xFE"
+             "a\0\x00\xD8"
+             "b\0\x00\xDC",
+             NULL);
     ck_assert_str_eq(in.utf8, "a" FFFD "b" FFFD);
     pi_input_free(&in);
     /* A pair. */
@@ -693,7 +756,9 @@ START_TEST(edge_utf16_odd)
     ck_assert_str_eq(in.utf8, "\xF0\x9F\x93\x9A");
     pi_input_free(&in);
     /* UTF-32 BOMs. */
-    in = DEC("\xFF\xFE\0\0" "a\0\0\0\xE9\0\0\0", NULL);
+    in = DEC("\xFF\xFE\0\0"
+             "a\0\0\0\xE9\0\0\0",
+             NULL);
     expect_enc(&in, "UTF-32LE", "bom");
     ck_assert_str_eq(in.utf8, "a\xC3\xA9");
     pi_input_free(&in);
@@ -710,7 +775,8 @@ START_TEST(edge_big)
     size_t n = 16u << 20;
     char *page = malloc(n);
     ck_assert_ptr_nonnull(page);
-    static const char unit[] = "<p>Gr\xC3\xBC\xC3\x9F" "e \xE4\xB8\xAD\xE6\x96\x87 ok</p>\n";
+    static const char unit[] = "<p>Gr\xC3\xBC\xC3\x9F"
+                               "e \xE4\xB8\xAD\xE6\x96\x87 ok</p>\n";
     size_t u = sizeof unit - 1;
     for (size_t i = 0; i < n; i++)
         page[i] = unit[i % u];
@@ -872,8 +938,8 @@ START_TEST(pages)
         pi_input in = dec(html, len, hint);
         ck_assert_msg(strcmp(in.encoding, c[i].encoding) == 0 &&
                           strcmp(in.source, c[i].source) == 0,
-                      "%s: %s (%s), want %s (%s)", c[i].name, in.encoding, in.source,
-                      c[i].encoding, c[i].source);
+                      "%s: %s (%s), want %s (%s)", c[i].name, in.encoding, in.source, c[i].encoding,
+                      c[i].source);
         ck_assert_msg(!strstr(in.utf8, FFFD), "%s: U+FFFD in output", c[i].name);
         ck_assert_uint_eq(in.replaced, 0);
         for (char *line = strtok(want, "\n"); line; line = strtok(NULL, "\n"))

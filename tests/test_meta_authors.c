@@ -9,7 +9,8 @@
 
 START_TEST(jsonld_author_forms)
 {
-    pi_meta m = ex(HEAD(LD("{\"@type\":\"Article\",\"headline\":\"h\",\"author\":\"By Sam Smith\"}")));
+    pi_meta m = ex(
+        HEAD(LD("{\"@type\":\"Article\",\"headline\":\"h\",\"author\":\"By Sam Smith\"}")));
     ck_assert_uint_eq(m.n_authors, 1);
     ck_assert_str_eq(m.authors[0], "Sam Smith");
     pi_meta_free(&m);
@@ -21,14 +22,15 @@ START_TEST(jsonld_author_forms)
     pi_meta_free(&m);
 
     /* a URL is no name; the meta author takes over */
-    m = ex(HEAD(LD("{\"@type\":\"Article\",\"headline\":\"h\",\"author\":\"https://x.example/u/1\"}")
-                    "<meta name=\"author\" content=\"Real Name\">"));
+    m = ex(HEAD(LD(
+        "{\"@type\":\"Article\",\"headline\":\"h\",\"author\":\"https://x.example/u/1\"}") "<meta name=\"author\" content=\"Real Name\">"));
     ck_assert_uint_eq(m.n_authors, 1);
     ck_assert_str_eq(m.authors[0], "Real Name");
     pi_meta_free(&m);
 
     /* the same person twice counts once */
-    m = ex(HEAD(LD("{\"@type\":\"Article\",\"headline\":\"h\",\"author\":[\"Kim Lee\",{\"name\":\"Kim Lee\"}]}")));
+    m = ex(HEAD(LD(
+        "{\"@type\":\"Article\",\"headline\":\"h\",\"author\":[\"Kim Lee\",{\"name\":\"Kim Lee\"}]}")));
     ck_assert_uint_eq(m.n_authors, 1);
     pi_meta_free(&m);
 }
@@ -36,7 +38,8 @@ END_TEST
 
 START_TEST(byline_elements)
 {
-    pi_meta m = ex("<html><body><div class=\"byline\">By Jane Doe | May 20, 2019</div></body></html>");
+    pi_meta m = ex(
+        "<html><body><div class=\"byline\">By Jane Doe | May 20, 2019</div></body></html>");
     ck_assert_uint_eq(m.n_authors, 1);
     ck_assert_str_eq(m.authors[0], "Jane Doe");
     pi_meta_free(&m);

@@ -78,20 +78,19 @@ END_TEST
 START_TEST(jsonld_main_entity_choice)
 {
     /* of two articles, the one whose headline the page shows is the page's */
-    pi_meta m = ex("<html><head><title>Rivers rise</title>"
-                   LD("{\"@type\":\"NewsArticle\",\"headline\":\"Another story\","
-                      "\"author\":\"Ann Other\"}")
-                   LD("{\"@type\":\"NewsArticle\",\"headline\":\"Rivers rise\","
-                      "\"author\":\"Jane Doe\"}") "</head><body></body></html>");
+    pi_meta m = ex("<html><head><title>Rivers rise</title>" LD(
+        "{\"@type\":\"NewsArticle\",\"headline\":\"Another story\","
+        "\"author\":\"Ann Other\"}") LD("{\"@type\":\"NewsArticle\",\"headline\":\"Rivers rise\","
+                                        "\"author\":\"Jane Doe\"}") "</head><body></body></html>");
     ck_assert_str_eq(m.title, "Rivers rise");
     ck_assert_uint_eq(m.n_authors, 1);
     ck_assert_str_eq(m.authors[0], "Jane Doe");
     pi_meta_free(&m);
 
     /* an article listed under another property (a teaser) is not the page */
-    m = ex("<html><head><title>Front page</title>"
-           LD("{\"@type\":\"WebPage\",\"hasPart\":[{\"@type\":\"NewsArticle\","
-              "\"headline\":\"Teaser\",\"author\":\"Ann Other\"}]}") "</head></html>");
+    m = ex("<html><head><title>Front page</title>" LD(
+        "{\"@type\":\"WebPage\",\"hasPart\":[{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Teaser\",\"author\":\"Ann Other\"}]}") "</head></html>");
     ck_assert_str_eq(m.title, "Front page");
     ck_assert_uint_eq(m.n_authors, 0);
     ck_assert_str_eq(m.page_type, "other");
@@ -105,19 +104,22 @@ START_TEST(jsonld_entities_and_tags_in_strings)
 {
     pi_meta m = ex(HEAD(LD("{\"@type\":\"NewsArticle\",\"headline\":\"Tom &amp; Jerry&#8217;s "
                            "<b>big</b> day &#x2014; &eacute;t&eacute; &lt;ok&gt;\"}")));
-    ck_assert_str_eq(m.title, "Tom & Jerry\xE2\x80\x99s big day \xE2\x80\x94 \xC3\xA9t\xC3\xA9 <ok>");
+    ck_assert_str_eq(m.title,
+                     "Tom & Jerry\xE2\x80\x99s big day \xE2\x80\x94 \xC3\xA9t\xC3\xA9 <ok>");
     pi_meta_free(&m);
 }
 END_TEST
 
 START_TEST(jsonld_image_forms)
 {
-    pi_meta m = ex_url(HEAD(LD("{\"@type\":\"Article\",\"headline\":\"h\",\"image\":"
-                               "[{\"@type\":\"ImageObject\",\"contentUrl\":\"/a.jpg\"},\"/b.jpg\"]}")),
-                       "https://example.org/news/x.html");
+    pi_meta m = ex_url(
+        HEAD(LD("{\"@type\":\"Article\",\"headline\":\"h\",\"image\":"
+                "[{\"@type\":\"ImageObject\",\"contentUrl\":\"/a.jpg\"},\"/b.jpg\"]}")),
+        "https://example.org/news/x.html");
     ck_assert_str_eq(m.image, "https://example.org/a.jpg");
     pi_meta_free(&m);
-    m = ex(HEAD(LD("{\"@type\":\"Article\",\"headline\":\"h\",\"image\":[\"https://i.example/1.png\"]}")));
+    m = ex(HEAD(
+        LD("{\"@type\":\"Article\",\"headline\":\"h\",\"image\":[\"https://i.example/1.png\"]}")));
     ck_assert_str_eq(m.image, "https://i.example/1.png");
     pi_meta_free(&m);
 }

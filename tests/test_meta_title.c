@@ -24,9 +24,9 @@ static void ck_title(const char *html, const char *want)
 START_TEST(jsonld_headline_or_name)
 {
     /* name and headline differ: the one the page shows wins */
-    pi_meta m = ex("<html><head><title>Short name</title>"
-                   LD("{\"@type\":\"Article\",\"headline\":\"Long SEO headline text here\","
-                      "\"name\":\"Short name\"}") "</head><body></body></html>");
+    pi_meta m = ex("<html><head><title>Short name</title>" LD(
+        "{\"@type\":\"Article\",\"headline\":\"Long SEO headline text here\","
+        "\"name\":\"Short name\"}") "</head><body></body></html>");
     ck_assert_str_eq(m.title, "Short name");
     pi_meta_free(&m);
     m = ex(HEAD(LD("{\"@type\":\"Article\",\"headline\":\"The headline\",\"name\":\"The name\"}")));
@@ -38,10 +38,11 @@ END_TEST
 START_TEST(title_source_order)
 {
     /* JSON-LD headline beats og:title beats <title>, each kept whole */
-    ck_titles(HEAD(LD("{\"@type\":\"NewsArticle\",\"headline\":\"From JSON-LD\"}")
-                   "<meta property=\"og:title\" content=\"From OG | Gazette\">"
-                   "<title>From the title element | Gazette</title>"),
-              "From JSON-LD", "From JSON-LD");
+    ck_titles(
+        HEAD(LD(
+            "{\"@type\":\"NewsArticle\",\"headline\":\"From JSON-LD\"}") "<meta property=\"og:title\" content=\"From OG | Gazette\">"
+                                                                         "<title>From the title element | Gazette</title>"),
+        "From JSON-LD", "From JSON-LD");
     ck_titles(HEAD("<meta property=\"og:title\" content=\"From OG | Gazette\">"
                    "<meta name=\"twitter:title\" content=\"From Twitter\">"
                    "<title>From the title element | Gazette</title>"),
@@ -93,10 +94,12 @@ START_TEST(title_splitting)
              "<body><h1>Don\xE2\x80\x99t panic</h1></body></html>",
              "Don\xE2\x80\x99t panic");
     /* by shape: the long headline and the short site */
-    ck_title("<html><head><title>Five things the flood taught the town | Gazette</title></head></html>",
-             "Five things the flood taught the town");
-    ck_title("<html><head><title>Gazette | Five things the flood taught the town</title></head></html>",
-             "Five things the flood taught the town");
+    ck_title(
+        "<html><head><title>Five things the flood taught the town | Gazette</title></head></html>",
+        "Five things the flood taught the town");
+    ck_title(
+        "<html><head><title>Gazette | Five things the flood taught the town</title></head></html>",
+        "Five things the flood taught the town");
     /* unsure: kept whole */
     ck_title("<html><head><title>Mozilla - Wikipedia</title></head></html>", "Mozilla - Wikipedia");
     ck_title("<html><head><title>A long title with a colon: Hello there</title></head>"
@@ -111,9 +114,10 @@ START_TEST(title_splitting)
     /* no <title>: the h1 */
     ck_title("<html><body><h1> Only  a heading </h1></body></html>", "Only a heading");
     /* the host written as words */
-    pi_meta m = ex_url("<html><head><meta property=\"og:title\" content=\"New shoes | Herr Pfleger\">"
-                       "</head></html>",
-                       "https://www.herrpfleger.de/x");
+    pi_meta m = ex_url(
+        "<html><head><meta property=\"og:title\" content=\"New shoes | Herr Pfleger\">"
+        "</head></html>",
+        "https://www.herrpfleger.de/x");
     ck_assert_str_eq(m.title, "New shoes | Herr Pfleger");
     ck_assert_str_eq(m.headline, "New shoes");
     pi_meta_free(&m);

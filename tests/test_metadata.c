@@ -14,12 +14,12 @@
 #include <libxml/HTMLtree.h>
 #include <time.h>
 
-#define ck_lang(in, want)                                                      \
-    do {                                                                       \
-        char *got_ = (char *)1;                                                \
-        ck_assert_int_eq(pi_meta_norm_lang(in, &got_), PI_OK);                 \
-        ck_assert_pstr_eq(got_, want);                                         \
-        free(got_);                                                            \
+#define ck_lang(in, want)                                      \
+    do {                                                       \
+        char *got_ = (char *)1;                                \
+        ck_assert_int_eq(pi_meta_norm_lang(in, &got_), PI_OK); \
+        ck_assert_pstr_eq(got_, want);                         \
+        free(got_);                                            \
     } while (0)
 
 /* ---- <meta> ------------------------------------------------------------------ */
@@ -135,16 +135,17 @@ END_TEST
 
 START_TEST(microdata)
 {
-    pi_meta m = ex("<html><body><div itemscope itemtype=\"https://schema.org/NewsArticle\">"
-                   "<h1 itemprop=\"headline\">Micro headline</h1>"
-                   "<span itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">"
-                   "By <span itemprop=\"name\">Mia Data</span></span>"
-                   "<time itemprop=\"datePublished\" datetime=\"2018-02-03T04:05:06+01:00\">Feb 3</time>"
-                   "<meta itemprop=\"dateModified\" content=\"2018-02-04\">"
-                   "<div itemprop=\"publisher\" itemscope><meta itemprop=\"name\" content=\"Micro Press\"></div>"
-                   "<div itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">"
-                   "<span itemprop=\"author\">Commenter</span></div>"
-                   "</div></body></html>");
+    pi_meta m = ex(
+        "<html><body><div itemscope itemtype=\"https://schema.org/NewsArticle\">"
+        "<h1 itemprop=\"headline\">Micro headline</h1>"
+        "<span itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">"
+        "By <span itemprop=\"name\">Mia Data</span></span>"
+        "<time itemprop=\"datePublished\" datetime=\"2018-02-03T04:05:06+01:00\">Feb 3</time>"
+        "<meta itemprop=\"dateModified\" content=\"2018-02-04\">"
+        "<div itemprop=\"publisher\" itemscope><meta itemprop=\"name\" content=\"Micro Press\"></div>"
+        "<div itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">"
+        "<span itemprop=\"author\">Commenter</span></div>"
+        "</div></body></html>");
     ck_assert_str_eq(m.title, "Micro headline");
     ck_assert_uint_eq(m.n_authors, 1);
     ck_assert_str_eq(m.authors[0], "Mia Data");
@@ -187,8 +188,8 @@ END_TEST
 START_TEST(published_prefers_declared)
 {
     /* an unparseable declared date passes to the next source */
-    pi_meta m = ex(HEAD(LD("{\"@type\":\"Article\",\"headline\":\"h\",\"datePublished\":\"soon\"}")
-                            "<meta property=\"article:published_time\" content=\"2020-05-06\">"));
+    pi_meta m = ex(HEAD(LD(
+        "{\"@type\":\"Article\",\"headline\":\"h\",\"datePublished\":\"soon\"}") "<meta property=\"article:published_time\" content=\"2020-05-06\">"));
     ck_assert_str_eq(m.published, "2020-05-06");
     pi_meta_free(&m);
 }
@@ -230,7 +231,8 @@ START_TEST(html_lang_and_dir)
     m = ex("<html lang=\"en\" dir=\"ltr\"><body dir=\"rtl\"></body></html>");
     ck_assert_str_eq(m.dir, "rtl");
     pi_meta_free(&m);
-    m = ex("<html><body><main dir=\"rtl\"><article dir=\"ltr\"><p>x</p></article></main></body></html>");
+    m = ex(
+        "<html><body><main dir=\"rtl\"><article dir=\"ltr\"><p>x</p></article></main></body></html>");
     ck_assert_str_eq(m.dir, "ltr");
     pi_meta_free(&m);
     m = ex("<html lang=\"EN_us\"><body></body></html>");
@@ -275,10 +277,11 @@ END_TEST
 
 START_TEST(canonical_and_base)
 {
-    pi_meta m = ex_url("<html><head><base href=\"/sub/\"><link rel=\"canonical\" href=\"page.html\">"
-                       "<meta property=\"og:url\" content=\"https://other.example/\">"
-                       "<meta property=\"og:image\" content=\"img/a.jpg\"></head></html>",
-                       "https://example.com/x/y?z");
+    pi_meta m = ex_url(
+        "<html><head><base href=\"/sub/\"><link rel=\"canonical\" href=\"page.html\">"
+        "<meta property=\"og:url\" content=\"https://other.example/\">"
+        "<meta property=\"og:image\" content=\"img/a.jpg\"></head></html>",
+        "https://example.com/x/y?z");
     ck_assert_str_eq(m.canonical_url, "https://example.com/sub/page.html");
     ck_assert_str_eq(m.image, "https://example.com/sub/img/a.jpg");
     pi_meta_free(&m);
@@ -293,8 +296,10 @@ START_TEST(canonical_and_base)
     ck_assert_str_eq(m.image, "https://cdn.example/i.png");
     ck_assert_ptr_null(m.canonical_url);
     pi_meta_free(&m);
-    m = ex_url(HEAD("<base href=\"https://mirror.example/a/\"><meta property=\"og:image\" content=\"x.png\">"),
-               "not a url");
+    m = ex_url(
+        HEAD(
+            "<base href=\"https://mirror.example/a/\"><meta property=\"og:image\" content=\"x.png\">"),
+        "not a url");
     ck_assert_str_eq(m.image, "https://mirror.example/a/x.png");
     pi_meta_free(&m);
 }
@@ -304,6 +309,7 @@ END_TEST
 
 START_TEST(page_types)
 {
+    /* clang-format off */
     const char *cases[][2] = {
         {HEAD(LD("{\"@type\":\"BlogPosting\",\"headline\":\"h\"}")), "blog"},
         {HEAD(LD("{\"@type\":\"Product\",\"name\":\"Shoe\"}")), "product"},
@@ -315,6 +321,7 @@ START_TEST(page_types)
         {"<html><body><div itemscope itemtype=\"http://schema.org/BlogPosting\"></div></body></html>", "blog"},
         {"<html></html>", "other"},
     };
+    /* clang-format on */
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         pi_meta m = ex(cases[i][0]);
         ck_assert_msg(m.page_type && !strcmp(m.page_type, cases[i][1]), "case %zu: %s", i,
@@ -354,9 +361,9 @@ START_TEST(no_head_and_empty_tags)
 
     m = ex("<html lang=\"\"><head><title>  </title><meta property=\"og:title\" content=\"\">"
            "<meta name=\"author\" content=\"   \"><meta property=\"og:image\">"
-           "<link rel=\"canonical\" href=\"\"><meta name=\"date\" content=\"\">" LD("  ")
-           "</head><body><h1></h1><time datetime=\"\"></time>"
-           "<div class=\"byline\"></div></body></html>");
+           "<link rel=\"canonical\" href=\"\"><meta name=\"date\" content=\"\">" LD(
+               "  ") "</head><body><h1></h1><time datetime=\"\"></time>"
+                     "<div class=\"byline\"></div></body></html>");
     ck_assert_ptr_null(m.title);
     ck_assert_uint_eq(m.n_authors, 0);
     ck_assert_ptr_null(m.image);
@@ -407,8 +414,10 @@ START_TEST(long_lists_are_capped)
     pi_buf_puts(&b, "<html><head>");
     for (int i = 0; i < 500; i++) {
         char tmp[96];
-        snprintf(tmp, sizeof tmp, "<meta name=\"author\" content=\"Person Number %d\">"
-                                  "<meta property=\"article:tag\" content=\"t%d\">", i, i);
+        snprintf(tmp, sizeof tmp,
+                 "<meta name=\"author\" content=\"Person Number %d\">"
+                 "<meta property=\"article:tag\" content=\"t%d\">",
+                 i, i);
         pi_buf_puts(&b, tmp);
     }
     pi_buf_puts(&b, "</head></html>");
@@ -432,7 +441,8 @@ START_TEST(seed_page)
     pi_tree *d = pi_test_parse(html, len);
     pi_meta m;
     ck_assert_int_eq(
-        pi_meta_extract(d, "https://www.calcalistech.com/ctechnews/article/microsoft-azure-review", &m),
+        pi_meta_extract(d, "https://www.calcalistech.com/ctechnews/article/microsoft-azure-review",
+                        &m),
         PI_OK);
     ck_assert_str_eq(m.title, "Microsoft commissions review into Israeli military use of Azure "
                               "after surveillance allegations");
@@ -626,7 +636,11 @@ static int valid_utf8(const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
     while (*u) {
-        int n = *u < 0x80 ? 0 : (*u & 0xE0) == 0xC0 ? 1 : (*u & 0xF0) == 0xE0 ? 2 : (*u & 0xF8) == 0xF0 ? 3 : -1;
+        int n = *u < 0x80             ? 0
+                : (*u & 0xE0) == 0xC0 ? 1
+                : (*u & 0xF0) == 0xE0 ? 2
+                : (*u & 0xF8) == 0xF0 ? 3
+                                      : -1;
         if (n < 0 || (n == 1 && *u < 0xC2))
             return 0;
         u++;
@@ -639,9 +653,9 @@ static int valid_utf8(const char *s)
 
 static void ck_utf8_meta(const pi_meta *m, const char *page)
 {
-    const char *f[] = {m->title,       m->headline, m->site_name, m->published,
-                       m->modified,    m->description, m->lang, m->dir,
-                       m->canonical_url, m->image,   m->page_type};
+    const char *f[] = {m->title,         m->headline,    m->site_name, m->published,
+                       m->modified,      m->description, m->lang,      m->dir,
+                       m->canonical_url, m->image,       m->page_type};
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
         ck_assert_msg(!f[i] || valid_utf8(f[i]), "%s: field %zu not UTF-8", page, i);
     for (size_t i = 0; i < m->n_authors; i++)
@@ -657,8 +671,9 @@ static int title_match(const char *gold, const char *ours, int loose)
     char *g = norm(gold), *o = norm(ours ? ours : "");
     int r = *o && !strcmp(g, o);
     if (!r && loose && *o) {
-        static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-                                           " \xC2\xB7 ", " :: ", " \xC2\xBB ", " / ", NULL};
+        static const char *const seps[] = {" | ",        " - ",  " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                           " \xC2\xB7 ", " :: ", " \xC2\xBB ",     " / ",
+                                           NULL};
         size_t gl = strlen(g), ol = strlen(o);
         for (int i = 0; seps[i] && !r; i++) {
             size_t sl = strlen(seps[i]);

@@ -2,8 +2,8 @@
 #include "check_common.h"
 #include "base/buf.h"
 #include "base/error.h"
-#include "model.h"
 #include "extract/words.h"
+#include "model.h"
 
 static void add_para(pi_model *m, const char *text)
 {

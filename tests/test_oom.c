@@ -60,8 +60,8 @@ static const char *format_name(pith_format f)
 
 /* Render `doc` as `format` with each of its allocations failing in turn,
  * in both failmalloc modes; returns the allocations one render makes. */
-static unsigned long torture_render(const pith_doc *doc, pith_format format,
-                                    const pith_options *o, const char *label)
+static unsigned long torture_render(const pith_doc *doc, pith_format format, const pith_options *o,
+                                    const char *label)
 {
     char *want = NULL, *out = NULL;
     size_t want_len = 0, len = 0;
@@ -96,8 +96,8 @@ static unsigned long torture_render(const pith_doc *doc, pith_format format,
             } else {
                 ck_assert_msg(s == PITH_ERR_NOMEM, "%s: allocation %lu of %lu failing (%s): %s",
                               label, n, total, m, pith_strerror(s));
-                ck_assert_msg(out == NULL, "%s: allocation %lu failing (%s): *out not NULL",
-                              label, n, m);
+                ck_assert_msg(out == NULL, "%s: allocation %lu failing (%s): *out not NULL", label,
+                              n, m);
                 nomem[mode]++;
             }
         }

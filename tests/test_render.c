@@ -45,7 +45,10 @@ END_TEST
 START_TEST(unicode_spaces_collapse)
 {
     /* NBSP, ideographic space and thin space are spaces in text output. */
-    char *s = text_of("<body><p>a\xc2\xa0\xc2\xa0" "b\xe3\x80\x80" "c\xe2\x80\x89" "d</p></body>");
+    char *s = text_of("<body><p>a\xc2\xa0\xc2\xa0"
+                      "b\xe3\x80\x80"
+                      "c\xe2\x80\x89"
+                      "d</p></body>");
     ck_assert_str_eq(s, "a b c d\n");
     free(s);
 }

@@ -1,9 +1,9 @@
 /* Unit tests: lib/stats.c (word units, densities, class evidence) */
 #include "check_common.h"
 #include "base/error.h"
-#include "trace.h"
 #include "extract/names.h"
 #include "extract/words.h"
+#include "trace.h"
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
@@ -120,6 +120,7 @@ END_TEST
  * pi_count_words() gives what ICU gives. */
 START_TEST(latin_fast_path_agrees_with_icu)
 {
+    /* clang-format off */
     static const char *const pieces[] = {
         "\xc3\xa9", "\xc3\x9f", "\xc5\x82", "\xc3\x80", "\xc3\x96", "\xc3\x98", "\xc3\xb6", "\xc3\xb8",
         "\xc3\xbf", "\xc9\x8f", "\xc2\xa0", "\xc2\xab", "\xc2\xbb", "\xc2\xb7", "\xe2\x80\x93",
@@ -127,6 +128,7 @@ START_TEST(latin_fast_path_agrees_with_icu)
         "\xe2\x80\xa6", "\xe2\x82\xac", "\xe2\x80\x98", "\xe2\x80\x99", "\xc3\x97", "\xc2\xa9",
         "\xe2\x80\xaf", "\xcc\x81", "a", "Z", "0", "7", "_", ".", "'", ",", ";", ":", "@", " ",
         "-", "\n", "\t", "\"", "#", "/"};
+    /* clang-format on */
     const size_t np = sizeof pieces / sizeof pieces[0];
     pi_words *w = pi_words_new();
     uint32_t seed = 12345;
@@ -157,8 +159,9 @@ START_TEST(chars_skip_spaces)
     ck_assert_uint_eq(pi_count_chars("\xc3\xa9t\xc3\xa9", 5), 3);
     /* Sixteen bytes at a time and the rest one by one: every length and
      * mix of spaces, letters and multi-byte characters counts the same. */
-    static const char *const pieces[] = {"a", " ", "\n", "\t", "\r", "\f", ",", "\xc3\xa9",
-                                         "\xe4\xb8\xad", "\xf0\x9f\x98\x80", "\x7f"};
+    static const char *const pieces[] = {"a",   " ", "\n",       "\t",           "\r",
+                                         "\f",  ",", "\xc3\xa9", "\xe4\xb8\xad", "\xf0\x9f\x98\x80",
+                                         "\x7f"};
     uint32_t seed = 7;
     for (int it = 0; it < 20000; it++) {
         char buf[256];
@@ -181,9 +184,8 @@ END_TEST
 START_TEST(subtree_totals_and_link_density)
 {
     traced r;
-    traced_run(&r,
-              "<body><div id=a><p>one two three four</p><p>five <a href=#>six seven</a></p>"
-              "</div><ul id=m><li><a href=/>Home</a><li><a href=/x>News</a></ul></body>");
+    traced_run(&r, "<body><div id=a><p>one two three four</p><p>five <a href=#>six seven</a></p>"
+                   "</div><ul id=m><li><a href=/>Home</a><li><a href=/x>News</a></ul></body>");
     pi_node *a = traced_node(&r, "div", "a");
     ck_assert_uint_eq(a->words, 7);
     ck_assert_uint_eq(a->link_words, 2);
@@ -212,14 +214,14 @@ START_TEST(class_evidence)
 {
     traced r;
     traced_run(&r,
-              "<body><div id=a class=\"article-body\">x</div><div id=b class=\"share-bar\">x</div>"
-              "<div id=c class=\"header-ad\">x</div><div id=d class=\"shadow loading\">x</div>"
-              "<div id=e role=navigation>x</div><div id=f itemprop=articleBody>x</div>"
-              "<div id=g class=comments>x</div></body>");
+               "<body><div id=a class=\"article-body\">x</div><div id=b class=\"share-bar\">x</div>"
+               "<div id=c class=\"header-ad\">x</div><div id=d class=\"shadow loading\">x</div>"
+               "<div id=e role=navigation>x</div><div id=f itemprop=articleBody>x</div>"
+               "<div id=g class=comments>x</div></body>");
     ck_assert_int_gt(traced_node(&r, "div", "a")->weight, 0);
     ck_assert_int_lt(traced_node(&r, "div", "b")->weight, 0);
-    ck_assert_int_lt(traced_node(&r, "div", "c")->weight, 0);  /* the "ad" token */
-    ck_assert_int_eq(traced_node(&r, "div", "d")->weight, 0);  /* "ad" inside words */
+    ck_assert_int_lt(traced_node(&r, "div", "c")->weight, 0); /* the "ad" token */
+    ck_assert_int_eq(traced_node(&r, "div", "d")->weight, 0); /* "ad" inside words */
     ck_assert_int_lt(traced_node(&r, "div", "e")->weight, 0);
     ck_assert_int_gt(traced_node(&r, "div", "f")->weight, 25);
     ck_assert_int_eq(traced_node(&r, "div", "g")->unlikely, 1);

@@ -6,13 +6,13 @@
 #define PI_TEST_TRACE_H
 
 #include "check_common.h"
-#include "tree/dom.h"
 #include "base/error.h"
+#include "base/text.h"
 #include "extract/build.h"
+#include "extract/score.h"
 #include "pipeline.h"
 #include "render/render.h"
-#include "extract/score.h"
-#include "base/text.h"
+#include "tree/dom.h"
 
 typedef struct traced {
     pi_result r;

@@ -31,5 +31,4 @@ void pi_buf_rtrim(pi_buf *b, const char *set);
 char *pi_strdup(const char *s);
 char *pi_strndup(const char *s, size_t n);
 
-
 #endif

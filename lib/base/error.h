@@ -11,31 +11,31 @@
 
 enum {
     PI_OK = 0,
-    PI_ENOMEM = -1,   /* an allocation failed */
+    PI_ENOMEM = -1,    /* an allocation failed */
     PI_EENCODING = -2, /* an encoding cannot be converted */
-    PI_ELIMIT = -3,   /* an internal limit (a buffer over INT_MAX ...) */
-    PI_EPARSE = -4,   /* the parser built no document */
-    PI_EDEPTH = -5,   /* nested deeper than the caller allows */
-    PI_ENODES = -6,   /* more elements than the caller allows */
-    PI_EOUTPUT = -7,  /* more output than the caller allows */
-    PI_EINIT = -8     /* a library the stages use could not start */
+    PI_ELIMIT = -3,    /* an internal limit (a buffer over INT_MAX ...) */
+    PI_EPARSE = -4,    /* the parser built no document */
+    PI_EDEPTH = -5,    /* nested deeper than the caller allows */
+    PI_ENODES = -6,    /* more elements than the caller allows */
+    PI_EOUTPUT = -7,   /* more output than the caller allows */
+    PI_EINIT = -8      /* a library the stages use could not start */
 };
 
 /* Evaluate `expr`, a status; return it from the calling function unless it
  * is PI_OK (zstd's FORWARD_IF_ERROR). */
-#define PI_TRY(expr)                                                           \
-    do {                                                                       \
-        int pi_try_status_ = (expr);                                           \
-        if (pi_try_status_ != PI_OK)                                           \
-            return pi_try_status_;                                             \
+#define PI_TRY(expr)                 \
+    do {                             \
+        int pi_try_status_ = (expr); \
+        if (pi_try_status_ != PI_OK) \
+            return pi_try_status_;   \
     } while (0)
 
 /* The same for functions that must release something first: store the
  * status in `err` and jump to `label` unless it is PI_OK. */
-#define PI_TRY_GOTO(err, expr, label)                                          \
-    do {                                                                       \
-        if (((err) = (expr)) != PI_OK)                                         \
-            goto label;                                                        \
+#define PI_TRY_GOTO(err, expr, label)  \
+    do {                               \
+        if (((err) = (expr)) != PI_OK) \
+            goto label;                \
     } while (0)
 
 /* A NULL from an allocation, `ptr` after `ptr = alloc(...)`, as a status. */

@@ -60,8 +60,8 @@ int pi_url_base(const char *base_href, const char *page_url, char **out)
     return PI_OK;
 }
 
-int pi_url_absolute(const char *base_href, const char *page_url, const char *ref,
-                    size_t max_len, char **out)
+int pi_url_absolute(const char *base_href, const char *page_url, const char *ref, size_t max_len,
+                    char **out)
 {
     *out = NULL;
     if (!ref || strlen(ref) > max_len || pi_ci_prefix(ref, "javascript:") ||

@@ -25,8 +25,8 @@ int pi_url_resolve(const char *base, const char *ref, char **out);
  * relative, is longer than `max_len`, or is not a resource (javascript:,
  * data:, about:). A protocol-relative "//host/x" without a base reads as
  * https. Returns PI_OK or PI_ENOMEM. */
-int pi_url_absolute(const char *base_href, const char *page_url, const char *ref,
-                    size_t max_len, char **out);
+int pi_url_absolute(const char *base_href, const char *page_url, const char *ref, size_t max_len,
+                    char **out);
 
 /* Does `u` start with a URL scheme ("http:", "mailto:")? */
 int pi_url_has_scheme(const char *u);

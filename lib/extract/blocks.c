@@ -1,9 +1,9 @@
 /* blocks.c - keep or drop each block of the chosen subtrees. */
 #include "extract/blocks.h"
-#include "tree/dom.h"
-#include "extract/furniture.h"
 #include "base/text.h"
+#include "extract/furniture.h"
 #include "extract/tune.h"
+#include "tree/dom.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,15 +1,14 @@
 /* build.c - from the DOM to the document model, in one walk. */
 #include "extract/build.h"
-#include "extract/tune.h"
 #include "base/buf.h"
-#include "tree/dom.h"
 #include "base/error.h"
 #include "base/text.h"
 #include "base/url.h"
+#include "extract/tune.h"
+#include "tree/dom.h"
 
 #include <stdlib.h>
 #include <string.h>
-
 
 typedef struct open_span {
     pi_span_kind kind;
@@ -21,28 +20,28 @@ typedef struct open_span {
 typedef struct walker {
     const pi_stats *st;
     const pi_choice *c;
-    const char *base;          /* base of relative URLs, or NULL */
+    const char *base; /* base of relative URLs, or NULL */
     pi_model *m;
     pi_buf cur;
     pi_block_kind kind;
     int level, ordered, header, cont;
-    char *lang;                /* language of the current PRE block */
+    char *lang; /* language of the current PRE block */
     int pending_space;
-    int lists;                 /* list nesting */
+    int lists; /* list nesting */
     int ordered_stack[MAX_NEST];
-    int items;                 /* open list items */
+    int items; /* open list items */
     int quote;
-    int caption;               /* inside a figure or an element named caption */
-    int pre;                   /* inside pre */
-    int row;                   /* inside a data-table row */
-    int cells;                 /* cells seen in the current row */
-    int table;                 /* number of the current data table */
-    int tables;                /* data tables seen */
-    int list;                  /* number of the current outermost list */
-    unsigned long layout;      /* stack of flags: table is layout, not data */
-    pi_span *spans;            /* closed spans of the current block */
+    int caption;          /* inside a figure or an element named caption */
+    int pre;              /* inside pre */
+    int row;              /* inside a data-table row */
+    int cells;            /* cells seen in the current row */
+    int table;            /* number of the current data table */
+    int tables;           /* data tables seen */
+    int list;             /* number of the current outermost list */
+    unsigned long layout; /* stack of flags: table is layout, not data */
+    pi_span *spans;       /* closed spans of the current block */
     size_t n_spans, cap_spans;
-    open_span open[MAX_NEST];  /* open inline elements */
+    open_span open[MAX_NEST]; /* open inline elements */
     int n_open;
     pi_dom *images[MAX_IMAGES]; /* images met inside running text, written
                                       after its block */
@@ -159,7 +158,8 @@ static size_t invisible_len(const char *s, size_t n)
     const unsigned char *u = (const unsigned char *)s;
     if (n >= 2 && u[0] == 0xC2 && u[1] == 0xAD)
         return 2;
-    if (n >= 3 && u[0] == 0xE2 && ((u[1] == 0x80 && u[2] == 0x8B) || (u[1] == 0x81 && u[2] == 0xA0)))
+    if (n >= 3 && u[0] == 0xE2 &&
+        ((u[1] == 0x80 && u[2] == 0x8B) || (u[1] == 0x81 && u[2] == 0xA0)))
         return 3;
     if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         return 3;
@@ -201,8 +201,10 @@ static void put_text(walker *w, const char *s, size_t n)
  * rows are not data rows. */
 static int is_layout_table(const pi_node *t)
 {
-    return t->n_para > 0 && (t->n_p > 0 || t->n_headings > 0 || t->n_li > 0) ? 1
-           : t->words > 0 && t->n_blocks > 0 && t->words / (t->n_blocks) > LAYOUT_WORDS_PER_BLOCK;
+    return t->n_para > 0 && (t->n_p > 0 || t->n_headings > 0 || t->n_li > 0)
+               ? 1
+               : t->words > 0 && t->n_blocks > 0 &&
+                     t->words / (t->n_blocks) > LAYOUT_WORDS_PER_BLOCK;
 }
 
 /* The language of a code block from class names such as "language-c",
@@ -239,8 +241,8 @@ static char *code_language(pi_dom *pre)
  * placeholder src. */
 static const char *image_source(const pi_dom *n)
 {
-    static const char *const lazy[] = {"data-src", "data-original", "data-lazy-src",
-                                       "data-url", NULL};
+    static const char *const lazy[] = {"data-src", "data-original", "data-lazy-src", "data-url",
+                                       NULL};
     const char *src = pi_attr(n, "src");
     if (src && *src && !pi_ci_prefix(src, "data:"))
         return src;

@@ -3,8 +3,8 @@
 #define PI_BUILD_H
 
 #include "extract/choice.h"
-#include "model.h"
 #include "extract/stats.h"
+#include "model.h"
 
 /* Walk the chosen subtrees of `c`, skipping dropped elements, and append the
  * blocks to `m`: text with whitespace collapsed, inline markup as spans,

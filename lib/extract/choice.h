@@ -35,8 +35,8 @@ typedef struct pi_choice {
     uint8_t *drop;      /* PI_DROP_* */
     int32_t *roots;     /* indices of the chosen subtrees, in document order */
     size_t n, cap;
-    int32_t top;        /* the winning candidate (the body when none scored) */
-    int fallback;       /* no candidate scored: the body is the article */
+    int32_t top;  /* the winning candidate (the body when none scored) */
+    int fallback; /* no candidate scored: the body is the article */
 } pi_choice;
 
 /* An empty choice for `n_nodes` elements. Returns PI_OK or PI_ENOMEM (then

@@ -1,13 +1,13 @@
 /* extract.c - run the layers; fall back when the first result is weak. */
 #include "extract/extract.h"
-#include "extract/blocks.h"
-#include "extract/build.h"
 #include "base/buf.h"
 #include "base/error.h"
-#include "meta/date.h"
-#include "extract/score.h"
 #include "base/text.h"
+#include "extract/blocks.h"
+#include "extract/build.h"
+#include "extract/score.h"
 #include "extract/tune.h"
+#include "meta/date.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +35,8 @@ static uint32_t trim_tail(pi_words *w, pi_model *m, uint32_t total)
         int heading = b->kind == PI_BLK_HEADING;
         int lead_in = b->len && b->text[b->len - 1] == ':';
         uint32_t words = pi_block_words(w, b);
-        if (!heading && !lead_in && (pi_ends_sentence(b->text, b->len) || words >= TAIL_SHORT_WORDS))
+        if (!heading && !lead_in &&
+            (pi_ends_sentence(b->text, b->len) || words >= TAIL_SHORT_WORDS))
             break;
         /* Short pages are what they are. */
         if (total < TAIL_MIN_ARTICLE_WORDS + words)

@@ -12,8 +12,8 @@
 #define PI_EXTRACT_H
 
 #include "extract/choice.h"
-#include "model.h"
 #include "extract/stats.h"
+#include "model.h"
 
 /* Which layer decided. pith.h names them (PITH_FIELD_LAYER). */
 typedef enum pi_layer {

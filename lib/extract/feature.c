@@ -1,9 +1,9 @@
 /* feature.c - a row of numbers per text block, from the statistics. */
 #include "extract/feature.h"
-#include "tree/dom.h"
 #include "base/error.h"
-#include "extract/names.h"
 #include "base/text.h"
+#include "extract/names.h"
+#include "tree/dom.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -191,7 +191,8 @@ static void sibling_runs(const pi_stats *st, uint32_t *run, int32_t *members)
             const pi_node *r = c ? pi_stats_of(st, c) : NULL;
             if (c && !r)
                 continue;
-            const char *cn = r ? pi_dom_name(r->node) : NULL, *cc = r ? pi_attr(r->node, "class") : NULL;
+            const char *cn = r ? pi_dom_name(r->node) : NULL,
+                       *cc = r ? pi_attr(r->node, "class") : NULL;
             int same = r && n && !strcmp(cn, name) && same_first_class(cls, cc);
             if (!same) {
                 for (size_t k = 0; k < n; k++)

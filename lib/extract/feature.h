@@ -20,6 +20,7 @@
 
 /* The features, in row order. Append only where a trained model is kept
  * with its feature names (train/ regenerates it otherwise). */
+/* clang-format off */
 #define PI_FEATURE_LIST(X)                                                     \
     /* the block itself */                                                     \
     X(OWN_WORDS) X(OWN_CHARS) X(OWN_LINK_SHARE) X(OWN_COMMAS) X(CHARS_PER_WORD) \
@@ -43,6 +44,7 @@
     X(RULES_KEPT) X(RULES_DROPPED) X(IN_TOP) X(BELOW_TOP) X(RULES_LAYER)       \
     /* the page */                                                             \
     X(PAGE_WORDS) X(PAGE_LINK_DENSITY) X(PAGE_BLOCKS) X(RULES_SHARE)
+/* clang-format on */
 
 enum {
 #define PI_FEATURE_ENUM(name) PI_F_##name,

@@ -4,9 +4,9 @@
  * cleaned (blocks.c). */
 #include "extract/furniture.h"
 #include "extract/choice.h"
-#include "tree/dom.h"
 #include "extract/names.h"
 #include "extract/tune.h"
+#include "tree/dom.h"
 
 #include <string.h>
 
@@ -46,7 +46,8 @@ int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, in
     /* Dropped by name: share bars, tag rows, related boxes. Not when the
      * same names also say "content" (CMSs put "tag-x" and "has-paywall" on
      * the article itself) or the element holds several real paragraphs. */
-    int substantial = r->n_para >= SUBSTANTIAL_PARAS && pi_link_density(r) < SUBSTANTIAL_LINK_DENSITY;
+    int substantial = r->n_para >= SUBSTANTIAL_PARAS &&
+                      pi_link_density(r) < SUBSTANTIAL_LINK_DENSITY;
     int names = !(flags & PI_IGNORE_NAMES);
     int32_t weight = names ? r->weight : 0;
     if (names && !big && !substantial &&
@@ -57,7 +58,7 @@ int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, in
         return 1;
     /* Bylines and datelines: metadata, not article text. */
     if (r->words < BYLINE_MAX_WORDS && ((cls && pi_class_matches(cls, PI_CW_BYLINE)) ||
-                          (id && pi_class_matches(id, PI_CW_BYLINE))))
+                                        (id && pi_class_matches(id, PI_CW_BYLINE))))
         return PI_DROP_BYLINE;
     /* "Read also: <a>other story</a>": a few words of lead-in, then a link,
      * in a paragraph, a heading or a quote box. (A paragraph that is only a
@@ -101,8 +102,7 @@ int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, in
     if (!list && li > p + ITEMS_OVER_PARAGRAPHS)
         return 1;
     if (!list && !figure && !(r->flags & PI_TF_TABLE) && r->chars < PARA_MIN_CHARS &&
-        (img == 0 || img > SHORT_BOX_MAX_IMAGES) &&
-        r->n_headings == 0 && r->words > 0)
+        (img == 0 || img > SHORT_BOX_MAX_IMAGES) && r->n_headings == 0 && r->words > 0)
         return 1;
     if (!list && r->weight < CW_POSITIVE &&
         ld > BOX_LINK_DENSITY + (r->words > LONG_BOX_WORDS ? LONG_BOX_LINK_SLACK : 0.0f) +

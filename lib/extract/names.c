@@ -2,9 +2,9 @@
  * matching them against the word lists of tune.c, and the evidence weight
  * and "unlikely" verdict the statistics record. */
 #include "extract/names.h"
-#include "tree/dom.h"
 #include "base/text.h"
 #include "extract/tune.h"
+#include "tree/dom.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -202,9 +202,7 @@ void pi_names_read(const pi_dom *n, pi_names *e)
             slot = strcmp(nm, "class") ? NULL : &e->cls;
             break;
         case 'i':
-            slot = !strcmp(nm, "id")         ? &e->id
-                   : !strcmp(nm, "itemprop") ? &e->itemprop
-                                             : NULL;
+            slot = !strcmp(nm, "id") ? &e->id : !strcmp(nm, "itemprop") ? &e->itemprop : NULL;
             break;
         case 'r':
             slot = strcmp(nm, "role") ? NULL : &e->role;
@@ -241,7 +239,6 @@ int pi_class_weight(const pi_dom *n)
     pi_names_read(n, &e);
     return pi_names_weight(&e);
 }
-
 
 /* Named like furniture, and not also like content. Class and id are matched
  * together as "class id", each cut at 140 bytes. */

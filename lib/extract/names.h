@@ -26,8 +26,15 @@ int pi_class_weight(const pi_dom *n);
 
 /* Does a class/id token list contain a word of one of the lists of tune.c?
  * `kind` is one of the PI_CW_* sets. */
-enum { PI_CW_NEGATIVE, PI_CW_POSITIVE, PI_CW_BYLINE, PI_CW_STRONG_NEGATIVE, PI_CW_UNLIKELY,
-       PI_CW_MAYBE, PI_CW_COMMENT };
+enum {
+    PI_CW_NEGATIVE,
+    PI_CW_POSITIVE,
+    PI_CW_BYLINE,
+    PI_CW_STRONG_NEGATIVE,
+    PI_CW_UNLIKELY,
+    PI_CW_MAYBE,
+    PI_CW_COMMENT
+};
 int pi_class_matches(const char *classes, int kind);
 
 /* Which lists class and id together ("class id", each cut at 140 bytes)

@@ -1,12 +1,12 @@
 /* score.c - candidate scoring (paragraphs pass their score up), and the
  * choice of the article's subtrees. */
 #include "extract/score.h"
-#include "tree/dom.h"
 #include "base/error.h"
+#include "base/text.h"
 #include "extract/furniture.h"
 #include "extract/names.h"
-#include "base/text.h"
 #include "extract/tune.h"
+#include "tree/dom.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +20,7 @@ static float tag_score(const pi_node *r)
         return TAG_DIV;
     if (r->flags & (PI_TF_PRE | PI_TF_CELL | PI_TF_QUOTE))
         return TAG_CELL;
-    if (r->flags & (PI_TF_LIST | PI_TF_ITEM) || !strcmp(name, "address") ||
-        !strcmp(name, "form"))
+    if (r->flags & (PI_TF_LIST | PI_TF_ITEM) || !strcmp(name, "address") || !strcmp(name, "form"))
         return TAG_LIST;
     if (r->flags & PI_TF_HEADING || !strcmp(name, "th"))
         return TAG_HEADING;
@@ -130,8 +129,7 @@ static int region_heading(const pi_stats *st, pi_dom *root, const char *title)
 {
     for (pi_dom *n = root; n; n = pi_next(n, root, 0)) {
         const pi_node *r = pi_stats_of(st, n);
-        if (!r || !(r->flags & PI_TF_HEADING) || pi_dom_name(n)[1] < '1' ||
-            pi_dom_name(n)[1] > '3')
+        if (!r || !(r->flags & PI_TF_HEADING) || pi_dom_name(n)[1] < '1' || pi_dom_name(n)[1] > '3')
             continue;
         char *text = pi_dom_text(n);
         int hit = text && pi_headline_matches(text, title, TWIN_TITLE_MIN_BYTES);
@@ -206,7 +204,8 @@ static int32_t widen_to_article(const pi_stats *st, int32_t top, int32_t body)
 static int is_lead_block(const pi_node *r)
 {
     return (r->flags & PI_TF_BLOCK) && !(r->flags & (PI_TF_HEADING | PI_TF_ITEM | PI_TF_CAPTION)) &&
-           r->own_words >= LEAD_MIN_WORDS && r->own_link_words * LEAD_LINK_RATIO < r->own_words && !r->unlikely;
+           r->own_words >= LEAD_MIN_WORDS && r->own_link_words * LEAD_LINK_RATIO < r->own_words &&
+           !r->unlikely;
 }
 
 /* A paragraph of prose before the winner: a standfirst or lead, whatever
@@ -218,7 +217,8 @@ static int is_prose_lead(const pi_stats *st, const pi_node *r, const pi_node *ar
         r->own_words < LEAD_MIN_WORDS || r->own_link_words)
         return 0;
     /* Not in a share, newsletter or related box. */
-    for (const pi_node *x = r; x && x != article; x = x->parent >= 0 ? &st->nodes[x->parent] : NULL) {
+    for (const pi_node *x = r; x && x != article;
+         x = x->parent >= 0 ? &st->nodes[x->parent] : NULL) {
         const char *c = pi_attr(x->node, "class"), *i = pi_attr(x->node, "id");
         if ((c && pi_class_matches(c, PI_CW_STRONG_NEGATIVE)) ||
             (i && pi_class_matches(i, PI_CW_STRONG_NEGATIVE)) || x->weight <= CW_ROLE_NEGATIVE)
@@ -346,7 +346,8 @@ int pi_choose(const pi_stats *st, int32_t body, int flags, const char *title, pi
             int elems = 0;
             for (pi_dom *ch = pi_dom_first_child(pn); ch; ch = pi_dom_next_sibling(ch))
                 if (pi_dom_is_element(ch) ||
-                    (pi_dom_is_text(ch) && pi_count_chars(pi_dom_chars(ch), strlen(pi_dom_chars(ch)))))
+                    (pi_dom_is_text(ch) &&
+                     pi_count_chars(pi_dom_chars(ch), strlen(pi_dom_chars(ch)))))
                     elems++;
             if (elems != 1 || N[N[top].parent].weight < 0)
                 break;

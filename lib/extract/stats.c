@@ -1,10 +1,10 @@
 /* stats.c - per-element statistics in one walk. */
 #include "extract/stats.h"
-#include "tree/dom.h"
 #include "base/error.h"
 #include "extract/names.h"
 #include "extract/tune.h"
 #include "extract/words.h"
+#include "tree/dom.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,8 +28,7 @@ float pi_link_density(const pi_node *r)
     return 0.0f;
 }
 
-int pi_stats_build(pi_stats *st, pi_dom *root, pi_words *w, size_t max_nodes,
-                   uint32_t max_depth)
+int pi_stats_build(pi_stats *st, pi_dom *root, pi_words *w, size_t max_nodes, uint32_t max_depth)
 {
     size_t cap = 0, count = 0;
     memset(st, 0, sizeof *st);

@@ -9,18 +9,18 @@
 #ifndef PI_STATS_H
 #define PI_STATS_H
 
-#include "tree/dom.h"
 #include "extract/words.h"
+#include "tree/dom.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
 typedef struct pi_node {
     pi_dom *node;
-    int32_t parent;         /* index of the parent element, -1 at the root */
-    int32_t block;          /* nearest block element, itself if a block */
-    uint32_t flags;         /* pi_tag_flags() of the name */
-    int32_t weight;         /* class/id/role evidence, + content, - furniture */
+    int32_t parent; /* index of the parent element, -1 at the root */
+    int32_t block;  /* nearest block element, itself if a block */
+    uint32_t flags; /* pi_tag_flags() of the name */
+    int32_t weight; /* class/id/role evidence, + content, - furniture */
     uint32_t depth;
 
     /* Text directly owned: in text nodes whose nearest block ancestor is this
@@ -29,12 +29,12 @@ typedef struct pi_node {
 
     /* Subtree totals. */
     uint32_t words, link_words, chars, link_chars, commas;
-    uint32_t n_para;        /* text blocks (own_chars >= PARA_MIN_CHARS) */
-    uint32_t n_p;           /* <p> elements */
+    uint32_t n_para; /* text blocks (own_chars >= PARA_MIN_CHARS) */
+    uint32_t n_p;    /* <p> elements */
     uint32_t n_img, n_li, n_headings, n_links, n_embeds, n_blocks, n_formctl;
 
-    uint8_t in_link;        /* inside an <a> */
-    uint8_t unlikely;       /* inside a container named like furniture */
+    uint8_t in_link;  /* inside an <a> */
+    uint8_t unlikely; /* inside a container named like furniture */
     uint8_t has_block_child;
 } pi_node;
 
@@ -47,8 +47,7 @@ typedef struct pi_stats {
 /* Number the elements under `root` and fill their records. Returns PI_OK,
  * PI_ENOMEM, PI_ENODES when there are more than `max_nodes` elements or
  * PI_EDEPTH when they nest deeper than `max_depth`. */
-int pi_stats_build(pi_stats *st, pi_dom *root, pi_words *w, size_t max_nodes,
-                   uint32_t max_depth);
+int pi_stats_build(pi_stats *st, pi_dom *root, pi_words *w, size_t max_nodes, uint32_t max_depth);
 void pi_stats_free(pi_stats *st);
 
 /* The record of an element, or NULL for nodes that are not numbered. */

@@ -4,13 +4,16 @@
 
 #include <stddef.h>
 
+/* clang-format off */
 const struct pi_pattern PI_POSITIVE[] = {
     {"article", M_SUB}, {"body", M_SUB}, {"content", M_SUB}, {"entry", M_SUB},
     {"hentry", M_SUB}, {"main", M_TOKEN}, {"post", M_PREFIX}, {"text", M_TOKEN},
     {"blog", M_SUB}, {"story", M_SUB}, {"prose", M_SUB}, {"markdown", M_SUB},
     {"page", M_TOKEN}, {"column", M_TOKEN}, {"abstract", M_TOKEN},
     {NULL, 0}};
+/* clang-format on */
 
+/* clang-format off */
 const struct pi_pattern PI_NEGATIVE[] = {
     {"comment", M_SUB}, {"sidebar", M_SUB}, {"footer", M_SUB}, {"footnote", M_SUB},
     {"related", M_SUB}, {"share", M_SUB}, {"sharing", M_SUB}, {"social", M_SUB},
@@ -35,7 +38,9 @@ const struct pi_pattern PI_NEGATIVE[] = {
     {"author-box", M_SUB}, {"authorbox", M_SUB}, {"author-info", M_SUB},
     {"author-description", M_SUB}, {"author-card", M_SUB}, {"about-author", M_SUB},
     {"about-the-author", M_SUB}, {NULL, 0}};
+/* clang-format on */
 
+/* clang-format off */
 const struct pi_pattern PI_STRONG_NEGATIVE[] = {
     {"share", M_SUB}, {"sharing", M_SUB}, {"social", M_SUB}, {"related", M_SUB},
     {"newsletter", M_SUB}, {"subscri", M_SUB}, {"cookie", M_SUB}, {"consent", M_SUB},
@@ -51,7 +56,9 @@ const struct pi_pattern PI_STRONG_NEGATIVE[] = {
     {"author-box", M_SUB}, {"authorbox", M_SUB}, {"author-info", M_SUB},
     {"author-description", M_SUB}, {"author-card", M_SUB}, {"about-author", M_SUB},
     {"about-the-author", M_SUB}, {NULL, 0}};
+/* clang-format on */
 
+/* clang-format off */
 const struct pi_pattern PI_UNLIKELY[] = {
     {"banner", M_SUB}, {"breadcrumb", M_SUB}, {"combx", M_SUB}, {"comment", M_SUB},
     {"community", M_SUB}, {"disqus", M_SUB}, {"extra", M_TOKEN}, {"footer", M_SUB},
@@ -62,31 +69,42 @@ const struct pi_pattern PI_UNLIKELY[] = {
     {"pagination", M_SUB}, {"pager", M_TOKEN}, {"popup", M_SUB}, {"cookie", M_SUB},
     {"consent", M_SUB}, {"newsletter", M_SUB}, {"recommend", M_SUB}, {"teaser", M_SUB},
     {"navbar", M_SUB}, {"navigation", M_SUB}, {"nav", M_TOKEN}, {NULL, 0}};
+/* clang-format on */
 
+/* clang-format off */
 const struct pi_pattern PI_MAYBE[] = {
     {"and", M_SUB}, {"article", M_SUB}, {"body", M_SUB}, {"column", M_SUB},
     {"content", M_SUB}, {"main", M_SUB}, {"shadow", M_SUB}, {"entry", M_SUB},
     {"post", M_TOKEN}, {"story", M_SUB}, {NULL, 0}};
+/* clang-format on */
 
+/* clang-format off */
 const struct pi_pattern PI_BYLINE[] = {
     {"byline", M_SUB}, {"by-line", M_SUB}, {"author", M_SUB}, {"dateline", M_SUB},
     {"timestamp", M_SUB}, {"publish", M_SUB}, {"posted", M_SUB}, {"date", M_TOKEN},
     {"time", M_TOKEN}, {"meta", M_TOKEN}, {"credit", M_SUB}, {"copyright", M_SUB},
     {"photographer", M_SUB}, {NULL, 0}};
+/* clang-format on */
 
+/* clang-format off */
 const char *const PI_CREDIT_WORDS[] = {
     "foto", "fotos", "photo", "photos", "photograph", "bild", "bilder", "image", "imagen",
     "quelle", "source", "fuente", "credit", "cr\xC3\xA9" "dito", "illustration", "grafik",
     "zdj\xC4\x99" "cie", "\xC5\xBAr\xC3\xB3" "d\xC5\x82o", NULL};
+/* clang-format on */
 
+/* clang-format off */
 const char *const PI_PICTURE_AGENCIES[] = {
     "getty images", "shutterstock", "istock", "unsplash", "pixabay", "reuters", "afp", "dpa",
     "imago", "adobe stock", "stock.adobe", "picture alliance", "picture-alliance", "keystone",
     "epa", "associated press", NULL};
+/* clang-format on */
 
 const char *const PI_CAPTION_NAMES[] = {"caption", "bildunterschrift", NULL};
 
+/* clang-format off */
 const struct pi_pattern PI_COMMENT[] = {
     {"comment", M_SUB}, {"respond", M_SUB}, {"disqus", M_SUB}, {"replies", M_SUB},
     {"reply", M_TOKEN}, {"discussion", M_SUB}, {"talkback", M_SUB}, {"guestbook", M_SUB},
     {NULL, 0}};
+/* clang-format on */

@@ -24,7 +24,7 @@
 #define TAG_CELL 3
 #define TAG_LIST (-3)
 #define TAG_HEADING (-5)
-#define TAG_MAIN 10      /* article and main elements */
+#define TAG_MAIN 10 /* article and main elements */
 
 /* Ancestors a paragraph passes its score to, and how it decays: parent gets
  * all, grandparent half, then 1/(3 level). */
@@ -128,7 +128,7 @@
 #define LEADIN_MAX_WORDS 6
 
 /* Block cleaning inside the winner (furniture.c). */
-#define PROSE_MIN_WORDS 20            /* a block this long without links reads as prose */
+#define PROSE_MIN_WORDS 20 /* a block this long without links reads as prose */
 #define PROSE_MAX_LINK_DENSITY 0.1f
 /* A block named like content is still furniture above this link density. */
 #define LINK_DENSITY_MAX_POSITIVE 0.5f

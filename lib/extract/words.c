@@ -248,14 +248,14 @@ static int all_ascii(const char *s, size_t len)
  * exactly: the same text with or without one accented letter goes one way
  * or the other. */
 enum {
-    WB_OTHER,      /* never part of a word: spaces, most punctuation */
-    WB_LETTER,     /* ALetter, and '@' */
-    WB_NUMERIC,    /* Numeric */
-    WB_EXTEND_NUM, /* ExtendNumLet: '_' */
-    WB_MID_LETTER, /* MidLetter: U+00B7 (ICU's root rules leave ':' out) */
+    WB_OTHER,       /* never part of a word: spaces, most punctuation */
+    WB_LETTER,      /* ALetter, and '@' */
+    WB_NUMERIC,     /* Numeric */
+    WB_EXTEND_NUM,  /* ExtendNumLet: '_' */
+    WB_MID_LETTER,  /* MidLetter: U+00B7 (ICU's root rules leave ':' out) */
     WB_MID_NUM_LET, /* MidNumLet and Single_Quote: . ' U+2018 U+2019 */
-    WB_MID_NUM,    /* MidNum: , ; */
-    WB_UNKNOWN,    /* anything else: ask ICU */
+    WB_MID_NUM,     /* MidNum: , ; */
+    WB_UNKNOWN,     /* anything else: ask ICU */
     WB_END
 };
 
@@ -443,8 +443,7 @@ void pi_text_measure(const char *s, size_t len, pi_text_measures *m)
     m->commas = m->ascii ? commas : count_commas(s, len);
 }
 
-uint32_t pi_count_words_measured(pi_words *w, const char *s, size_t len,
-                                 const pi_text_measures *m)
+uint32_t pi_count_words_measured(pi_words *w, const char *s, size_t len, const pi_text_measures *m)
 {
     return count_words(w, s, len, m->ascii);
 }

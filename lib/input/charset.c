@@ -27,6 +27,7 @@
  * the NEC and IBM extensions: ①, ㈱, 髙); EUC-KR as windows-949 (UHC, all
  * 11172 syllables); Big5 as Big5-HKSCS (WHATWG's Big5 is HKSCS). ICU has no
  * ISO-8859-16, and windows-1252 is common enough to decode without ICU. */
+/* clang-format off */
 const pi_encoding pi_encodings[] = {
     [PI_ENC_UTF8] = {"UTF-8", "UTF-8", PI_KIND_UTF8},
     [PI_ENC_IBM866] = {"IBM866", "ibm-866", PI_KIND_SINGLE},
@@ -72,6 +73,7 @@ const pi_encoding pi_encodings[] = {
     [PI_ENC_UTF32BE] = {"UTF-32BE", "UTF-32BE", PI_KIND_UTF32},
     [PI_ENC_UTF32LE] = {"UTF-32LE", "UTF-32LE", PI_KIND_UTF32},
 };
+/* clang-format on */
 
 struct label {
     const char *label;
@@ -86,6 +88,7 @@ struct label {
  * - x-user-defined (bytes 0x80-0xFF as private-use characters) reads as
  *   windows-1252, as the HTML prescan itself does for metas.
  * UTF-32 has no labels (WHATWG has none); only its BOM selects it. */
+/* clang-format off */
 static const struct label labels[] = {
     {"unicode-1-1-utf-8", PI_ENC_UTF8}, {"unicode11utf8", PI_ENC_UTF8},
     {"unicode20utf8", PI_ENC_UTF8}, {"utf-8", PI_ENC_UTF8}, {"utf8", PI_ENC_UTF8},
@@ -205,6 +208,7 @@ static const struct label labels[] = {
     {"ucs-2", PI_ENC_UTF16LE}, {"unicode", PI_ENC_UTF16LE}, {"unicodefeff", PI_ENC_UTF16LE},
     {"utf-16", PI_ENC_UTF16LE}, {"utf-16le", PI_ENC_UTF16LE},
 };
+/* clang-format on */
 
 int pi_charset_lookup(const char *s, size_t n)
 {
@@ -389,9 +393,8 @@ static int meta_encoding(const unsigned char *p, size_t n, size_t *pos)
         } else if (attr_is(&a, "charset")) {
             if (seen_charset++)
                 continue;
-            charset = a.vlen <= sizeof a.value
-                          ? pi_charset_lookup((const char *)a.value, a.vlen)
-                          : -1;
+            charset = a.vlen <= sizeof a.value ? pi_charset_lookup((const char *)a.value, a.vlen)
+                                               : -1;
             charset_set = 1;
             need_pragma = 0;
         }
@@ -446,8 +449,8 @@ int pi_charset_prescan(const unsigned char *p, size_t n)
             i = pos + 1;
             continue;
         }
-        if (rest >= 2 && (pi_is_alpha(p[i + 1]) ||
-                          (rest >= 3 && p[i + 1] == '/' && pi_is_alpha(p[i + 2])))) {
+        if (rest >= 2 &&
+            (pi_is_alpha(p[i + 1]) || (rest >= 3 && p[i + 1] == '/' && pi_is_alpha(p[i + 2])))) {
             size_t pos = i + 1;
             while (pos < n && !pi_is_html_space(p[pos]) && p[pos] != '>')
                 pos++;

@@ -22,6 +22,7 @@ enum pi_enc_kind {
 };
 
 /* The indexes of pi_encodings[]. */
+/* clang-format off */
 enum pi_enc {
     PI_ENC_UTF8, PI_ENC_IBM866, PI_ENC_ISO8859_2, PI_ENC_ISO8859_3,
     PI_ENC_ISO8859_4, PI_ENC_ISO8859_5, PI_ENC_ISO8859_6, PI_ENC_ISO8859_7,
@@ -35,11 +36,12 @@ enum pi_enc {
     PI_ENC_ISO2022CN, PI_ENC_HZ, PI_ENC_UTF16BE, PI_ENC_UTF16LE,
     PI_ENC_UTF32BE, PI_ENC_UTF32LE
 };
+/* clang-format on */
 
 typedef struct pi_encoding {
-    const char *name; /* what we report (pi_input.encoding), under 48 bytes */
-    const char *icu;  /* the ICU converter that decodes it like browsers, or
-                         NULL for PI_KIND_TABLE */
+    const char *name;   /* what we report (pi_input.encoding), under 48 bytes */
+    const char *icu;    /* the ICU converter that decodes it like browsers, or
+                           NULL for PI_KIND_TABLE */
     unsigned char kind; /* enum pi_enc_kind */
 } pi_encoding;
 

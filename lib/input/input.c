@@ -6,8 +6,8 @@
  * UTF-8 with HTML_PARSE_IGNORE_ENC. Labels and the <meta> prescan are
  * charset.c's; this file weighs what they say against the bytes. */
 #include "input/input.h"
-#include "input/charset.h"
 #include "base/error.h"
+#include "input/charset.h"
 #include "input/transcode.h"
 
 #include <stdint.h>
@@ -186,10 +186,18 @@ static int bom(const unsigned char *p, size_t n, size_t *skip)
 static int latin_alternative(int enc)
 {
     switch (enc) {
-    case PI_ENC_ISO8859_2: case PI_ENC_ISO8859_3: case PI_ENC_ISO8859_4:
-    case PI_ENC_ISO8859_10: case PI_ENC_ISO8859_13: case PI_ENC_ISO8859_14:
-    case PI_ENC_ISO8859_15: case PI_ENC_ISO8859_16: case PI_ENC_WIN1250:
-    case PI_ENC_WIN1254: case PI_ENC_WIN1257: case PI_ENC_WIN1258:
+    case PI_ENC_ISO8859_2:
+    case PI_ENC_ISO8859_3:
+    case PI_ENC_ISO8859_4:
+    case PI_ENC_ISO8859_10:
+    case PI_ENC_ISO8859_13:
+    case PI_ENC_ISO8859_14:
+    case PI_ENC_ISO8859_15:
+    case PI_ENC_ISO8859_16:
+    case PI_ENC_WIN1250:
+    case PI_ENC_WIN1254:
+    case PI_ENC_WIN1257:
+    case PI_ENC_WIN1258:
     case PI_ENC_MACINTOSH:
         return 1;
     default:

@@ -52,6 +52,7 @@ static int valid_time(const dt *t)
 static const struct month {
     const char *name;
     int m;
+    /* clang-format off */
 } months[] = {
     /* English */
     {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
@@ -83,6 +84,7 @@ static const struct month {
     {"junho", 6}, {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"novembro", 11},
     {"dezembro", 12}, {"fev", 2}, {"out", 10},
 };
+/* clang-format on */
 
 int pi_date_month(const char *w)
 {
@@ -97,6 +99,7 @@ int pi_date_month(const char *w)
 static const struct zone {
     const char *name;
     int off;
+    /* clang-format off */
 } zones[] = {
     {"utc", 0}, {"gmt", 0}, {"z", 0}, {"ut", 0}, {"est", -300}, {"edt", -240},
     {"cst", -360}, {"cdt", -300}, {"mst", -420}, {"mdt", -360}, {"pst", -480},
@@ -104,6 +107,7 @@ static const struct zone {
     {"eet", 120}, {"eest", 180}, {"jst", 540}, {"kst", 540}, {"aest", 600},
     {"aedt", 660},
 };
+/* clang-format on */
 
 static int zone_of(const char *w, int *off)
 {

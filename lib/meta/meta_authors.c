@@ -10,9 +10,9 @@
  * site itself (its name or host) or a login is held aside for a later
  * source that names a person. */
 #include "base/buf.h"
+#include "base/text.h"
 #include "meta/date.h"
 #include "meta/meta_internal.h"
-#include "base/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,9 +27,9 @@
 /* Separators around names and dates: ASCII " |,;:-/", and the UTF-8
  * middle dot, bullet, dashes, no-break space and direction marks. Byte
  * length of the one starting at p (lead) or ending at s[l] (trail), or 0. */
-static const char *const name_seps[] = {"\xC2\xB7", "\xE2\x80\xA2", "\xE2\x80\x93",
-                                        "\xE2\x80\x94", "\xC2\xA0", "\xE2\x80\x8E",
-                                        "\xE2\x80\x8F", "\xC2\xBB", "\xC2\xAB", NULL};
+static const char *const name_seps[] = {
+    "\xC2\xB7",     "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xA0",
+    "\xE2\x80\x8E", "\xE2\x80\x8F", "\xC2\xBB",     "\xC2\xAB",     NULL};
 
 static size_t lead_sep(const char *p)
 {
@@ -67,6 +67,7 @@ static size_t rtrim_seps(const char *s, size_t l)
 static const struct byword {
     const char *w;
     int lower_only;
+    /* clang-format off */
 } by_words[] = {
     {"view all posts by", 0}, {"all posts by", 0},   {"zeige alle beiträge von", 0},
     {"alle beiträge von", 0}, {"voir tous les articles de", 0}, {"text & fotos", 0},
@@ -87,6 +88,7 @@ static const struct byword {
     {"testo", 0},           {"tekst", 0},            {"redacción", 0},
     {"di", 1},              {"da", 1},               {"av", 1},
     {"af", 1},              {NULL, 0}};
+/* clang-format on */
 
 /* Strip leading "By", "Von:", "Par" ... (repeatedly: "und Interview: X").
  * Phrases of two words may run into the name without a space, as markup
@@ -126,22 +128,26 @@ const char *pi_meta_strip_by(const char *s)
 
 /* Label words that are no name on their own ("Posted", "Publiziert am"),
  * longer phrases first. */
+/* clang-format off */
 static const char *const date_labels[] = {
     "last updated", "zuletzt aktualisiert", "updated", "published", "posted", "modified",
     "aktualisiert", "veröffentlicht", "publiziert", "publié", "mis à jour", "actualizado",
     "publicado", "stand", "datum", "date", NULL};
+/* clang-format on */
 
 /* Words left dangling at the end of a byline: "Jane Doe am", "Jane Doe on
  * Monday". Name particles ("de", "van der") only go when a date followed
  * them, as in "Jean Dupont le 12 mai". */
+/* clang-format off */
 static const char *const tail_words[] = {
     "am", "on", "at", "vom", "um", "under", "stand", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch",
     "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi",
     "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes",
     "sábado", "domingo", NULL};
-static const char *const tail_particles[] = {"le", "el", "il", "em", "op", "den", "de", "der",
-                                             "du", "in", NULL};
+/* clang-format on */
+static const char *const tail_particles[] = {"le", "el",  "il", "em", "op", "den",
+                                             "de", "der", "du", "in", NULL};
 
 /* Length of s[0..l) once a trailing word of `list` (or a phrase of
  * date_labels when `labels`) is removed, or l. */
@@ -207,11 +213,13 @@ static size_t cut_trailing_date(const char *s, size_t l)
 
 static int is_label(const char *s)
 {
+    /* clang-format off */
     static const char *const labels[] = {
         "author", "authors", "autor", "autoren", "by", "von", "par", "por", "admin",
         "administrator", "unknown", "anonymous", "anonym", "editor", "staff", "guest",
         "gast", "no author", "follow", "folgen", "quelle", "source", "share", "teilen",
         "keine angabe", NULL};
+    /* clang-format on */
     for (int k = 0; labels[k]; k++)
         if (pi_ci_eq(s, labels[k]))
             return 1;
@@ -274,8 +282,8 @@ char *pi_meta_clean_author(mctx *c, const char *raw, size_t maxlen)
     p = pi_meta_strip_by(p);
     size_t l = strlen(p);
     /* "Jane Doe, View all posts by Jane Doe": the link's hidden title */
-    static const char *const tails[] = {"view all posts", "zeige alle beiträge", "alle artikel",
-                                        "all posts by", "voir tous les articles", NULL};
+    static const char *const tails[] = {"view all posts", "zeige alle beiträge",    "alle artikel",
+                                        "all posts by",   "voir tous les articles", NULL};
     for (int k = 0; tails[k]; k++) {
         for (size_t i = 1; i < l; i++)
             if (p[i - 1] == ' ' && pi_ci_prefix(p + i, tails[k])) {
@@ -286,11 +294,13 @@ char *pi_meta_clean_author(mctx *c, const char *raw, size_t maxlen)
     /* "Jane Doe Edited by John Roe": people in other roles follow the
      * authors (at the start such a phrase is a label, as "Photos by" above),
      * and so do labelled fields. */
+    /* clang-format off */
     static const char *const roles[] = {
         "edited by", "reviewed by", "medically reviewed by", "fact checked by",
         "fact-checked by", "translated by", "illustrated by", "illustrations by",
         "illustration by", "photos by", "photographs by", "photography by", "photo by",
         "bearbeitet von", "redigiert von", "übersetzt von", "traduit par", NULL};
+    /* clang-format on */
     for (size_t i = 1; i < l; i++) {
         if (p[i - 1] != ' ' || !pi_is_alpha((unsigned char)p[i]))
             continue;
@@ -362,8 +372,8 @@ static void add_author(mctx *c, pi_meta *m, char *a)
 }
 
 /* Words that join two names in a byline, by language. */
-static const char *const name_joins[] = {" and ", " und ", " & ", " et ", " y ", " e ",
-                                         " en ", " og ", " och ", " i ", NULL};
+static const char *const name_joins[] = {" and ", " und ", " & ",   " et ", " y ", " e ",
+                                         " en ",  " og ",  " och ", " i ",  NULL};
 
 /* Add "Jane Doe and John Roe" as two authors when both sides look like full
  * names (two words or more), so that "Mac & i" or "Smith & Sons" stay one. */
@@ -409,13 +419,23 @@ static void jl_authors(mctx *c, pi_meta *m, struct json_object *v)
 
 /* ---- the sources ------------------------------------------------------ */
 
+/* clang-format off */
 static const char *const author_keys[] = {
     "dc:creator",      "dcterms:creator", "author",          "article:author",
     "og:article:author", "parsely-author", "sailthru:author", "citation_author",
     "dc:contributor",  NULL};
+/* clang-format on */
 
-enum { AS_JSONLD, AS_JSONLD_PAGE, AS_META, AS_MICRODATA = AS_META + 9, AS_REL, AS_BYLINE,
-       AS_TEXT, AS_END };
+enum {
+    AS_JSONLD,
+    AS_JSONLD_PAGE,
+    AS_META,
+    AS_MICRODATA = AS_META + 9,
+    AS_REL,
+    AS_BYLINE,
+    AS_TEXT,
+    AS_END
+};
 
 /* One source of authors, in the order of strength. */
 static void author_stage(mctx *c, const evidence *e, pi_meta *m, int st)
@@ -495,8 +515,7 @@ static int is_placeholder(const char *a, const char *site, const char *url)
     return 0;
 }
 
-void pi_meta_pick_authors(mctx *c, const evidence *e, pi_meta *m, const char *site,
-                          const char *url)
+void pi_meta_pick_authors(mctx *c, const evidence *e, pi_meta *m, const char *site, const char *url)
 {
     char **held = NULL;
     size_t n_held = 0;
@@ -535,4 +554,3 @@ void pi_meta_pick_authors(mctx *c, const evidence *e, pi_meta *m, const char *si
         free(held[i]);
     free(held);
 }
-

@@ -12,10 +12,10 @@
  * text, an itemprop inside an item) are bounded per element and per page,
  * so that a page repeating a pattern stays linear. */
 #include "base/buf.h"
-#include "meta/date.h"
-#include "tree/dom.h"
-#include "meta/meta_internal.h"
 #include "base/text.h"
+#include "meta/date.h"
+#include "meta/meta_internal.h"
+#include "tree/dom.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -245,8 +245,7 @@ static void visit_itemprop(mctx *c, const pi_dom *n, const char *ip)
     if (pi_has_token(ip, "headline") && !c->md_headline)
         c->md_headline = md_value(c, n, V_TEXT);
     if (pi_has_token(ip, "name") && !c->md_name && SCOPE() &&
-        pi_meta_itemtype_kind(st) >= K_POSTING &&
-        pi_meta_itemtype_kind(st) != K_PRODUCT)
+        pi_meta_itemtype_kind(st) >= K_POSTING && pi_meta_itemtype_kind(st) != K_PRODUCT)
         c->md_name = md_value(c, n, V_TEXT);
     if ((pi_has_token(ip, "author") || pi_has_token(ip, "creator")) &&
         c->md_authors.n < MAX_AUTHORS) {
@@ -284,9 +283,8 @@ static void visit_itemprop(mctx *c, const pi_dom *n, const char *ip)
 /* Parts of class/id names that mark widgets around authors rather than a
  * byline: comment authors, avatars, follow buttons, author notes and bios,
  * "more by this author" lists. */
-static const char *const byline_not[] = {"comment", "authoriz", "avatar", "follow", "note",
-                                         "bio", "more", "image", "photo", "thumb", "social",
-                                         NULL};
+static const char *const byline_not[] = {"comment", "authoriz", "avatar", "follow", "note",   "bio",
+                                         "more",    "image",    "photo",  "thumb",  "social", NULL};
 
 /* class and id of an element, lowercased into one buffer ("" when neither):
  * the hints below test them with strstr, once per element. */
@@ -334,10 +332,9 @@ static int name_rule(const pi_dom *x)
         return 1;
     if (is_name(x, "a")) {
         const char *h = pi_attr(x, "href");
-        if ((cl && pi_ci_contains(cl, "author")) || (h && (pi_ci_contains(h, "/author") ||
-                                                       pi_ci_contains(h, "/autor") ||
-                                                       pi_ci_contains(h, "/auteur") ||
-                                                       pi_ci_contains(h, "/writer"))))
+        if ((cl && pi_ci_contains(cl, "author")) ||
+            (h && (pi_ci_contains(h, "/author") || pi_ci_contains(h, "/autor") ||
+                   pi_ci_contains(h, "/auteur") || pi_ci_contains(h, "/writer"))))
             return 2;
     }
     return -1;
@@ -403,9 +400,9 @@ static int in_comments(const pi_dom *n)
  * "published", "posted", "dateline", "entry-meta" ... but not an update. */
 static int date_hint(const char *names)
 {
-    static const char *const yes[] = {"date", "datum", "fecha", "publish", "posted",
-                                      "pubtime", "time", "meta", NULL};
-    static const char *const no[] = {"update", "modif", "comment", "event", "runtime",
+    static const char *const yes[] = {"date",    "datum", "fecha", "publish", "posted",
+                                      "pubtime", "time",  "meta",  NULL};
+    static const char *const no[] = {"update",   "modif", "comment", "event", "runtime",
                                      "timeline", "times", "reading", NULL};
     return *names && any_in(names, yes) && !any_in(names, no);
 }

@@ -3,8 +3,8 @@
  * what counts as the page's own title. The layer every meta_*.c builds on;
  * it calls none of them. */
 #include "base/buf.h"
-#include "meta/meta_internal.h"
 #include "base/text.h"
+#include "meta/meta_internal.h"
 
 #include <json-c/json.h>
 #include <stdint.h>
@@ -258,4 +258,3 @@ void pi_meta_ctx_free(mctx *c)
     free(c->jroots);
     free(c->jn);
 }
-

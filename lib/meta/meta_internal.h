@@ -19,9 +19,9 @@
 #ifndef PI_META_INTERNAL_H
 #define PI_META_INTERNAL_H
 
-#include "tree/dom.h"
-#include "meta/metadata.h"
 #include "base/text.h"
+#include "meta/metadata.h"
+#include "tree/dom.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -87,12 +87,12 @@ typedef struct mctx {
     strlist md_authors;
 
     const char *time_pubdate;
-    char *time_first;      /* first <time> whose datetime or text parses */
+    char *time_first; /* first <time> whose datetime or text parses */
     int time_tries;
-    char *hint_date;       /* first element named like a date whose text parses */
-    char *text_date;       /* first short text after the h1 that is a date */
+    char *hint_date; /* first element named like a date whose text parses */
+    char *text_date; /* first short text after the h1 that is a date */
     int text_tries;
-    char *text_byline;     /* first short "By Jane Doe" line after the h1 */
+    char *text_byline; /* first short "By Jane Doe" line after the h1 */
     int text_by_tries;
     int hint_tries;
 

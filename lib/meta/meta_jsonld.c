@@ -11,9 +11,9 @@
  * accessors strip tags and decode character references. Sizes, nesting and
  * the number of values visited are bounded (below). */
 #include "base/buf.h"
-#include "tree/dom.h"
-#include "meta/meta_internal.h"
 #include "base/text.h"
+#include "meta/meta_internal.h"
+#include "tree/dom.h"
 
 #include <json-c/json.h>
 #include <limits.h>

@@ -7,8 +7,8 @@
  * (too long a subtag, a non-letter language, "und") is no language. */
 #include "base/buf.h"
 #include "base/error.h"
-#include "meta/metadata.h"
 #include "base/text.h"
+#include "meta/metadata.h"
 
 #include <string.h>
 
@@ -80,11 +80,11 @@ int pi_meta_norm_lang(const char *s, char **out)
 
 const char *pi_meta_lang_dir(const char *lang)
 {
-    static const char *const rtl_lang[] = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji",
-                                           "ks", "ku-Arab", "mzn", "pnb", "ps", "sd", "syr",
-                                           "ug", "ur", "yi", "azb", "lrc", "glk", "bal", NULL};
-    static const char *const rtl_script[] = {"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm",
-                                             "Rohg", "Mand", "Samr", NULL};
+    static const char *const rtl_lang[] = {"ar", "arc",     "ckb", "dv",  "fa",  "he",  "iw",  "ji",
+                                           "ks", "ku-Arab", "mzn", "pnb", "ps",  "sd",  "syr", "ug",
+                                           "ur", "yi",      "azb", "lrc", "glk", "bal", NULL};
+    static const char *const rtl_script[] = {"Arab", "Hebr", "Thaa", "Syrc", "Nkoo",
+                                             "Adlm", "Rohg", "Mand", "Samr", NULL};
     if (!lang)
         return NULL;
     /* an explicit script subtag decides */
@@ -106,4 +106,3 @@ const char *pi_meta_lang_dir(const char *lang)
             return "rtl";
     return "ltr";
 }
-

@@ -9,8 +9,8 @@
  * the site (og:site_name, or the host written as words). Texts are compared
  * folded, so that typographic quotes, dashes, spaces and case do not count. */
 #include "base/buf.h"
-#include "meta/meta_internal.h"
 #include "base/text.h"
+#include "meta/meta_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -29,9 +29,9 @@
 
 /* Separators that put a site or section name beside a headline. The colon is
  * handled apart: it more often belongs to the headline itself. */
-static const char *const title_seps[] = {" | ", " – ", " — ", " - ", " :: ", " » ", " · ",
-                                         " / ", " \\ ", " > ", " ~ ", " • ", " › ", " ‹ ",
-                                         " « ", " ǀ ", NULL};
+static const char *const title_seps[] = {" | ", " – ", " — ",  " - ", " :: ", " » ",
+                                         " · ", " / ", " \\ ", " > ", " ~ ",  " • ",
+                                         " › ", " ‹ ", " « ",  " ǀ ", NULL};
 
 /* Fold text for comparing titles: ASCII case, typographic quotes, dashes and
  * spaces, soft hyphens and zero-width characters do not count. */
@@ -47,8 +47,11 @@ static void fold_into(pi_buf *b, const char *s, size_t n)
         if (c0 == 0xC2 && i + 1 < n) {
             unsigned char c1 = u[i + 1];
             k = 2;
-            rep = c1 == 0xA0 ? " " : c1 == 0xAD ? "" : (c1 == 0xAB || c1 == 0xBB) ? "\"" :
-                  c1 == 0xB4 ? "'" : NULL;
+            rep = c1 == 0xA0                   ? " "
+                  : c1 == 0xAD                 ? ""
+                  : (c1 == 0xAB || c1 == 0xBB) ? "\""
+                  : c1 == 0xB4                 ? "'"
+                                               : NULL;
         } else if (c0 == 0xE2 && i + 2 < n && u[i + 1] == 0x80) {
             unsigned char c2 = u[i + 2];
             k = 3;
@@ -103,11 +106,11 @@ static void fold_into(pi_buf *b, const char *s, size_t n)
 typedef struct tctx {
     mctx *c;
     pi_buf tmp;
-    char **fh;    /* folded headings */
+    char **fh; /* folded headings */
     size_t n_fh;
-    char *fsite;  /* folded site name */
-    char host[128]; /* host without "www.", letters and digits only */
-    char label[128]; /* first label of that host, letters and digits only */
+    char *fsite;        /* folded site name */
+    char host[128];     /* host without "www.", letters and digits only */
+    char label[128];    /* first label of that host, letters and digits only */
     char hostname[128]; /* host without "www.", lowercase, as written */
 } tctx;
 
@@ -378,8 +381,7 @@ static char *headline_of(tctx *t, const char *title, int from)
  * (the weakest declared source, where the site part is routine) is split.
  * The headline is what the reader sees, whatever the source: see
  * headline_of. Both NULL when the page says nothing usable. */
-void pi_meta_pick_title(mctx *c, const evidence *e, const char *site, const char *url,
-                        pi_meta *out)
+void pi_meta_pick_title(mctx *c, const evidence *e, const char *site, const char *url, pi_meta *out)
 {
     char *t = NULL;
     int from = FROM_DECLARED;
@@ -396,9 +398,9 @@ void pi_meta_pick_title(mctx *c, const evidence *e, const char *site, const char
                 free(nm);
         }
     }
-    static const char *const keys[] = {"dc:title",      "dcterms:title", "og:title",
-                                       "twitter:title", "parsely-title", "sailthru:title",
-                                       "citation_title", "title",        NULL};
+    static const char *const keys[] = {"dc:title",       "dcterms:title", "og:title",
+                                       "twitter:title",  "parsely-title", "sailthru:title",
+                                       "citation_title", "title",         NULL};
     for (int i = 0; !t && keys[i]; i++)
         t = pi_meta_dup_cleans(c, pi_meta_get(c, keys[i]));
     if (!t && c->md_headline)

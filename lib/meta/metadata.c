@@ -20,11 +20,11 @@
  * JSON-LD blocks have a size cap and json-c a depth cap. Nothing global is
  * written: all state lives in one struct per call. */
 #include "meta/metadata.h"
-#include "meta/date.h"
 #include "base/error.h"
-#include "meta/meta_internal.h"
 #include "base/text.h"
 #include "base/url.h"
+#include "meta/date.h"
+#include "meta/meta_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -86,8 +86,12 @@ static char *lang_from(mctx *c, const char *s)
 static char *pick_lang(mctx *c, const evidence *e)
 {
     char *r = lang_from(c, c->html_lang);
-    static const char *const keys[] = {"http-equiv:content-language", "content-language",
-                                       "language", "dc:language", "dcterms:language", "og:locale",
+    static const char *const keys[] = {"http-equiv:content-language",
+                                       "content-language",
+                                       "language",
+                                       "dc:language",
+                                       "dcterms:language",
+                                       "og:locale",
                                        NULL};
     for (int i = 0; !r && keys[i]; i++)
         r = lang_from(c, pi_meta_get(c, keys[i]));
@@ -146,9 +150,13 @@ static char *pick_site(mctx *c, const evidence *e)
         r = pi_jl_text(c, pi_jl_get(e->website, "name"));
     if (!r && e->webpage)
         r = pi_jl_name(c, pi_jl_get(e->webpage, "publisher"));
-    static const char *const keys[] = {"og:site_name", "application-name", "dc:publisher",
-                                       "dcterms:publisher", "citation_journal_title",
-                                       "publisher", NULL};
+    static const char *const keys[] = {"og:site_name",
+                                       "application-name",
+                                       "dc:publisher",
+                                       "dcterms:publisher",
+                                       "citation_journal_title",
+                                       "publisher",
+                                       NULL};
     for (int i = 0; !r && keys[i]; i++)
         r = pi_meta_dup_cleans(c, pi_meta_get(c, keys[i]));
     if (!r && c->md_publisher)
@@ -175,6 +183,7 @@ static char *pick_canonical(mctx *c, const evidence *e)
     return r;
 }
 
+/* clang-format off */
 static const char *const published_keys[] = {
     "article:published_time", "og:article:published_time", "article:published",
     "og:published_time", "published_time", "parsely-pub-date", "sailthru:date",
@@ -183,11 +192,14 @@ static const char *const published_keys[] = {
     "datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date",
     "publication_date", "pub_date", "article_date_original", "original-publish-date",
     "release_date", "created", NULL};
+/* clang-format on */
 
+/* clang-format off */
 static const char *const modified_keys[] = {
     "article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified",
     "modified_time", "dcterms:modified", "dc:date:modified", "datemodified", "last-modified",
     "http-equiv:last-modified", "lastmod", "revised", "updated", NULL};
+/* clang-format on */
 
 static char *pick_published(mctx *c, const evidence *e, const char *canon)
 {
@@ -240,8 +252,8 @@ static char *pick_description(mctx *c, const evidence *e)
 {
     char *r = e->main ? pi_jl_text(c, pi_jl_get(e->main, "description")) : NULL;
     static const char *const keys[] = {"og:description", "twitter:description",
-                                       "dc:description", "dcterms:description", "description",
-                                       NULL};
+                                       "dc:description", "dcterms:description",
+                                       "description",    NULL};
     for (int i = 0; !r && keys[i]; i++)
         r = pi_meta_dup_cleans(c, pi_meta_get(c, keys[i]));
     if (!r && c->md_desc)
@@ -257,7 +269,7 @@ static char *pick_description(mctx *c, const evidence *e)
 
 static char *pick_image(mctx *c, const evidence *e)
 {
-    static const char *const keys[] = {"og:image", "og:image:url", "og:image:secure_url",
+    static const char *const keys[] = {"og:image",      "og:image:url",      "og:image:secure_url",
                                        "twitter:image", "twitter:image:src", NULL};
     char *r = NULL;
     for (int i = 0; !r && keys[i]; i++)

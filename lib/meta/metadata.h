@@ -92,19 +92,19 @@
 #include <stddef.h>
 
 typedef struct pi_meta {
-    char *title;        /* as declared (a <title> split) */
-    char *headline;     /* the title reduced to the headline the reader sees */
+    char *title;    /* as declared (a <title> split) */
+    char *headline; /* the title reduced to the headline the reader sees */
     char *site_name;
-    char **authors;     /* n_authors strings */
+    char **authors; /* n_authors strings */
     size_t n_authors;
-    char *published;    /* ISO 8601 date or date-time */
+    char *published; /* ISO 8601 date or date-time */
     char *modified;
     char *description;
-    char *lang;         /* BCP 47 */
-    char *dir;          /* "ltr", "rtl" or NULL */
+    char *lang; /* BCP 47 */
+    char *dir;  /* "ltr", "rtl" or NULL */
     char *canonical_url;
     char *image;
-    char **tags;        /* n_tags strings */
+    char **tags; /* n_tags strings */
     size_t n_tags;
     char *page_type;    /* "article", "blog", "product", "forum", "other" */
     char *article_body; /* JSON-LD articleBody of the main entity, as text */

@@ -8,11 +8,11 @@
 
 /* What a serializer includes. */
 typedef struct pi_render_opts {
-    int links;       /* link markup (the link text is always kept) */
-    int images;      /* image blocks */
-    int tables;      /* table rows (off: tables are left out) */
-    int formatting;  /* emphasis, strong, inline code */
-    int standalone;  /* HTML: a whole page rather than a fragment */
+    int links;      /* link markup (the link text is always kept) */
+    int images;     /* image blocks */
+    int tables;     /* table rows (off: tables are left out) */
+    int formatting; /* emphasis, strong, inline code */
+    int standalone; /* HTML: a whole page rather than a fragment */
 } pi_render_opts;
 
 /* The defaults: everything on, HTML as a fragment. */
@@ -30,11 +30,11 @@ char *pi_render_html(const pi_model *m, const pi_render_opts *o, const char *tit
 typedef struct pi_json_facts {
     const struct pi_meta *meta;
     const char *encoding, *encoding_source, *layer;
-    const char *text;         /* the text output */
+    const char *text; /* the text output */
     size_t text_len;
     unsigned long words, sentences, paragraphs;
-    const char *format;       /* name of the embedded format, or NULL */
-    const char *content;      /* the rendered content in that format */
+    const char *format;  /* name of the embedded format, or NULL */
+    const char *content; /* the rendered content in that format */
     size_t content_len;
 } pi_json_facts;
 

@@ -97,7 +97,7 @@ static void h_close(pi_buf *b, const pi_block *blk, const pi_span *sp, void *ctx
 static const pi_inline_ops h_ops = {h_text, h_open, h_close, NULL};
 
 typedef struct list_state {
-    int depth;           /* open lists */
+    int depth; /* open lists */
     int ordered[64];
     int item_open[64];
 } list_state;

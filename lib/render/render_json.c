@@ -19,9 +19,8 @@
  * the key would be lost when the object's table fails to grow). */
 static int add(json_object *o, const char *key, json_object *v)
 {
-    if (json_object_object_add_ex(o, key, v,
-                                  JSON_C_OBJECT_ADD_KEY_IS_NEW |
-                                      JSON_C_OBJECT_ADD_CONSTANT_KEY) != 0) {
+    if (json_object_object_add_ex(
+            o, key, v, JSON_C_OBJECT_ADD_KEY_IS_NEW | JSON_C_OBJECT_ADD_CONSTANT_KEY) != 0) {
         json_object_put(v);
         return PI_ENOMEM;
     }

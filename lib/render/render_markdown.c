@@ -17,7 +17,7 @@ typedef struct md {
     pi_buf *b;
     const char *prefix; /* written after each line break inside a block */
     size_t prefix_len;
-    int line_start;     /* at the start of a line (escape block markers) */
+    int line_start; /* at the start of a line (escape block markers) */
 } md;
 
 static void put_prefix(md *c)
@@ -29,8 +29,7 @@ static void put_prefix(md *c)
 static int md_special(unsigned char ch)
 {
     return ch == '\\' || ch == '`' || ch == '*' || ch == '_' || ch == '[' || ch == ']' ||
-           ch == '<' || ch == '>' || ch == '#' || ch == '|' || ch == '~' || ch == '&' ||
-           ch == '!';
+           ch == '<' || ch == '>' || ch == '#' || ch == '|' || ch == '~' || ch == '&' || ch == '!';
 }
 
 static void md_text(pi_buf *b, const char *s, size_t n, void *ctx)
@@ -66,8 +65,8 @@ static void md_text(pi_buf *b, const char *s, size_t n, void *ctx)
             c->line_start = 0;
         }
         /* '&' starts markup only as an entity: "&amp;", "&#38;". */
-        if (md_special(ch) && (ch != '&' || (i + 1 < n && (isalnum((unsigned char)s[i + 1]) ||
-                                                           s[i + 1] == '#'))))
+        if (md_special(ch) &&
+            (ch != '&' || (i + 1 < n && (isalnum((unsigned char)s[i + 1]) || s[i + 1] == '#'))))
             pi_buf_putc(b, '\\');
         pi_buf_putc(b, (char)ch);
     }
@@ -369,8 +368,8 @@ char *pi_render_markdown(const pi_model *m, const pi_render_opts *o, size_t *len
             while (start > 0 && m->blocks[start - 1].kind == PI_BLK_ROW &&
                    m->blocks[start - 1].table == k->table)
                 start--;
-            for (size_t j = start; j < m->n && m->blocks[j].kind == PI_BLK_ROW &&
-                               m->blocks[j].table == k->table;
+            for (size_t j = start;
+                 j < m->n && m->blocks[j].kind == PI_BLK_ROW && m->blocks[j].table == k->table;
                  j++) {
                 size_t w = count_cells(&m->blocks[j]);
                 if (w > width)

@@ -1,7 +1,7 @@
 /* clean.c - drop what is never content. */
 #include "tree/clean.h"
-#include "tree/dom.h"
 #include "extract/tune.h"
+#include "tree/dom.h"
 
 #include "base/text.h"
 

@@ -251,8 +251,7 @@ static size_t skip_blanks(const unsigned char *s, size_t i, size_t len)
  * byte loop on long quoted values. *nul is the index of a NUL at or after
  * the previous i (or len): most pages have none, and it is searched for
  * again only when passed. */
-static size_t find_byte(const unsigned char *s, size_t i, size_t len, unsigned char c,
-                        size_t *nul)
+static size_t find_byte(const unsigned char *s, size_t i, size_t len, unsigned char c, size_t *nul)
 {
     if (i >= len)
         return i;
@@ -309,8 +308,8 @@ static size_t raw_end(const unsigned char *s, size_t i, size_t len, const char *
  * libxml2 will, blanking those past the cap when `out` is set (out mirrors
  * s). Returns the index after the tag; *excess counts blanked attributes,
  * *raw is set for a script or style element that is not self-closed. */
-static size_t start_tag(const unsigned char *s, size_t i, size_t len, char *out,
-                        size_t *excess, size_t *raw, size_t *nul)
+static size_t start_tag(const unsigned char *s, size_t i, size_t len, char *out, size_t *excess,
+                        size_t *raw, size_t *nul)
 {
     size_t n = name_len(s, i + 1, len);
     size_t j = i + 1 + n;
@@ -383,7 +382,8 @@ static size_t cap_attributes(const unsigned char *s, size_t len, char *out)
                 i = raw_end(s, i, len, raw == 6 ? "script" : "style", raw);
         } else if (c == '!' && i + 3 < len && s[i + 2] == '-' && s[i + 3] == '-') {
             i = comment_end(s, i + 4, len);
-        } else if (c == '!' && i + 9 <= len && !strncasecmp((const char *)s + i + 2, "doctype", 7)) {
+        } else if (c == '!' && i + 9 <= len &&
+                   !strncasecmp((const char *)s + i + 2, "doctype", 7)) {
             size_t j = skip_blanks(s, i + 9, len);
             j += name_len(s, j, len);
             j = skip_blanks(s, j, len);
@@ -434,9 +434,8 @@ int pi_parse_html(const char *utf8, size_t len, const char *url, pi_tree **out)
      * calling thread, every time. */
     xmlSetGenericErrorFunc(NULL, silent);
     xmlSetStructuredErrorFunc(NULL, silent_structured);
-    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
-               XML_PARSE_HUGE;
+    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+               HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
     if (len == 0) {
         utf8 = "<html></html>";
         len = strlen(utf8);
