@@ -74,6 +74,7 @@ static const char *const pi_shape_names[] = {
     "markup",    /* n doctypes, processing instructions and stray end tags */
     "quotes",    /* n nested blockquotes, a paragraph in each */
     "noscripts", /* n nested noscripts, a sentence in each */
+    "datelines", /* n paragraphs each followed by a date line, in an article */
     NULL,
 };
 
@@ -90,6 +91,15 @@ static inline char *pi_shape_make(const char *name, size_t n, size_t *len)
         sb_repeat(&b, "<div>word ", n);
         sb_puts(&b, sentence);
         sb_repeat(&b, "</div>", n);
+    } else if (!strcmp(name, "datelines")) {
+        /* Every date line leaves the model: one pass, not one move each. */
+        sb_puts(&b, "<article>");
+        for (size_t i = 0; i < n; i++) {
+            sb_puts(&b, "<p>");
+            sb_puts(&b, sentence);
+            sb_puts(&b, "</p><p>05.02.2020</p>");
+        }
+        sb_puts(&b, "</article>");
     } else if (!strcmp(name, "siblings")) {
         for (size_t i = 0; i < n; i++) {
             sb_puts(&b, "<p>");

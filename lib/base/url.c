@@ -5,6 +5,7 @@
 #include "base/error.h"
 #include "base/text.h"
 
+#include <errno.h>
 #include <libxml/uri.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,11 +24,19 @@ int pi_url_has_scheme(const char *u)
 }
 
 /* `ref` against `base`, malloc'd (pi_strdup); *out NULL when libxml2 does not
- * resolve it. */
+ * resolve it. xmlBuildURI() says nothing of its own allocations: it returns
+ * NULL both for a reference it cannot parse and when out of memory, and
+ * the reference unresolved when parsing the base ran out. A failed
+ * allocation leaves ENOMEM in errno (malloc sets it), which tells. */
 static int build(const char *ref, const char *base, char **out)
 {
+    errno = 0;
     xmlChar *abs = xmlBuildURI((const xmlChar *)ref, (const xmlChar *)base);
     *out = NULL;
+    if (errno == ENOMEM) {
+        xmlFree(abs);
+        return PI_ENOMEM;
+    }
     if (!abs)
         return PI_OK;
     *out = pi_strdup((const char *)abs);

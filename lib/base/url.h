@@ -1,8 +1,7 @@
 /* url.h - one home for URLs: the document's base, and references made
  * absolute against it. Results are malloc'd; "no usable URL" is PI_OK with
- * *out NULL, distinct from PI_ENOMEM. (libxml2's xmlBuildURI returns NULL
- * both for a reference it cannot parse and when out of memory; a NULL from
- * it is read as "does not resolve".) */
+ * *out NULL, distinct from PI_ENOMEM. Call them in a thread that has parsed
+ * a page (tree/dom.c silences libxml2's error messages per thread). */
 #ifndef PI_URL_H
 #define PI_URL_H
 
