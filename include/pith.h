@@ -314,19 +314,32 @@ typedef enum pith_field {
     PITH_FIELD_IMAGE = 10,
     /** Tags, keywords and sections. */
     PITH_FIELD_TAGS = 11,
-    /** "article", "blog", "product", "forum" or "other". */
+    /** The kind of page, as the page model reads the page (what it
+     *  declares in JSON-LD, microdata and og:type, its URL, its make-up):
+     *  "article" (a story, a post, a report), "blog" (an article the page
+     *  declares a blog post), "product" (one product), "collection" (the
+     *  products of a category or shop), "listing" (a list of things that
+     *  are not products: results, events, courses, links), "forum" (a
+     *  thread of posts, questions and answers), "documentation" (a manual,
+     *  a reference, a guide), "service" (a company's or a service's own
+     *  page: home, about, pricing); "other" when the page has no text
+     *  blocks. Since 0.1: "collection", "listing", "documentation" and
+     *  "service" are new, and "other" no longer stands for those. */
     PITH_FIELD_PAGE_TYPE = 12,
     /** The encoding the bytes were read in, e.g. "windows-1252". */
     PITH_FIELD_ENCODING = 13,
     /** Why that encoding: "bom", "hint", "meta", "utf-8", "detector" or
      *  "default". */
     PITH_FIELD_ENCODING_SOURCE = 14,
-    /** Which layer of the extractor decided: "score" (candidate scoring),
+    /** Which layer of the extractor decided: "learned" (the usual case:
+     *  every text block kept or dropped by the compiled block model, with
+     *  the rules' result among its evidence), "score" (candidate scoring),
      *  "fallback" (no candidate: the whole body, cleaned), "relaxed" or
-     *  "relaxed-fallback" (a later attempt, after a first result under 40%
-     *  of the page's prose, that gave twice the words), "json-ld" (the
-     *  page's own articleBody, when the markup gave much less). For
-     *  diagnostics; the values may grow. */
+     *  "relaxed-fallback" (a later attempt of the rules, after a first
+     *  result under 40% of the page's prose, that gave twice the words):
+     *  the rules decided when the model kept nothing of what they kept;
+     *  "json-ld" (the page's own articleBody, when the markup gave much
+     *  less). For diagnostics; the values may grow. */
     PITH_FIELD_LAYER = 15,
     /** The headline the reader sees: the same source as PITH_FIELD_TITLE,
      *  with a site or section name split off whatever the source, and the

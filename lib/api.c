@@ -5,6 +5,7 @@
 
 #include "base/buf.h"
 #include "base/error.h"
+#include "extract/tune.h"
 #include "extract/words.h"
 #include "pipeline.h"
 #include "render/render.h"
@@ -290,6 +291,8 @@ static const char *layer_name(pi_layer layer)
         return "relaxed-fallback";
     case PI_LAYER_JSON_LD:
         return "json-ld";
+    case PI_LAYER_LEARNED:
+        return "learned";
     case PI_LAYER_NONE:
         break;
     }
@@ -319,7 +322,8 @@ pith_status pith_extract(const char *html, size_t len, const pith_options *o, pi
                        (size_t)o->max_nodes,
                        (uint32_t)o->max_depth,
                        (size_t)o->max_output,
-                       o->keep_title};
+                       o->keep_title,
+                       PI_LEARNED_THRESHOLD};
     int err = pi_pipeline_run(html, len, &set, &d->r, NULL);
     if (err) {
         free(d);

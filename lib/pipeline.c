@@ -41,6 +41,25 @@ static void count_text(pi_words *w, pi_result *r)
     }
 }
 
+/* The page type as the page model sees it: the likeliest, "blog" for an
+ * article the page declares a blog post. */
+static int set_page_type(pi_meta *m, const float *prob)
+{
+    static const char *const names[PI_N_PAGE_TYPES] = {
+        "article", "service", "product", "collection", "listing", "forum", "documentation"};
+    int best = 0;
+    for (int k = 1; k < PI_N_PAGE_TYPES; k++)
+        if (prob[k] > prob[best])
+            best = k;
+    const char *name = best == PI_PT_ARTICLE && (m->declared & PI_DECL_BLOG) ? "blog" : names[best];
+    char *copy = pi_strdup(name);
+    if (!copy)
+        return PI_ENOMEM;
+    free(m->page_type);
+    m->page_type = copy;
+    return PI_OK;
+}
+
 /* From the parsed tree on: metadata, base URL, cleaning, statistics, the
  * article and its text. `t` owns what the stages make. */
 static int run(const char *utf8, size_t len, const pi_settings *s, pi_result *r, pi_trace *t)
@@ -70,10 +89,19 @@ static int run(const char *utf8, size_t len, const pi_settings *s, pi_result *r,
             done);
     }
     if (t->stats.n) {
-        pi_article_in in = {base, r->meta.headline, s->keep_title, r->meta.article_body};
-        PI_TRY_GOTO(err,
-                    pi_extract_article(&t->stats, t->words, &in, &r->model, &r->layer, &t->choice),
+        pi_article_in in = {base,
+                            r->meta.headline,
+                            s->keep_title,
+                            r->meta.article_body,
+                            s->threshold,
+                            r->meta.declared,
+                            s->url ? s->url : r->meta.canonical_url};
+        pi_article_out out;
+        PI_TRY_GOTO(err, pi_extract_article(&t->stats, t->words, &in, &r->model, &out, &t->choice),
                     done);
+        r->layer = out.layer;
+        if (out.typed)
+            PI_TRY_GOTO(err, set_page_type(&r->meta, out.page_types), done);
     }
     if (!(r->text = pi_render_text(&r->model, &pi_render_defaults, &r->text_len))) {
         err = PI_ENOMEM;

@@ -33,6 +33,8 @@ typedef struct pi_settings {
     uint32_t max_depth;   /* deeper nesting fails with PI_EDEPTH */
     size_t max_output;    /* more text fails with PI_EOUTPUT */
     int keep_title;       /* keep the repeated headline in the text */
+    float threshold;      /* the learned decisions keep a block from this
+                             probability (0: the rules alone) */
 } pi_settings;
 
 /* Everything one extraction gives. */

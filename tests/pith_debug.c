@@ -8,6 +8,7 @@
  * (PITH_DEBUG_TEXT=1: with their text). Uses the internal modules. */
 #include "base/buf.h"
 #include "base/error.h"
+#include "extract/tune.h"
 #include "pipeline.h"
 #include "tree/dom.h"
 
@@ -62,7 +63,7 @@ int main(int argc, char **argv)
     char *html = slurp(argv[1], &len);
     if (!html)
         return 1;
-    pi_settings s = {NULL, NULL, 100000000, 1000000, (size_t)-1, 0};
+    pi_settings s = {NULL, NULL, 100000000, 1000000, (size_t)-1, 0, PI_LEARNED_THRESHOLD};
     pi_result r;
     pi_trace t;
     int err = pi_pipeline_run(html, len, &s, &r, &t);

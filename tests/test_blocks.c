@@ -11,7 +11,7 @@
 static char *extract(const char *html, const char *title)
 {
     traced x;
-    traced_run(&x, html);
+    traced_run_rules(&x, html);
     if (title)
         ck_assert_msg(pi_same_text(x.r.meta.headline, title), "headline %s", x.r.meta.headline);
     char *s = strdup(x.r.text);

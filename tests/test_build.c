@@ -7,7 +7,7 @@
 static void model_of(traced *x, pi_model *m, const char *html, const char *base, const char *title,
                      int keep)
 {
-    traced_run(x, html);
+    traced_run_rules(x, html);
     pi_choice c;
     ck_assert_int_eq(pi_choice_init(&c, x->t.stats.n), PI_OK);
     ck_assert_int_eq(pi_choice_add_root(&c, 0), PI_OK);
@@ -121,7 +121,8 @@ END_TEST
 START_TEST(dropped_elements_are_skipped)
 {
     traced x;
-    traced_run(&x, "<body><p>kept one</p><div id=gone><p>dropped</p></div><p>kept two</p></body>");
+    traced_run_rules(
+        &x, "<body><p>kept one</p><div id=gone><p>dropped</p></div><p>kept two</p></body>");
     pi_choice c;
     ck_assert_int_eq(pi_choice_init(&c, x.t.stats.n), PI_OK);
     ck_assert_int_eq(pi_choice_add_root(&c, 0), PI_OK);

@@ -18,7 +18,7 @@ typedef struct run {
 
 static void run_choose(run *r, const char *html, const char *title)
 {
-    traced_run(&r->x, html);
+    traced_run_rules(&r->x, html);
     r->st = &r->x.t.stats;
     ck_assert_int_eq(pi_choose(r->st, 0, 0, title, &r->ch), PI_OK);
 }

@@ -184,8 +184,9 @@ END_TEST
 START_TEST(subtree_totals_and_link_density)
 {
     traced r;
-    traced_run(&r, "<body><div id=a><p>one two three four</p><p>five <a href=#>six seven</a></p>"
-                   "</div><ul id=m><li><a href=/>Home</a><li><a href=/x>News</a></ul></body>");
+    traced_run_rules(&r,
+                     "<body><div id=a><p>one two three four</p><p>five <a href=#>six seven</a></p>"
+                     "</div><ul id=m><li><a href=/>Home</a><li><a href=/x>News</a></ul></body>");
     pi_node *a = traced_node(&r, "div", "a");
     ck_assert_uint_eq(a->words, 7);
     ck_assert_uint_eq(a->link_words, 2);
@@ -202,7 +203,7 @@ END_TEST
 START_TEST(own_text_stops_at_blocks)
 {
     traced r;
-    traced_run(&r, "<body><div id=d>intro <b>bold</b><p>para words</p>tail</div></body>");
+    traced_run_rules(&r, "<body><div id=d>intro <b>bold</b><p>para words</p>tail</div></body>");
     pi_node *d = traced_node(&r, "div", "d");
     ck_assert_uint_eq(d->own_words, 3);
     ck_assert_uint_eq(d->words, 5);
@@ -213,11 +214,11 @@ END_TEST
 START_TEST(class_evidence)
 {
     traced r;
-    traced_run(&r,
-               "<body><div id=a class=\"article-body\">x</div><div id=b class=\"share-bar\">x</div>"
-               "<div id=c class=\"header-ad\">x</div><div id=d class=\"shadow loading\">x</div>"
-               "<div id=e role=navigation>x</div><div id=f itemprop=articleBody>x</div>"
-               "<div id=g class=comments>x</div></body>");
+    traced_run_rules(
+        &r, "<body><div id=a class=\"article-body\">x</div><div id=b class=\"share-bar\">x</div>"
+            "<div id=c class=\"header-ad\">x</div><div id=d class=\"shadow loading\">x</div>"
+            "<div id=e role=navigation>x</div><div id=f itemprop=articleBody>x</div>"
+            "<div id=g class=comments>x</div></body>");
     ck_assert_int_gt(traced_node(&r, "div", "a")->weight, 0);
     ck_assert_int_lt(traced_node(&r, "div", "b")->weight, 0);
     ck_assert_int_lt(traced_node(&r, "div", "c")->weight, 0); /* the "ad" token */

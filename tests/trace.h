@@ -10,6 +10,7 @@
 #include "base/text.h"
 #include "extract/build.h"
 #include "extract/score.h"
+#include "extract/tune.h"
 #include "pipeline.h"
 #include "render/render.h"
 #include "tree/dom.h"
@@ -19,16 +20,24 @@ typedef struct traced {
     pi_trace t;
 } traced;
 
-/* Extract `html` with default settings (and `url`, may be NULL). */
-static inline void traced_run_url(traced *x, const char *html, const char *url)
+/* Extract `html` with default settings, `url` (may be NULL) and the
+ * learned decisions' `threshold` (0: the rules alone). */
+static inline void traced_run_with(traced *x, const char *html, const char *url, float threshold)
 {
-    pi_settings s = {url, NULL, 5000000, 10000, 64u << 20, 0};
+    pi_settings s = {url, NULL, 5000000, 10000, 64u << 20, 0, threshold};
     ck_assert_int_eq(pi_pipeline_run(html, strlen(html), &s, &x->r, &x->t), PI_OK);
 }
 
+/* The library's defaults: the rules, then the learned decisions. */
 static inline void traced_run(traced *x, const char *html)
 {
-    traced_run_url(x, html, NULL);
+    traced_run_with(x, html, NULL, PI_LEARNED_THRESHOLD);
+}
+
+/* The rules alone, for tests of their stages. */
+static inline void traced_run_rules(traced *x, const char *html)
+{
+    traced_run_with(x, html, NULL, 0.0f);
 }
 
 static inline void traced_end(traced *x)

@@ -1,13 +1,14 @@
 /* pith_features - the feature rows of every text block of some pages, for
  * training the learned decisions (train/train.py).
  *
- *   pith_features [-u] DIR|FILE... > rows.tsv
+ *   pith_features [-u] [-P pages.tsv] DIR|FILE... > blocks.tsv
  *
  * Runs the library's own pipeline on each page (with -u, given the "url" of
  * its gold file <id>.json, as corpus_run -u does) and writes one line per
  * text block: the page id, the block's index, every feature of
  * lib/extract/feature.h (the header line names them) and the block's own
- * text, white space collapsed. The rows are exactly what the library's
+ * text, white space collapsed. With -P, the page rows go to that file: the
+ * page id and every page feature. The rows are exactly what the library's
  * inference computes: this tool adds no feature of its own. Uses the
  * internal modules. */
 #define _POSIX_C_SOURCE 200809L
@@ -75,6 +76,8 @@ static void put_text(pi_buf *b, const char *s)
     }
 }
 
+static FILE *pages;
+
 static int dump(const char *path, const char *id, int urls)
 {
     size_t len;
@@ -82,18 +85,28 @@ static int dump(const char *path, const char *id, int urls)
     if (!html)
         return 1;
     char *url = urls ? gold_url(path) : NULL;
-    pi_settings s = {url, NULL, 5000000, 10000, (size_t)1 << 30, 0};
+    const char *page_url = url;
+    /* The rules alone: their choice is what the features read. */
+    pi_settings s = {url, NULL, 5000000, 10000, (size_t)1 << 30, 0, 0.0f};
     pi_result r;
     pi_trace t;
     int err = pi_pipeline_run(html, len, &s, &r, &t);
     free(html);
-    free(url);
     if (err) {
+        free(url);
         fprintf(stderr, "pith_features: %s: failed (%d)\n", path, err);
         return 1;
     }
     pi_features f;
-    if (t.stats.n && pi_features_build(&t.stats, &t.choice, (int)r.layer, &f) == PI_OK) {
+    pi_page_in in = {&t.choice, (int)r.layer, r.meta.declared,
+                     page_url ? page_url : r.meta.canonical_url};
+    if (t.stats.n && pi_features_build(&t.stats, &in, &f) == PI_OK) {
+        if (pages) {
+            fprintf(pages, "%s", id);
+            for (int j = 0; j < PI_N_PAGE_FEATURES; j++)
+                fprintf(pages, "\t%.9g", (double)f.page[j]);
+            fprintf(pages, "\n");
+        }
         /* Each block's own text: its text nodes, in document order. */
         pi_buf *text = calloc(t.stats.n, sizeof *text);
         pi_dom *root = t.stats.nodes[0].node;
@@ -118,7 +131,15 @@ static int dump(const char *path, const char *id, int urls)
     }
     pi_trace_free(&t);
     pi_result_free(&r);
+    free(url);
     return 0;
+}
+
+/* A feature's name as the dump's header writes it: lowercase. */
+static void put_name(FILE *f, const char *name)
+{
+    for (const char *c = name; *c; c++)
+        fputc(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c, f);
 }
 
 static int cmp(const void *a, const void *b)
@@ -129,21 +150,36 @@ static int cmp(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     int urls = 0, argi = 1, failed = 0;
-    if (argi < argc && !strcmp(argv[argi], "-u")) {
-        urls = 1;
-        argi++;
+    for (; argi < argc && argv[argi][0] == '-'; argi++) {
+        if (!strcmp(argv[argi], "-u")) {
+            urls = 1;
+        } else if (!strcmp(argv[argi], "-P") && argi + 1 < argc) {
+            if (!(pages = fopen(argv[++argi], "w"))) {
+                perror(argv[argi]);
+                return 2;
+            }
+        } else {
+            break;
+        }
     }
     if (argi >= argc) {
-        fprintf(stderr, "usage: pith_features [-u] DIR|FILE... > rows.tsv\n");
+        fprintf(stderr, "usage: pith_features [-u] [-P pages.tsv] DIR|FILE... > blocks.tsv\n");
         return 2;
     }
     printf("page\tblock");
     for (int j = 0; j < PI_N_FEATURES; j++) {
         printf("\t");
-        for (const char *c = pi_feature_names[j]; *c; c++)
-            putchar(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+        put_name(stdout, pi_feature_names[j]);
     }
     printf("\ttext\n");
+    if (pages) {
+        fprintf(pages, "page");
+        for (int j = 0; j < PI_N_PAGE_FEATURES; j++) {
+            fprintf(pages, "\t");
+            put_name(pages, pi_page_feature_names[j]);
+        }
+        fprintf(pages, "\n");
+    }
     for (; argi < argc; argi++) {
         DIR *d = opendir(argv[argi]);
         if (!d) {
@@ -178,5 +214,7 @@ int main(int argc, char **argv)
         }
         free(names);
     }
+    if (pages && fclose(pages) != 0)
+        failed = 1;
     return failed;
 }

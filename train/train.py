@@ -118,8 +118,9 @@ def label_snippets(gold, text):
 
 
 def load(dumps, corpus):
-    """Per dataset: names, X (float32), y (int8: 1, 0, -1 unlabelled),
-    page of each row, text of each row, and the pages."""
+    """Block feature names, page feature names, and per dataset: X
+    (float32), y (int8: 1, 0, -1 unlabelled), the page of each row, the
+    text of each row, the pages, and the page rows by page id."""
     data = {}
     names = None
     for ds in TRAIN_SETS:
@@ -157,9 +158,23 @@ def load(dumps, corpus):
                 y[i] = lab
             else:
                 y[i] = label_snippets(p.gold, text)
+        pnames, prow = load_pages(Path(dumps) / f"{ds}.pages.tsv")
         data[ds] = {"X": X, "y": y, "page": page_of, "text": [r[3] for r in rows],
-                    "pages": [pages[k] for k in order]}
-    return names, data
+                    "pages": [pages[k] for k in order], "prow": prow}
+    return names, pnames, data
+
+
+def load_pages(path):
+    """(page feature names, {page id: row})."""
+    if not path.exists():
+        sys.exit(f"train: no page dump {path} (make train writes it)")
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        rows = {}
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            rows[cols[0]] = np.array([float(v) for v in cols[1:]], dtype=np.float32)
+    return header[1:], rows
 
 
 # ---- scoring ---------------------------------------------------------------
@@ -205,27 +220,6 @@ def site_folds(pages, k, seed):
     return folds
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--dumps", required=True)
-    ap.add_argument("--corpus", required=True)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--seed", type=int, default=1)
-    a = ap.parse_args()
-    names, data = load(a.dumps, a.corpus)
-    d = data[CV_SET]
-    rules = d["X"][:, names.index("rules_kept")] > 0
-    oracle = d["y"] == 1
-    print(f"{CV_SET}: {len(d['pages'])} pages, {len(d['y'])} blocks, "
-          f"{int((d['y'] == 1).sum())} content, {int((d['y'] == 0).sum())} furniture")
-    print(f"  rules' blocks  bow_f1 {score_pages(d, d['pages'], rules):.4f}")
-    print(f"  oracle blocks  bow_f1 {score_pages(d, d['pages'], oracle):.4f}")
-
-
-if __name__ == "__main__":
-    main()
-
-
 def weights(d):
     """A block weighs its words (bow_f1 counts words), each page about the
     same (score.py averages pages): tokens / sqrt(page tokens)."""
@@ -237,3 +231,251 @@ def weights(d):
         if tot > 0:
             w[idx] = ntok[idx] / math.sqrt(tot)
     return w
+
+
+# ---- training --------------------------------------------------------------
+
+# The block model: 150 trees of depth 6 (measured: 100 trees lose 0.002 of
+# cross-validated bow_f1, 300 gain 0.001 at twice the cost per block).
+BLOCK_PARAMS = dict(n_estimators=150, max_depth=6, learning_rate=0.1, subsample=0.8,
+                    colsample_bytree=0.8, tree_method="hist", base_score=0.5, n_jobs=2)
+# The page model: 7 classes, shallow trees (about 1,000 pages to learn from).
+PAGE_PARAMS = dict(n_estimators=60, max_depth=4, learning_rate=0.15, subsample=0.8,
+                   colsample_bytree=0.8, tree_method="hist", objective="multi:softprob",
+                   n_jobs=2)
+PAGE_TYPES = ("article", "service", "product", "collection", "listing", "forum", "documentation")
+
+
+def fit_blocks(X, y, w, seed):
+    import xgboost as xgb
+    m = y >= 0
+    clf = xgb.XGBClassifier(random_state=seed, **BLOCK_PARAMS)
+    clf.fit(X[m], y[m], sample_weight=w[m])
+    return clf
+
+
+def fit_pages(X, y, seed):
+    import xgboost as xgb
+    clf = xgb.XGBClassifier(random_state=seed, **PAGE_PARAMS)
+    clf.fit(X, y)
+    return clf
+
+
+def page_matrix(d, pnames):
+    """The page rows of a dataset's pages, in page order, and their types
+    (the gold's meta.page_type as an index of PAGE_TYPES; -1 when absent)."""
+    X = np.stack([d["prow"].get(p.id, np.zeros(len(pnames), np.float32)) for p in d["pages"]])
+    y = np.array([PAGE_TYPES.index(t) if t in PAGE_TYPES else -1
+                  for t in ((p.gold.get("meta") or {}).get("page_type") for p in d["pages"])])
+    return X, y
+
+
+def with_page_types(d, names, probs):
+    """The block rows with the PT_* columns set from page probabilities
+    (one row of PAGE_TYPES per page, in page order)."""
+    X = d["X"].copy()
+    col = names.index("pt_article")
+    at = {p.id: k for k, p in enumerate(d["pages"])}
+    rows = np.array([at[pid] for pid in d["page"]])
+    X[:, col:col + len(PAGE_TYPES)] = probs[rows]
+    return X
+
+
+def cross_validate(data, names, pnames, W, folds, seed):
+    """Cross-validated page types and block probabilities of wcxb-dev, each
+    page judged by models that did not see its site; the other datasets
+    are trained on in every fold."""
+    d = data[CV_SET]
+    PX, py = page_matrix(d, pnames)
+    fold_of = {p.id: k for k, f in enumerate(folds) for p in f}
+    pfold = np.array([fold_of[p.id] for p in d["pages"]])
+    ptypes = np.zeros((len(d["pages"]), len(PAGE_TYPES)), np.float32)
+    for k in range(len(folds)):
+        train = (pfold != k) & (py >= 0)
+        ptypes[pfold == k] = fit_pages(PX[train], py[train], seed).predict_proba(PX[pfold == k])
+    page_model = fit_pages(PX[py >= 0], py[py >= 0], seed)
+    others = [ds for ds in TRAIN_SETS if ds != CV_SET]
+    oX = [with_page_types(data[ds], names,
+                          page_model.predict_proba(page_matrix(data[ds], pnames)[0]))
+          for ds in others]
+    ex_X = np.concatenate(oX)
+    ex_y = np.concatenate([data[ds]["y"] for ds in others])
+    ex_w = np.concatenate([W[ds] for ds in others])
+    X = with_page_types(d, names, ptypes)
+    bfold = np.array([fold_of[pid] for pid in d["page"]])
+    prob = np.zeros(len(d["y"]))
+    for k in range(len(folds)):
+        test = bfold == k
+        clf = fit_blocks(np.concatenate([X[~test], ex_X]), np.concatenate([d["y"][~test], ex_y]),
+                         np.concatenate([W[CV_SET][~test], ex_w]), seed)
+        prob[test] = clf.predict_proba(X[test])[:, 1]
+    return ptypes, py, prob
+
+
+# ---- the models in C -------------------------------------------------------
+
+def forest_of(clf, classes=1):
+    """(roots, nodes, base margin) of the booster: nodes as (value, feature
+    or None, yes, no); with several classes, tree t is of class t % classes."""
+    model = json.loads(clf.get_booster().save_raw("json"))
+    gb = model["learner"]["gradient_booster"]["model"]
+    trees = gb["trees"]
+    if classes > 1 and [int(c) for c in gb["tree_info"]] != [t % classes for t in range(len(trees))]:
+        sys.exit("train: the page model's trees are not in class order")
+    roots, nodes = [], []
+    for t in trees:
+        base = len(nodes)
+        roots.append(base)
+        left, right = t["left_children"], t["right_children"]
+        for i in range(len(left)):
+            if left[i] == -1:
+                nodes.append((t["split_conditions"][i], None, 0, 0))
+            else:
+                nodes.append((t["split_conditions"][i], t["split_indices"][i], base + left[i],
+                              base + right[i]))
+    base_score = float(model["learner"]["learner_model_param"]["base_score"])
+    # One class: the margin starts at logit(base_score). Several: softmax
+    # of equal starts is the same whatever they are.
+    margin = math.log(base_score / (1 - base_score)) if classes == 1 else 0.0
+    return roots, nodes, margin
+
+
+def c_forest(name, cname, feature_names, clf, classes=1):
+    roots, nodes, margin = forest_of(clf, classes)
+    f32 = lambda v: repr(float(np.float32(v))) + "f"
+    out = [f"static const char *const {name}_features[] = {{"]
+    out += [f'    "{n.upper()}",' for n in feature_names]
+    out += ["};", "", f"static const uint32_t {name}_roots[] = {{"]
+    for i in range(0, len(roots), 12):
+        out.append("    " + " ".join(f"{r}," for r in roots[i:i + 12]))
+    out += ["};", "", "/* clang-format off */", f"static const pi_forest_node {name}_nodes[] = {{"]
+    for v, feat, yes, no in nodes:
+        if feat is None:
+            out.append(f"    {{{f32(v)}, PI_LEAF, 0, 0}},")
+        else:
+            out.append(f"    {{{f32(v)}, {feat}, {yes}, {no}}},")
+    out += ["};", "/* clang-format on */", "",
+            f"const pi_forest {cname} = {{",
+            f"    {len(roots)}, {name}_roots, {name}_nodes, {f32(margin)}, {len(feature_names)}, "
+            f"{name}_features,", "};", ""]
+    return out
+
+
+def write_c(path, names, pnames, blocks, pages, note):
+    out = ["/* Generated by train/train.py (make train): do not edit.", " *"]
+    out += [" * " + line if line else " *" for line in note.splitlines()]
+    out += [" */", '#include "extract/learned.h"', ""]
+    out += c_forest("page", "pi_learned_pages", pnames, pages, len(PAGE_TYPES))
+    out += c_forest("block", "pi_learned_blocks", names, blocks)
+    Path(path).write_text("\n".join(out))
+
+
+def write_sample(path, X, clf, n, seed, classes=1):
+    """Rows and the training library's margins for them (one per class):
+    test_learned checks that the compiled forest gives the same."""
+    import xgboost as xgb
+    rng = np.random.RandomState(seed)
+    idx = np.sort(rng.choice(len(X), size=min(n, len(X)), replace=False))
+    margins = clf.get_booster().predict(xgb.DMatrix(X[idx]), output_margin=True)
+    margins = np.asarray(margins).reshape(len(idx), -1)
+    with open(path, "w") as f:
+        f.write(f"# {len(idx)} rows of train/train.py's data: {X.shape[1]} features, then "
+                f"xgboost's margin{'s' if classes > 1 else ''}\n")
+        for i, m in zip(idx, margins):
+            f.write(" ".join(repr(float(v)) for v in X[i]) + " "
+                    + " ".join(repr(float(v)) for v in m) + "\n")
+
+
+def report(d, prob, rules, oracle, thresholds=(0.5,)):
+    """Cross-validated bow_f1 by page type, beside the rules and the oracle."""
+    types = sorted({(p.gold.get("meta") or {}).get("page_type") or "?" for p in d["pages"]})
+    rows = [("all", d["pages"])] + [(t, [p for p in d["pages"]
+                                         if ((p.gold.get("meta") or {}).get("page_type") or "?") == t])
+                                    for t in types]
+    print("  page type       pages  rules   " + "  ".join(f"p>={t:<4}" for t in thresholds)
+          + "  oracle")
+    for name, pages in rows:
+        cells = [score_pages(d, pages, prob >= t) for t in thresholds]
+        print(f"  {name:<14} {len(pages):>6}  {score_pages(d, pages, rules):.4f}  "
+              + "  ".join(f"{c:.4f}" for c in cells) + f"  {score_pages(d, pages, oracle):.4f}")
+
+
+def confusion(py, ptypes):
+    pred = ptypes.argmax(axis=1)
+    ok = py >= 0
+    print(f"  page type agreement {float((pred[ok] == py[ok]).mean()):.3f} "
+          f"({int((pred[ok] == py[ok]).sum())}/{int(ok.sum())}); rows gold, columns predicted:")
+    print("  " + " " * 14 + "".join(f"{t[:7]:>8}" for t in PAGE_TYPES))
+    for i, t in enumerate(PAGE_TYPES):
+        print(f"  {t:<14}" + "".join(f"{int(((py == i) & (pred == j)).sum()):>8}"
+                                      for j in range(len(PAGE_TYPES))))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dumps", required=True)
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--out", help="the C file of the models (lib/extract/learned_model.c)")
+    ap.add_argument("--sample", help="rows and margins for test_learned (two files: .blocks, .pages)")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--no-cv", action="store_true", help="train the shipped models only")
+    a = ap.parse_args()
+    names, pnames, data = load(a.dumps, a.corpus)
+    W = {ds: weights(data[ds]) for ds in data}
+    d = data[CV_SET]
+    rules = d["X"][:, names.index("rules_kept")] > 0
+    oracle = d["y"] == 1
+    print(f"{CV_SET}: {len(d['pages'])} pages, {len(d['y'])} blocks "
+          f"({int(oracle.sum())} content, {int((d['y'] == 0).sum())} furniture); "
+          + ", ".join(f"{ds}: {len(data[ds]['pages'])} pages" for ds in TRAIN_SETS if ds != CV_SET))
+    folds = site_folds(d["pages"], a.folds, a.seed)
+    cv = None
+    PX, py = page_matrix(d, pnames)
+    if a.no_cv:
+        ptypes = np.zeros((len(d["pages"]), len(PAGE_TYPES)), np.float32)
+        fold_of = {p.id: k for k, f in enumerate(folds) for p in f}
+        pfold = np.array([fold_of[p.id] for p in d["pages"]])
+        for k in range(len(folds)):
+            train = (pfold != k) & (py >= 0)
+            ptypes[pfold == k] = fit_pages(PX[train], py[train], a.seed).predict_proba(PX[pfold == k])
+    else:
+        ptypes, py, prob = cross_validate(data, names, pnames, W, folds, a.seed)
+        print(f"{a.folds}-fold cross-validation on {CV_SET}, folds grouped by site:")
+        confusion(py, ptypes)
+        print("  bow_f1 of the blocks kept:")
+        report(d, prob, rules, oracle, (0.3, 0.4, 0.5, 0.6))
+        cv = score_pages(d, d["pages"], prob >= 0.5)
+    # The shipped models: the page model on all of wcxb-dev; the block
+    # model on every dataset, wcxb-dev's page types cross-validated (as
+    # unseen pages will give them), the others' from the page model.
+    pages = fit_pages(PX[py >= 0], py[py >= 0], a.seed)
+    Xs = [with_page_types(d, names, ptypes)]
+    Xs += [with_page_types(data[ds], names, pages.predict_proba(page_matrix(data[ds], pnames)[0]))
+           for ds in TRAIN_SETS if ds != CV_SET]
+    X = np.concatenate(Xs)
+    y = np.concatenate([data[ds]["y"] for ds in TRAIN_SETS])
+    w = np.concatenate([W[ds] for ds in TRAIN_SETS])
+    blocks = fit_blocks(X, y, w, a.seed)
+    xv = __import__("xgboost").__version__
+    note = (f"xgboost {xv} gradient-boosted trees, trained by train/train.py (seed {a.seed}):\n"
+            f"the page model ({PAGE_PARAMS['n_estimators']} rounds of depth "
+            f"{PAGE_PARAMS['max_depth']}, {len(PAGE_TYPES)} classes) on the {int((py >= 0).sum())} "
+            f"pages of {CV_SET};\nthe block model ({BLOCK_PARAMS['n_estimators']} trees of depth "
+            f"{BLOCK_PARAMS['max_depth']}) on {', '.join(TRAIN_SETS)} "
+            f"({int((y >= 0).sum())} labelled blocks).\n"
+            + (f"{a.folds}-fold site-grouped cross-validation on {CV_SET}: page type agreement "
+               f"{float((ptypes.argmax(1)[py >= 0] == py[py >= 0]).mean()):.3f}, block bow_f1 "
+               f"{cv:.4f}\n(the rules' blocks on the same pages: "
+               f"{score_pages(d, d['pages'], rules):.4f}).\n" if cv is not None else ""))
+    if a.out:
+        write_c(a.out, names, pnames, blocks, pages, note)
+        print(f"train: wrote {a.out}")
+    if a.sample:
+        write_sample(a.sample + ".blocks", X, blocks, 200, a.seed)
+        write_sample(a.sample + ".pages", PX, pages, 50, a.seed, len(PAGE_TYPES))
+        print(f"train: wrote {a.sample}.blocks and .pages")
+
+
+if __name__ == "__main__":
+    main()

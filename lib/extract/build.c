@@ -97,6 +97,9 @@ static void free_spans(walker *w)
 static void flush(walker *w)
 {
     pi_buf_rtrim(&w->cur, w->kind == PI_BLK_PRE ? "\n\r" : " \n");
+    /* A row whose cells were all muted is only its separators. */
+    if (w->kind == PI_BLK_ROW && w->cur.len && strspn(w->cur.data, "\t ") == w->cur.len)
+        w->cur.len = 0;
     /* Inline elements still open continue in the next block. */
     for (int i = 0; i < w->n_open; i++) {
         if (w->cur.len)
@@ -281,12 +284,19 @@ static void emit_image(walker *w, pi_dom *n)
     pi_model_add(w->m, b);
 }
 
+/* Is the text or image `n` in a block whose own content is muted? */
+static int muted(const walker *w, const pi_dom *n)
+{
+    const pi_node *r = pi_stats_of(w->st, pi_dom_is_element(n) ? n : pi_dom_parent(n));
+    return r && w->c->mute[r->block];
+}
+
 /* An image is a block of its own. Between blocks it is written at once;
  * inside running text it waits for the end of the block, so that it does not
  * cut a paragraph in two. */
 static void add_image(walker *w, pi_dom *n)
 {
-    if (!image_source(n) || w->row || w->pre)
+    if (!image_source(n) || w->row || w->pre || (w->c->mute && muted(w, n)))
         return;
     if (!w->cur.len)
         emit_image(w, n);
@@ -342,7 +352,7 @@ static int enter(walker *w, pi_dom *n)
 {
     if (pi_dom_has_chars(n)) {
         const char *t = pi_dom_chars(n);
-        if (t)
+        if (t && !(w->c->mute && muted(w, n)))
             put_text(w, t, strlen(t));
         return 0;
     }

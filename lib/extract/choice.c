@@ -30,6 +30,7 @@ void pi_choice_free(pi_choice *c)
     free(c->score);
     free(c->candidate);
     free(c->drop);
+    free(c->mute);
     free(c->roots);
     memset(c, 0, sizeof *c);
     c->top = -1;

@@ -33,6 +33,8 @@ typedef struct pi_choice {
     float *score;       /* candidate score, valid where candidate[i] */
     uint8_t *candidate; /* the element received a paragraph's score */
     uint8_t *drop;      /* PI_DROP_* */
+    uint8_t *mute;      /* NULL, or per text block: its own text is left out
+                           (the learned decisions judge blocks, not subtrees) */
     int32_t *roots;     /* indices of the chosen subtrees, in document order */
     size_t n, cap;
     int32_t top;  /* the winning candidate (the body when none scored) */

@@ -5,6 +5,7 @@
 #include "base/text.h"
 #include "extract/blocks.h"
 #include "extract/build.h"
+#include "extract/learned.h"
 #include "extract/score.h"
 #include "extract/tune.h"
 #include "meta/date.h"
@@ -176,9 +177,41 @@ static int try_alternative(const pi_stats *st, pi_words *w, int flags, const pi_
     return PI_OK;
 }
 
-static int extract(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_model *m,
-                   pi_layer *layer, pi_choice *c)
+/* The learned layer: every text block of the page judged by the compiled
+ * model, with the rules' decision among its evidence. It replaces the
+ * rules' result unless it keeps nothing where they kept something. */
+static int learned(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_model *m,
+                   pi_choice *c, pi_article_out *out)
 {
+    pi_choice lc;
+    pi_model lm;
+    pi_model_init(&lm);
+    pi_page_in page = {c, (int)out->layer, in->declared, in->url};
+    PI_TRY(pi_learned_choose(st, &page, in->threshold, &lc, out->page_types));
+    out->typed = 1;
+    int err = pi_build_model(st, &lc, in->base, in->headline, in->keep_title, &lm);
+    if (err) {
+        pi_model_free(&lm);
+        pi_choice_free(&lc);
+        return err;
+    }
+    if (tidy(w, &lm) == 0 && model_words(w, m) > 0) {
+        pi_model_free(&lm);
+        pi_choice_free(&lc);
+        return PI_OK;
+    }
+    pi_model_free(m);
+    *m = lm;
+    pi_choice_free(c);
+    *c = lc;
+    out->layer = PI_LAYER_LEARNED;
+    return PI_OK;
+}
+
+static int extract(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_model *m,
+                   pi_article_out *out, pi_choice *c)
+{
+    pi_layer *layer = &out->layer;
     PI_TRY(attempt(st, 0, in, m, c));
     *layer = c->fallback ? PI_LAYER_FALLBACK : PI_LAYER_SCORE;
     if (st->n == 0)
@@ -193,15 +226,18 @@ static int extract(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_
         PI_TRY(try_alternative(st, w, PI_RELAXED, in, m, c, &got, layer));
         PI_TRY(try_alternative(st, w, PI_RELAXED | PI_NO_NAMES, in, m, c, &got, layer));
     }
+    if (in->threshold > 0.0f)
+        PI_TRY(learned(st, w, in, m, c, out));
     return check_declared(w, m, in->declared_body, layer);
 }
 
 int pi_extract_article(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_model *m,
-                       pi_layer *layer, pi_choice *kept)
+                       pi_article_out *out, pi_choice *kept)
 {
     pi_choice c;
     memset(&c, 0, sizeof c);
-    int err = extract(st, w, in, m, layer, &c);
+    memset(out, 0, sizeof *out);
+    int err = extract(st, w, in, m, out, &c);
     if (kept)
         *kept = c;
     else

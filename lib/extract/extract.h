@@ -12,6 +12,7 @@
 #define PI_EXTRACT_H
 
 #include "extract/choice.h"
+#include "extract/feature.h"
 #include "extract/stats.h"
 #include "model.h"
 
@@ -22,7 +23,8 @@ typedef enum pi_layer {
     PI_LAYER_FALLBACK,         /* no candidate: the body */
     PI_LAYER_RELAXED,          /* a relaxed attempt's scoring */
     PI_LAYER_RELAXED_FALLBACK, /* a relaxed attempt without a candidate */
-    PI_LAYER_JSON_LD           /* the declared articleBody */
+    PI_LAYER_JSON_LD,          /* the declared articleBody */
+    PI_LAYER_LEARNED           /* the learned block decisions (learned.c) */
 } pi_layer;
 
 /* What the extraction reads besides the tree. */
@@ -31,13 +33,26 @@ typedef struct pi_article_in {
     const char *headline;      /* the page's headline, or NULL */
     int keep_title;            /* keep the headline at the top of the text */
     const char *declared_body; /* JSON-LD articleBody as text, or NULL */
+    float threshold;           /* the learned decisions keep a block from this
+                                  probability; 0 leaves them out */
+    unsigned declared;         /* the types the page declares (PI_DECL_*) */
+    const char *url;           /* the page's address, or NULL */
 } pi_article_in;
 
+/* What the extraction gives besides the model. */
+typedef struct pi_article_out {
+    pi_layer layer; /* which layer decided */
+    /* The page model's probability of each page type (PI_PT_*), when the
+     * learned layer ran (`typed`). */
+    float page_types[PI_N_PAGE_TYPES];
+    int typed;
+} pi_article_out;
+
 /* Fill `m` with the article of the tree numbered in `st` (index 0 is the
- * body); `layer` receives which layer decided. When `kept` is not NULL it
- * receives the choice of the attempt that gave the model (free it with
- * pi_choice_free(), also after a failure). Returns PI_OK or PI_ENOMEM. */
+ * body), and `out`. When `kept` is not NULL it receives the choice of the
+ * attempt that gave the model (free it with pi_choice_free(), also after a
+ * failure). Returns PI_OK or PI_ENOMEM. */
 int pi_extract_article(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_model *m,
-                       pi_layer *layer, pi_choice *kept);
+                       pi_article_out *out, pi_choice *kept);
 
 #endif

@@ -55,7 +55,7 @@ static unsigned pair_bucket(unsigned char a, unsigned char b)
     return ((unsigned)a * 31u + b) & (PAIR_BUCKETS - 1);
 }
 
-enum { N_LISTS = PI_CW_COMMENT + 1 };
+enum { N_LISTS = PI_CW_REVIEW + 1 };
 
 /* The words of one list by the bucket of their first two bytes: those of
  * bucket b are order[start[b] .. start[b + 1]). Words shorter than two
@@ -80,6 +80,7 @@ static const struct pi_pattern *pattern_set(int kind)
            : kind == PI_CW_UNLIKELY ? PI_UNLIKELY
            : kind == PI_CW_MAYBE    ? PI_MAYBE
            : kind == PI_CW_COMMENT  ? PI_COMMENT
+           : kind == PI_CW_REVIEW   ? PI_REVIEW
                                     : PI_STRONG_NEGATIVE;
 }
 

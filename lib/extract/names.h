@@ -33,7 +33,8 @@ enum {
     PI_CW_STRONG_NEGATIVE,
     PI_CW_UNLIKELY,
     PI_CW_MAYBE,
-    PI_CW_COMMENT
+    PI_CW_COMMENT,
+    PI_CW_REVIEW
 };
 int pi_class_matches(const char *classes, int kind);
 

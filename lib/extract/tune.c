@@ -108,3 +108,32 @@ const struct pi_pattern PI_COMMENT[] = {
     {"reply", M_TOKEN}, {"discussion", M_SUB}, {"talkback", M_SUB}, {"guestbook", M_SUB},
     {NULL, 0}};
 /* clang-format on */
+
+const struct pi_pattern PI_REVIEW[] = {
+    {"review", M_SUB}, {"rating", M_SUB}, {"stars", M_TOKEN}, {"feedback", M_SUB}, {NULL, 0}};
+
+/* clang-format off */
+const char *const PI_URL_FORUM[] = {
+    "forum", "forums", "thread", "threads", "topic", "topics", "t", "comments",
+    "question", "questions", "discussion", "discussions", "community", "board", "boards",
+    "viewtopic", "showthread", "answers", "r", NULL};
+const char *const PI_URL_PRODUCT[] = {
+    "product", "products", "p", "dp", "item", "items", "sku", "pd", "buy", "shop", "store",
+    NULL};
+const char *const PI_URL_COLLECTION[] = {
+    "category", "categories", "collection", "collections", "c", "catalog", "catalogue",
+    "department", "departments", "browse", "range", "brands", "brand", NULL};
+const char *const PI_URL_LISTING[] = {
+    "search", "results", "tag", "tags", "archive", "archives", "page", "events", "jobs",
+    "directory", "listings", "list", "all", NULL};
+const char *const PI_URL_DOCS[] = {
+    "docs", "doc", "documentation", "api", "reference", "guide", "guides", "manual", "wiki",
+    "kb", "help", "tutorial", "tutorials", "learn", "howto", "faq", "support", "knowledge",
+    "man", "library", NULL};
+const char *const PI_URL_ARTICLE[] = {
+    "blog", "blogs", "news", "article", "articles", "story", "stories", "post", "posts",
+    "press", "opinion", "magazine", "insights", "html", "htm", NULL};
+const char *const PI_URL_SERVICE[] = {
+    "services", "service", "solutions", "solution", "pricing", "plans", "about", "contact",
+    "features", "company", "team", "careers", "industries", "platform", "why", NULL};
+/* clang-format on */

@@ -100,6 +100,11 @@
 #define FALLBACK_MIN_SHARE 0.4f
 #define FALLBACK_GAIN 2.0f
 
+/* The learned decisions (learned.c) keep a text block whose probability of
+ * being content reaches this (the model is trained for 0.5: the decision
+ * that maximises expected word F1 is near it). */
+#define PI_LEARNED_THRESHOLD 0.5f
+
 /* Structured data (JSON-LD articleBody) replaces the DOM result when it has
  * at least DECLARED_MIN_WORDS words and the DOM result under
  * DECLARED_MIN_SHARE of them: the article is then in a script, not in the
@@ -196,6 +201,22 @@ extern const struct pi_pattern PI_MAYBE[];
 /* Names of reader-comment sections and their parts (evidence for the
  * learned decisions; forum posts carry such names too). */
 extern const struct pi_pattern PI_COMMENT[];
+
+/* Names of reviews and ratings (evidence for the learned decisions: on a
+ * product page they follow the product). */
+extern const struct pi_pattern PI_REVIEW[];
+
+/* Words of a URL's path and query that say what kind of page it is
+ * (evidence for the page model: "/forum/", "/products/", "/docs/" ...).
+ * Lowercase, matched as whole tokens (split at anything but letters and
+ * digits). */
+extern const char *const PI_URL_FORUM[];
+extern const char *const PI_URL_PRODUCT[];
+extern const char *const PI_URL_COLLECTION[];
+extern const char *const PI_URL_LISTING[];
+extern const char *const PI_URL_DOCS[];
+extern const char *const PI_URL_ARTICLE[];
+extern const char *const PI_URL_SERVICE[];
 
 /* Bylines, datelines and image credits: short lines that are not article
  * text (metadata carries the first two). */

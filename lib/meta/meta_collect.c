@@ -589,9 +589,10 @@ static int visit(mctx *c, const pi_dom *n)
     const char *ip = pi_attr(n, "itemprop");
     if (ip)
         visit_itemprop(c, n, ip);
-    if (!c->md_type && pi_attr(n, "itemscope")) {
-        const char *it = pi_attr(n, "itemtype");
-        if (it && pi_meta_itemtype_kind(it) >= K_PRODUCT)
+    const char *it = pi_attr(n, "itemtype");
+    if (it) {
+        c->declared |= pi_meta_itemtype_bits(it);
+        if (!c->md_type && pi_attr(n, "itemscope") && pi_meta_itemtype_kind(it) >= K_PRODUCT)
             c->md_type = it;
     }
     if (!strcmp(nm, "a")) {

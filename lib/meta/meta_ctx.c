@@ -193,6 +193,83 @@ int pi_meta_type_kind(const char *t, size_t n)
     return K_OTHER;
 }
 
+/* The bare name of a schema.org type given bare ("Product"), prefixed
+ * ("schema:Product") or as a URL ("https://schema.org/Product"). */
+static const char *bare_type(const char *t, size_t *n)
+{
+    for (size_t i = *n; i > 0; i--)
+        if (t[i - 1] == '/' || t[i - 1] == ':' || t[i - 1] == '#') {
+            *n -= i;
+            return t + i;
+        }
+    return t;
+}
+
+unsigned pi_meta_type_bits(const char *t, size_t n)
+{
+    t = bare_type(t, &n);
+#define IS(x) (n == sizeof(x) - 1 && !memcmp(t, x, n))
+#define ENDS(x) ends_with(t, n, x)
+    if (IS("BlogPosting") || IS("Blog"))
+        return PI_DECL_BLOG | PI_DECL_ARTICLE;
+    if (IS("TechArticle") || IS("APIReference") || IS("SoftwareSourceCode") || IS("HowTo"))
+        return PI_DECL_TECH;
+    if (IS("DiscussionForumPosting") || IS("QAPage") || IS("Question") || IS("Answer"))
+        return PI_DECL_FORUM;
+    if (IS("Comment") || IS("UserComments"))
+        return PI_DECL_COMMENT;
+    if (IS("Review") || IS("AggregateRating") || IS("Rating"))
+        return PI_DECL_REVIEW;
+    if (IS("FAQPage"))
+        return PI_DECL_FAQ;
+    if (IS("ItemList") || IS("CollectionPage") || IS("SearchResultsPage") || IS("OfferCatalog"))
+        return PI_DECL_LIST;
+    if (IS("Product") || IS("ProductGroup") || IS("ProductModel") || IS("IndividualProduct") ||
+        IS("SomeProducts") || IS("Offer") || IS("AggregateOffer"))
+        return PI_DECL_PRODUCT;
+    if (IS("BreadcrumbList"))
+        return PI_DECL_BREADCRUMB;
+    if (IS("Service") || IS("ProfessionalService") || IS("FinancialService"))
+        return PI_DECL_SERVICE;
+    if (IS("Recipe"))
+        return PI_DECL_RECIPE;
+    if (IS("Course") || IS("EducationalOccupationalProgram"))
+        return PI_DECL_COURSE;
+    if (IS("JobPosting"))
+        return PI_DECL_JOB;
+    if (IS("Person") || IS("ProfilePage"))
+        return PI_DECL_PERSON;
+    if (IS("VideoObject") || IS("ImageGallery") || IS("MediaGallery") || IS("ImageObject"))
+        return PI_DECL_MEDIA;
+    if (ENDS("Event"))
+        return PI_DECL_EVENT;
+    if (ENDS("Article") || IS("Report") || IS("LiveBlogPosting") || IS("SocialMediaPosting"))
+        return PI_DECL_ARTICLE;
+    if (ENDS("Page"))
+        return PI_DECL_WEBPAGE;
+    if (ENDS("Organization") || IS("Corporation") || IS("Organisation") || ENDS("Business") ||
+        ENDS("Store") || IS("Restaurant") || IS("Hotel"))
+        return PI_DECL_ORG;
+#undef ENDS
+#undef IS
+    return 0;
+}
+
+unsigned pi_meta_itemtype_bits(const char *v)
+{
+    unsigned bits = 0;
+    while (v && *v) {
+        while (pi_is_space((unsigned char)*v))
+            v++;
+        const char *e = v;
+        while (*e && !pi_is_space((unsigned char)*e))
+            e++;
+        bits |= pi_meta_type_bits(v, (size_t)(e - v));
+        v = e;
+    }
+    return bits;
+}
+
 /* Strongest kind among the space-separated types of an itemtype attribute. */
 int pi_meta_itemtype_kind(const char *v)
 {

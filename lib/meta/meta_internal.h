@@ -103,7 +103,8 @@ typedef struct mctx {
     size_t n_jn, cap_jn;
     size_t jl_bytes;
     long jl_visits;
-    long scan_budget; /* see SCAN_BUDGET */
+    long scan_budget;  /* see SCAN_BUDGET */
+    unsigned declared; /* PI_DECL_* seen in JSON-LD and microdata */
 } mctx;
 
 /* Kinds of schema.org types, weakest first: a larger kind is a stronger
@@ -168,6 +169,10 @@ int pi_meta_kind(const mctx *c, const char *key);
  * a URL; the strongest kind of a space-separated itemtype list. */
 int pi_meta_type_kind(const char *t, size_t n);
 int pi_meta_itemtype_kind(const char *v);
+/* The PI_DECL_* bit of one schema.org type name (0 for the others), and of
+ * the space-separated types of an itemtype attribute. */
+unsigned pi_meta_type_bits(const char *t, size_t n);
+unsigned pi_meta_itemtype_bits(const char *v);
 
 /* ---- meta_jsonld.c ------------------------------------------------------ */
 

@@ -333,6 +333,25 @@ static int jkind(json_object *o)
     return best;
 }
 
+/* The PI_DECL_* bits of an object's @type (string or list). */
+static unsigned jbits(json_object *o)
+{
+    json_object *t = pi_jl_get(o, "@type");
+    if (t && json_object_is_type(t, json_type_string))
+        return pi_meta_type_bits(json_object_get_string(t), (size_t)json_object_get_string_len(t));
+    unsigned bits = 0;
+    if (t && json_object_is_type(t, json_type_array)) {
+        size_t n = json_object_array_length(t);
+        for (size_t i = 0; i < n && i < 16; i++) {
+            json_object *e = json_object_array_get_idx(t, i);
+            if (json_object_is_type(e, json_type_string))
+                bits |= pi_meta_type_bits(json_object_get_string(e),
+                                          (size_t)json_object_get_string_len(e));
+        }
+    }
+    return bits;
+}
+
 static void jl_collect(mctx *c, json_object *v, int depth, int listed)
 {
     if (!v || c->oom || c->jl_visits-- <= 0 || depth > MAX_JL_WALK_DEPTH)
@@ -355,6 +374,7 @@ static void jl_collect(mctx *c, json_object *v, int depth, int listed)
         j->depth = depth;
         j->kind = jkind(v);
         j->listed = listed;
+        c->declared |= jbits(v);
     }
     json_object_object_foreach(v, key, val)
     {

@@ -371,6 +371,29 @@ static const char *kind_name(int kind)
     }
 }
 
+/* og:type as declared types: "article", "product", "profile", "video" ... */
+static unsigned og_bits(const mctx *c)
+{
+    const char *og = pi_meta_get(c, "og:type");
+    if (!og)
+        return 0;
+    while (pi_is_space((unsigned char)*og))
+        og++;
+    if (pi_ci_prefix(og, "article") || pi_ci_prefix(og, "news"))
+        return PI_DECL_ARTICLE;
+    if (pi_ci_prefix(og, "blog"))
+        return PI_DECL_BLOG | PI_DECL_ARTICLE;
+    if (pi_ci_prefix(og, "product") || pi_ci_contains(og, ":product"))
+        return PI_DECL_PRODUCT;
+    if (pi_ci_prefix(og, "profile"))
+        return PI_DECL_PERSON;
+    if (pi_ci_prefix(og, "video"))
+        return PI_DECL_MEDIA;
+    if (pi_ci_prefix(og, "website"))
+        return PI_DECL_WEBPAGE;
+    return 0;
+}
+
 static const char *page_type(const mctx *c, const evidence *e)
 {
     const char *t = kind_name(e->main_kind);
@@ -429,6 +452,7 @@ int pi_meta_extract(pi_tree *doc, const char *page_url, pi_meta *out)
     out->image = pick_image(&c, &e);
     pick_tags(&c, &e, out);
     out->page_type = pi_meta_dup(&c, page_type(&c, &e));
+    out->declared = c.declared | og_bits(&c);
 
     int oom = c.oom;
     pi_meta_ctx_free(&c);

@@ -108,7 +108,34 @@ typedef struct pi_meta {
     size_t n_tags;
     char *page_type;    /* "article", "blog", "product", "forum", "other" */
     char *article_body; /* JSON-LD articleBody of the main entity, as text */
+    unsigned declared;  /* PI_DECL_* of every type the page declares */
 } pi_meta;
+
+/* What a page declares it holds, anywhere in its JSON-LD, microdata or
+ * og:type (not only its main entity): evidence of the kind of page, for the
+ * page-type decision. */
+enum {
+    PI_DECL_ARTICLE = 1u << 0,     /* Article, NewsArticle, Report ... */
+    PI_DECL_BLOG = 1u << 1,        /* BlogPosting, Blog */
+    PI_DECL_TECH = 1u << 2,        /* TechArticle, APIReference, SoftwareSourceCode, HowTo */
+    PI_DECL_PRODUCT = 1u << 3,     /* Product and its kinds, Offer, AggregateOffer */
+    PI_DECL_LIST = 1u << 4,        /* ItemList, CollectionPage, SearchResultsPage, OfferCatalog */
+    PI_DECL_FORUM = 1u << 5,       /* DiscussionForumPosting, QAPage, Question, Answer */
+    PI_DECL_COMMENT = 1u << 6,     /* Comment, UserComments */
+    PI_DECL_REVIEW = 1u << 7,      /* Review, AggregateRating */
+    PI_DECL_FAQ = 1u << 8,         /* FAQPage */
+    PI_DECL_ORG = 1u << 9,         /* Organization, Corporation, LocalBusiness, *Store */
+    PI_DECL_SERVICE = 1u << 10,    /* Service, ProfessionalService */
+    PI_DECL_EVENT = 1u << 11,      /* Event and its kinds */
+    PI_DECL_RECIPE = 1u << 12,     /* Recipe */
+    PI_DECL_COURSE = 1u << 13,     /* Course, EducationalOccupationalProgram */
+    PI_DECL_BREADCRUMB = 1u << 14, /* BreadcrumbList */
+    PI_DECL_WEBPAGE = 1u << 15,    /* WebPage and its kinds (AboutPage, ContactPage ...) */
+    PI_DECL_PERSON = 1u << 16,     /* Person, ProfilePage */
+    PI_DECL_MEDIA = 1u << 17,      /* VideoObject, ImageGallery, MediaGallery */
+    PI_DECL_JOB = 1u << 18,        /* JobPosting */
+    PI_N_DECL = 19
+};
 
 /* Fill `out` from `doc`; `page_url` (may be NULL) resolves relative URLs.
  * A NULL or empty doc gives an empty result (page_type "other") and PI_OK.

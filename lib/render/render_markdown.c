@@ -264,6 +264,7 @@ char *pi_render_markdown(const pi_model *m, const pi_render_opts *o, size_t *len
     md c = {&b, "", 0, 1};
     char prefix[512];
     size_t marker_width[64] = {0};
+    size_t width = 0; /* of the current table */
     int counters[64] = {0};
     const pi_block *prev = NULL;
 
@@ -364,16 +365,17 @@ char *pi_render_markdown(const pi_model *m, const pi_render_opts *o, size_t *len
             break;
         case PI_BLK_ROW: {
             int first = !prev || prev->kind != PI_BLK_ROW || prev->table != k->table;
-            size_t width = 0, start = i;
-            while (start > 0 && m->blocks[start - 1].kind == PI_BLK_ROW &&
-                   m->blocks[start - 1].table == k->table)
-                start--;
-            for (size_t j = start;
-                 j < m->n && m->blocks[j].kind == PI_BLK_ROW && m->blocks[j].table == k->table;
-                 j++) {
-                size_t w = count_cells(&m->blocks[j]);
-                if (w > width)
-                    width = w;
+            if (first) {
+                /* The table's width, its widest row, measured once at its
+                 * first row: per row it would be quadratic. */
+                width = 0;
+                for (size_t j = i;
+                     j < m->n && m->blocks[j].kind == PI_BLK_ROW && m->blocks[j].table == k->table;
+                     j++) {
+                    size_t w = count_cells(&m->blocks[j]);
+                    if (w > width)
+                        width = w;
+                }
             }
             if (first) {
                 /* GitHub tables need a header row: the first row is it. */
