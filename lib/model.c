@@ -33,6 +33,7 @@ void pi_model_free(pi_model *m)
     for (size_t i = 0; i < m->n; i++)
         pi_block_free(&m->blocks[i]);
     free(m->blocks);
+    free(m->base);
     pi_model_init(m);
 }
 

@@ -15,14 +15,15 @@ typedef enum pi_block_kind {
     PI_BLK_PRE,     /* preformatted text, whitespace kept; url = language hint */
     PI_BLK_ROW,     /* a table row; cells separated by TAB; table = table number */
     PI_BLK_CAPTION, /* a figure or table caption */
-    PI_BLK_IMAGE    /* an image: url = absolute source, text = alternative text */
+    PI_BLK_IMAGE    /* an image: url = its source as the page writes it, text = alternative
+                       text */
 } pi_block_kind;
 
 typedef enum pi_span_kind {
     PI_SPAN_EM,     /* emphasis: em, i */
     PI_SPAN_STRONG, /* strong, b */
     PI_SPAN_CODE,   /* code, kbd, samp, tt */
-    PI_SPAN_LINK    /* a with href: url = absolute target */
+    PI_SPAN_LINK    /* a with href: url = its target as the page writes it */
 } pi_span_kind;
 
 /* Inline markup over bytes [start, end) of a block's text. Spans nest
@@ -56,6 +57,9 @@ typedef struct pi_model {
     pi_block *blocks;
     size_t n, cap;
     int oom;
+    /* The base the links and images resolve against when rendered
+     * (render.c pi_render_url), or NULL. Owned. */
+    char *base;
 } pi_model;
 
 void pi_model_init(pi_model *m);

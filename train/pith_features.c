@@ -8,7 +8,8 @@
  * text block: the page id, the block's index, every feature of
  * lib/extract/feature.h (the header line names them) and the block's own
  * text, white space collapsed. With -P, the page rows go to that file: the
- * page id and every page feature. The rows are exactly what the library's
+ * page id and every page feature, and again as if the page had been given
+ * no URL (id#nourl). The rows are exactly what the library's
  * inference computes: this tool adds no feature of its own. Uses the
  * internal modules. */
 #define _POSIX_C_SOURCE 200809L
@@ -102,10 +103,24 @@ static int dump(const char *path, const char *id, int urls)
                      page_url ? page_url : r.meta.canonical_url};
     if (t.stats.n && pi_features_build(&t.stats, &in, &f) == PI_OK) {
         if (pages) {
-            fprintf(pages, "%s", id);
-            for (int j = 0; j < PI_N_PAGE_FEATURES; j++)
-                fprintf(pages, "\t%.9g", (double)f.page[j]);
-            fprintf(pages, "\n");
+            /* The row, and the row of the same page given no address
+             * (id#nourl): the page model learns to do without one. */
+            pi_features g;
+            pi_page_in bare = in;
+            bare.url = NULL;
+            for (int v = 0; v < 2; v++) {
+                const pi_features *row = &f;
+                if (v && pi_features_build(&t.stats, &bare, &g) != PI_OK)
+                    break;
+                if (v)
+                    row = &g;
+                fprintf(pages, "%s%s", id, v ? "#nourl" : "");
+                for (int j = 0; j < PI_N_PAGE_FEATURES; j++)
+                    fprintf(pages, "\t%.9g", (double)row->page[j]);
+                fprintf(pages, "\n");
+                if (v)
+                    pi_features_free(&g);
+            }
         }
         /* Each block's own text: its text nodes, in document order. */
         pi_buf *text = calloc(t.stats.n, sizeof *text);

@@ -235,14 +235,19 @@ def weights(d):
 
 # ---- training --------------------------------------------------------------
 
-# The block model: 150 trees of depth 6 (measured: 100 trees lose 0.002 of
-# cross-validated bow_f1, 300 gain 0.001 at twice the cost per block).
+# The block model: 150 trees of depth 6. Measured (cross-validated bow_f1
+# on wcxb-dev): 300 trees of depth 8 no better, 100 of depth 5 and 60 of
+# depth 6 within 0.002 (the folds' noise) but 0.004-0.006 lower on the
+# readability and trafilatura sets. Compiled as code, a tree costs a
+# comparison per level.
 BLOCK_PARAMS = dict(n_estimators=150, max_depth=6, learning_rate=0.1, subsample=0.8,
                     colsample_bytree=0.8, tree_method="hist", base_score=0.5, n_jobs=2)
 # The page model: 7 classes, shallow trees (about 1,000 pages to learn from).
 PAGE_PARAMS = dict(n_estimators=60, max_depth=4, learning_rate=0.15, subsample=0.8,
                    colsample_bytree=0.8, tree_method="hist", objective="multi:softprob",
                    n_jobs=2)
+# The library's threshold (lib/extract/tune.h PI_LEARNED_THRESHOLD).
+THRESHOLD = 0.5
 PAGE_TYPES = ("article", "service", "product", "collection", "listing", "forum", "documentation")
 
 
@@ -255,16 +260,22 @@ def fit_blocks(X, y, w, seed):
 
 
 def fit_pages(X, y, seed):
+    """A page model. There are two: one for pages given their URL, one for
+    pages given none (the CLI on a file), trained on the rows without the
+    URL's features; one model for both lost 0.02 of agreement on pages
+    with a URL."""
     import xgboost as xgb
     clf = xgb.XGBClassifier(random_state=seed, **PAGE_PARAMS)
     clf.fit(X, y)
     return clf
 
 
-def page_matrix(d, pnames):
+def page_matrix(d, pnames, suffix=""):
     """The page rows of a dataset's pages, in page order, and their types
-    (the gold's meta.page_type as an index of PAGE_TYPES; -1 when absent)."""
-    X = np.stack([d["prow"].get(p.id, np.zeros(len(pnames), np.float32)) for p in d["pages"]])
+    (the gold's meta.page_type as an index of PAGE_TYPES; -1 when absent).
+    With suffix "#nourl", the rows of the pages as if given no URL."""
+    X = np.stack([d["prow"].get(p.id + suffix, np.zeros(len(pnames), np.float32))
+                  for p in d["pages"]])
     y = np.array([PAGE_TYPES.index(t) if t in PAGE_TYPES else -1
                   for t in ((p.gold.get("meta") or {}).get("page_type") for p in d["pages"])])
     return X, y
@@ -287,12 +298,18 @@ def cross_validate(data, names, pnames, W, folds, seed):
     are trained on in every fold."""
     d = data[CV_SET]
     PX, py = page_matrix(d, pnames)
+    PB = page_matrix(d, pnames, "#nourl")[0]
     fold_of = {p.id: k for k, f in enumerate(folds) for p in f}
     pfold = np.array([fold_of[p.id] for p in d["pages"]])
     ptypes = np.zeros((len(d["pages"]), len(PAGE_TYPES)), np.float32)
+    bare_ok = 0
     for k in range(len(folds)):
         train = (pfold != k) & (py >= 0)
         ptypes[pfold == k] = fit_pages(PX[train], py[train], seed).predict_proba(PX[pfold == k])
+        test = (pfold == k) & (py >= 0)
+        bare = fit_pages(PB[train], py[train], seed)
+        bare_ok += int((bare.predict_proba(PB[test]).argmax(1) == py[test]).sum())
+    print(f"  page types without a URL: agreement {bare_ok / int((py >= 0).sum()):.3f}")
     page_model = fit_pages(PX[py >= 0], py[py >= 0], seed)
     others = [ds for ds in TRAIN_SETS if ds != CV_SET]
     oX = [with_page_types(data[ds], names,
@@ -340,33 +357,60 @@ def forest_of(clf, classes=1):
     return roots, nodes, margin
 
 
-def c_forest(name, cname, feature_names, clf, classes=1):
+def c_code(fn, feature_names, clf, classes=1):
+    """The forest as C: one function summing every tree's leaf for a row,
+    each tree nested comparisons (the compiler makes them branches: a few
+    instructions a level, where a walk over node tables takes twice as
+    many)."""
     roots, nodes, margin = forest_of(clf, classes)
     f32 = lambda v: repr(float(np.float32(v))) + "f"
-    out = [f"static const char *const {name}_features[] = {{"]
-    out += [f'    "{n.upper()}",' for n in feature_names]
-    out += ["};", "", f"static const uint32_t {name}_roots[] = {{"]
-    for i in range(0, len(roots), 12):
-        out.append("    " + " ".join(f"{r}," for r in roots[i:i + 12]))
-    out += ["};", "", "/* clang-format off */", f"static const pi_forest_node {name}_nodes[] = {{"]
-    for v, feat, yes, no in nodes:
+    out = []
+
+    def emit(i, depth, target):
+        v, feat, yes, no = nodes[i]
+        pad = "    " * depth
         if feat is None:
-            out.append(f"    {{{f32(v)}, PI_LEAF, 0, 0}},")
-        else:
-            out.append(f"    {{{f32(v)}, {feat}, {yes}, {no}}},")
-    out += ["};", "/* clang-format on */", "",
-            f"const pi_forest {cname} = {{",
-            f"    {len(roots)}, {name}_roots, {name}_nodes, {f32(margin)}, {len(feature_names)}, "
-            f"{name}_features,", "};", ""]
-    return out
+            out.append(f"{pad}{target} += {f32(v)};")
+            return
+        out.append(f"{pad}if (x[{feat}] < {f32(v)}) {{")
+        emit(yes, depth + 1, target)
+        out.append(f"{pad}}} else {{")
+        emit(no, depth + 1, target)
+        out.append(f"{pad}}}")
+
+    if classes == 1:
+        out.append(f"float {fn}(const float *x)\n{{\n    float m = {f32(margin)};")
+        for r in roots:
+            emit(r, 1, "m")
+        out.append("    return m;\n}")
+    else:
+        out.append(f"void {fn}(const float *x, float *m)\n{{")
+        out.append(f"    for (int k = 0; k < {classes}; k++)\n        m[k] = {f32(margin)};")
+        for t, r in enumerate(roots):
+            emit(r, 1, f"m[{t % classes}]")
+        out.append("}")
+    return out, len(roots)
 
 
-def write_c(path, names, pnames, blocks, pages, note):
+def write_c(path, names, pnames, blocks, pages, bare_pages, note):
     out = ["/* Generated by train/train.py (make train): do not edit.", " *"]
     out += [" * " + line if line else " *" for line in note.splitlines()]
-    out += [" */", '#include "extract/learned.h"', ""]
-    out += c_forest("page", "pi_learned_pages", pnames, pages, len(PAGE_TYPES))
-    out += c_forest("block", "pi_learned_blocks", names, blocks)
+    out += [" */", '#include "extract/learned.h"', "", "/* clang-format off */"]
+    for name, feats in (("page", pnames), ("block", names)):
+        out += [f"static const char *const {name}_features[] = {{"]
+        out += [f'    "{n.upper()}",' for n in feats]
+        out += ["};", ""]
+    code, n_pages = c_code("pi_learned_page_margins", pnames, pages, len(PAGE_TYPES))
+    out += code + [""]
+    code, n_bare = c_code("pi_learned_bare_page_margins", pnames, bare_pages, len(PAGE_TYPES))
+    out += code + [""]
+    code, n_blocks = c_code("pi_learned_block_margin", names, blocks)
+    out += code + [""]
+    out += [f"const pi_learned_info pi_learned_pages = {{{n_pages}, {len(pnames)}, page_features}};",
+            f"const pi_learned_info pi_learned_bare_pages = {{{n_bare}, {len(pnames)}, "
+            "page_features};",
+            f"const pi_learned_info pi_learned_blocks = {{{n_blocks}, {len(names)}, block_features}};",
+            "/* clang-format on */", ""]
     Path(path).write_text("\n".join(out))
 
 
@@ -432,6 +476,7 @@ def main():
     folds = site_folds(d["pages"], a.folds, a.seed)
     cv = None
     PX, py = page_matrix(d, pnames)
+    PB = page_matrix(d, pnames, "#nourl")[0]
     if a.no_cv:
         ptypes = np.zeros((len(d["pages"]), len(PAGE_TYPES)), np.float32)
         fold_of = {p.id: k for k, f in enumerate(folds) for p in f}
@@ -445,11 +490,12 @@ def main():
         confusion(py, ptypes)
         print("  bow_f1 of the blocks kept:")
         report(d, prob, rules, oracle, (0.3, 0.4, 0.5, 0.6))
-        cv = score_pages(d, d["pages"], prob >= 0.5)
+        cv = score_pages(d, d["pages"], prob >= THRESHOLD)
     # The shipped models: the page model on all of wcxb-dev; the block
     # model on every dataset, wcxb-dev's page types cross-validated (as
     # unseen pages will give them), the others' from the page model.
     pages = fit_pages(PX[py >= 0], py[py >= 0], a.seed)
+    bare_pages = fit_pages(PB[py >= 0], py[py >= 0], a.seed)
     Xs = [with_page_types(d, names, ptypes)]
     Xs += [with_page_types(data[ds], names, pages.predict_proba(page_matrix(data[ds], pnames)[0]))
            for ds in TRAIN_SETS if ds != CV_SET]
@@ -466,14 +512,15 @@ def main():
             f"({int((y >= 0).sum())} labelled blocks).\n"
             + (f"{a.folds}-fold site-grouped cross-validation on {CV_SET}: page type agreement "
                f"{float((ptypes.argmax(1)[py >= 0] == py[py >= 0]).mean()):.3f}, block bow_f1 "
-               f"{cv:.4f}\n(the rules' blocks on the same pages: "
+               f"{cv:.4f} at p >= {THRESHOLD}\n(the rules' blocks on the same pages: "
                f"{score_pages(d, d['pages'], rules):.4f}).\n" if cv is not None else ""))
     if a.out:
-        write_c(a.out, names, pnames, blocks, pages, note)
+        write_c(a.out, names, pnames, blocks, pages, bare_pages, note)
         print(f"train: wrote {a.out}")
     if a.sample:
         write_sample(a.sample + ".blocks", X, blocks, 200, a.seed)
         write_sample(a.sample + ".pages", PX, pages, 50, a.seed, len(PAGE_TYPES))
+        write_sample(a.sample + ".bare", PB, bare_pages, 50, a.seed, len(PAGE_TYPES))
         print(f"train: wrote {a.sample}.blocks and .pages")
 
 

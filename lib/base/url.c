@@ -44,13 +44,27 @@ static int build(const char *ref, const char *base, char **out)
     return PI_NOMEM_IF_NULL(*out);
 }
 
-int pi_url_resolve(const char *base, const char *ref, char **out)
+/* `ref` past its leading white space, or NULL when it is no usable
+ * reference. */
+static const char *usable(const char *ref)
 {
-    *out = NULL;
     while (ref && (*ref == ' ' || *ref == '\t' || *ref == '\n' || *ref == '\r'))
         ref++;
     if (!ref || !*ref || pi_ci_prefix(ref, "data:") || pi_ci_prefix(ref, "javascript:") ||
         pi_ci_prefix(ref, "vbscript:"))
+        return NULL;
+    return ref;
+}
+
+int pi_url_usable(const char *ref)
+{
+    return usable(ref) != NULL;
+}
+
+int pi_url_resolve(const char *base, const char *ref, char **out)
+{
+    *out = NULL;
+    if (!(ref = usable(ref)))
         return PI_OK;
     if (base)
         PI_TRY(build(ref, base, out));

@@ -18,6 +18,11 @@ int pi_url_base(const char *base_href, const char *page_url, char **out);
  * that does not resolve is kept as it is. Returns PI_OK or PI_ENOMEM. */
 int pi_url_resolve(const char *base, const char *ref, char **out);
 
+/* Would pi_url_resolve() give a URL for `ref` (not empty, data:,
+ * javascript: or vbscript:)? The model keeps references as the page
+ * writes them and resolves them when it is rendered with links. */
+int pi_url_usable(const char *ref);
+
 /* A URL the page declares about itself (canonical, image): `ref`, white
  * space already collapsed, made absolute against `base_href` resolved
  * against `page_url` (either may be NULL), or *out NULL when it stays

@@ -97,9 +97,10 @@ static void free_spans(walker *w)
 static void flush(walker *w)
 {
     pi_buf_rtrim(&w->cur, w->kind == PI_BLK_PRE ? "\n\r" : " \n");
-    /* A row whose cells were all muted is only its separators. */
-    if (w->kind == PI_BLK_ROW && w->cur.len && strspn(w->cur.data, "\t ") == w->cur.len)
-        w->cur.len = 0;
+    /* Empty cells at the end of a row (muted, or empty in the page) are no
+     * text: a row of nothing but separators is no row. */
+    if (w->kind == PI_BLK_ROW)
+        pi_buf_rtrim(&w->cur, "\t ");
     /* Inline elements still open continue in the next block. */
     for (int i = 0; i < w->n_open; i++) {
         if (w->cur.len)
@@ -260,11 +261,14 @@ static const char *image_source(const pi_dom *n)
 /* Append an image block. */
 static void emit_image(walker *w, pi_dom *n)
 {
-    char *url;
-    if (pi_url_resolve(w->base, image_source(n), &url) != PI_OK)
-        w->m->oom = 1;
-    if (!url)
+    const char *src = image_source(n);
+    if (!pi_url_usable(src))
         return;
+    char *url = pi_strdup(src);
+    if (!url) {
+        w->m->oom = 1;
+        return;
+    }
     const char *alt = pi_attr(n, "alt");
     pi_block b = {0};
     b.kind = PI_BLK_IMAGE;
@@ -387,7 +391,8 @@ static int enter(walker *w, pi_dom *n)
             o->start = (uint32_t)w->cur.len;
             o->node = n;
             o->url = NULL;
-            if (kind == PI_SPAN_LINK && pi_url_resolve(w->base, pi_attr(n, "href"), &o->url))
+            const char *href = kind == PI_SPAN_LINK ? pi_attr(n, "href") : NULL;
+            if (pi_url_usable(href) && !(o->url = pi_strdup(href)))
                 w->m->oom = 1;
             if (kind == PI_SPAN_LINK && !o->url)
                 w->n_open--; /* a script or empty link is plain text */
@@ -532,8 +537,9 @@ int pi_build_model(const pi_stats *st, const pi_choice *c, const char *base, con
     memset(&w, 0, sizeof w);
     w.st = st;
     w.c = c;
-    w.base = base;
     w.m = m;
+    if (base && !m->base && !(m->base = pi_strdup(base)))
+        return PI_ENOMEM;
     pi_buf_init(&w.cur);
     for (size_t k = 0; k < c->n; k++) {
         walk(&w, st->nodes[c->roots[k]].node);

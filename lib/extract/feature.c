@@ -189,7 +189,8 @@ static int same_first_class(const char *a, const char *b)
 /* Runs of alike siblings (same name and first class, one after another):
  * cards of a listing, posts of a thread, items of a menu. run[i] is the
  * length of the run element i is in. */
-static void sibling_runs(const pi_stats *st, uint32_t *run, int32_t *members)
+static void sibling_runs(const pi_stats *st, const char *const *classes, uint32_t *run,
+                         int32_t *members)
 {
     for (size_t i = 0; i < st->n; i++)
         run[i] = 1;
@@ -201,7 +202,7 @@ static void sibling_runs(const pi_stats *st, uint32_t *run, int32_t *members)
             if (c && !r)
                 continue;
             const char *cn = r ? pi_dom_name(r->node) : NULL,
-                       *cc = r ? pi_attr(r->node, "class") : NULL;
+                       *cc = r ? classes[r - st->nodes] : NULL;
             int same = r && n && !strcmp(cn, name) && same_first_class(cls, cc);
             if (!same) {
                 for (size_t k = 0; k < n; k++)
@@ -235,6 +236,7 @@ static void url_features(const char *url, float *x)
 {
     if (!url)
         return;
+    x[PI_PF_URL_KNOWN] = 1.0f;
     const char *p = strstr(url, "://");
     p = p ? p + 3 : url;
     while (*p && *p != '/' && *p != '?' && *p != '#')
@@ -285,7 +287,6 @@ static void url_features(const char *url, float *x)
 typedef struct facts {
     uint8_t *kept;  /* in the rules' text */
     uint8_t *under; /* 1: under a dropped element; 2: in the winner's subtree */
-    uint8_t *names; /* pi_names_mask() of the element itself */
     uint8_t *anc;   /* the names of its ancestors, ANCESTORS up */
     uint32_t *run;  /* length of its run of alike siblings */
     shape *sh;      /* the shape of its own text */
@@ -295,7 +296,6 @@ static void facts_free(facts *a)
 {
     free(a->kept);
     free(a->under);
-    free(a->names);
     free(a->anc);
     free(a->run);
     free(a->sh);
@@ -306,37 +306,37 @@ static int facts_build(const pi_stats *st, const pi_choice *rules, facts *a)
     size_t n = st->n ? st->n : 1;
     const pi_node *N = st->nodes;
     int32_t *members = malloc(n * sizeof *members);
+    const char **classes = malloc(n * sizeof *classes);
     memset(a, 0, sizeof *a);
     a->kept = malloc(n);
     a->under = malloc(n);
-    a->names = malloc(n);
     a->anc = malloc(n);
     a->run = malloc(n * sizeof *a->run);
     a->sh = calloc(n, sizeof *a->sh);
-    if (!members || !a->kept || !a->under || !a->names || !a->anc || !a->run || !a->sh) {
+    if (!members || !classes || !a->kept || !a->under || !a->anc || !a->run || !a->sh) {
         free(members);
+        free(classes);
         facts_free(a);
         return PI_ENOMEM;
     }
     pi_features_kept(st, rules, a->kept);
-    sibling_runs(st, a->run, members);
-    free(members);
     int32_t top = rules->n_nodes ? rules->top : -1;
     for (size_t i = 0; i < st->n; i++) {
-        pi_names e;
-        pi_names_read(N[i].node, &e);
-        a->names[i] = (uint8_t)pi_names_mask(&e);
+        classes[i] = pi_attr(N[i].node, "class");
         /* Top-down, parents before children: what lies above. */
         int32_t p = N[i].parent;
         uint8_t up = p >= 0 ? a->under[p] : 0;
         a->under[i] = (uint8_t)(up | (rules->n_nodes && rules->drop[i] ? 1 : 0) |
                                 ((int32_t)i == top ? 2 : 0));
     }
+    sibling_runs(st, classes, a->run, members);
+    free(members);
+    free(classes);
     for (size_t i = 0; i < st->n; i++) {
         unsigned m = 0;
         int32_t q = N[i].parent;
         for (int up = 0; q >= 0 && up < ANCESTORS; up++, q = N[q].parent)
-            m |= a->names[q];
+            m |= N[q].names;
         a->anc[i] = (uint8_t)m;
     }
     /* The shape of each block's own text, in one walk of the text. */
@@ -375,7 +375,7 @@ static void page_row(const pi_stats *st, const pi_page_in *in, const facts *a, f
             blocks++;
             prices += a->sh[i].prices;
             kept += a->kept[i] ? r->own_words : 0;
-            unsigned m = a->names[i] | a->anc[i];
+            unsigned m = N[i].names | a->anc[i];
             comment += (m >> PI_CW_COMMENT) & 1u ? r->own_words : 0;
             review += (m >> PI_CW_REVIEW) & 1u ? r->own_words : 0;
         }
@@ -447,7 +447,7 @@ static void block_row(const pi_stats *st, const pi_page_in *in, const facts *a,
     x[PI_F_WEIGHT] = (float)r->weight;
     x[PI_F_UNLIKELY] = (float)r->unlikely;
     x[PI_F_IN_LINK] = (float)r->in_link;
-    unsigned own = a->names[i], anc = a->anc[i];
+    unsigned own = N[i].names, anc = a->anc[i];
     x[PI_F_NAME_NEG] = bit(own, PI_CW_NEGATIVE);
     x[PI_F_NAME_POS] = bit(own, PI_CW_POSITIVE);
     x[PI_F_NAME_BYLINE] = bit(own, PI_CW_BYLINE);

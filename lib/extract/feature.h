@@ -64,7 +64,7 @@
     X(D_RECIPE) X(D_COURSE) X(D_BREADCRUMB) X(D_WEBPAGE) X(D_PERSON)           \
     X(D_MEDIA) X(D_JOB)                                                        \
     /* the URL's shape */                                                      \
-    X(URL_DEPTH) X(URL_ROOT) X(URL_QUERY) X(URL_NUMERIC) X(URL_YEAR)           \
+    X(URL_KNOWN) X(URL_DEPTH) X(URL_ROOT) X(URL_QUERY) X(URL_NUMERIC) X(URL_YEAR)           \
     X(URL_FORUM) X(URL_PRODUCT) X(URL_COLLECTION) X(URL_LISTING) X(URL_DOCS)   \
     X(URL_ARTICLE) X(URL_SERVICE)                                              \
     /* the page's make-up */                                                   \

@@ -1,4 +1,4 @@
-/* learned.c - the compiled forest applied to the text blocks. */
+/* learned.c - the compiled models applied to the page and its text blocks. */
 #include "extract/learned.h"
 #include "base/error.h"
 
@@ -6,35 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-float pi_forest_margin(const pi_forest *f, const float *x)
-{
-    float m = f->base;
-    for (size_t t = 0; t < f->n_trees; t++) {
-        const pi_forest_node *n = &f->nodes[f->roots[t]];
-        while (n->feature != PI_LEAF)
-            n = &f->nodes[x[n->feature] < n->value ? n->yes : n->no];
-        m += n->value;
-    }
-    return m;
-}
-
-float pi_forest_probability(const pi_forest *f, const float *x)
-{
-    return 1.0f / (1.0f + expf(-pi_forest_margin(f, x)));
-}
-
 void pi_page_types(const float *row, float *prob)
 {
-    const pi_forest *f = &pi_learned_pages;
     float m[PI_N_PAGE_TYPES], max = -INFINITY, sum = 0.0f;
-    for (int k = 0; k < PI_N_PAGE_TYPES; k++)
-        m[k] = f->base;
-    for (size_t t = 0; t < f->n_trees; t++) {
-        const pi_forest_node *n = &f->nodes[f->roots[t]];
-        while (n->feature != PI_LEAF)
-            n = &f->nodes[row[n->feature] < n->value ? n->yes : n->no];
-        m[t % PI_N_PAGE_TYPES] += n->value;
-    }
+    if (row[PI_PF_URL_KNOWN] != 0.0f)
+        pi_learned_page_margins(row, m);
+    else
+        pi_learned_bare_page_margins(row, m);
     for (int k = 0; k < PI_N_PAGE_TYPES; k++)
         max = m[k] > max ? m[k] : max;
     for (int k = 0; k < PI_N_PAGE_TYPES; k++)
@@ -66,8 +44,15 @@ int pi_learned_choose(const pi_stats *st, const pi_page_in *in, float threshold,
     float cut = logf(threshold / (1.0f - threshold));
     for (size_t k = 0; k < f.n; k++) {
         float *x = f.x + k * PI_N_FEATURES;
+        /* A block without words (a separator, a lone symbol) weighs
+         * nothing: the model was not trained on such blocks, and the rules
+         * decide them. */
+        if (x[PI_F_OWN_WORDS] == 0.0f) {
+            out->mute[f.block[k]] = x[PI_F_RULES_KEPT] == 0.0f;
+            continue;
+        }
         memcpy(x + PI_F_PT_ARTICLE, pt, sizeof pt);
-        out->mute[f.block[k]] = pi_forest_margin(&pi_learned_blocks, x) < cut;
+        out->mute[f.block[k]] = pi_learned_block_margin(x) < cut;
     }
     out->top = 0;
     pi_features_free(&f);

@@ -176,20 +176,6 @@ int pi_class_matches(const char *classes, int kind)
     return hay_matches(&h, kind);
 }
 
-static int attr_weight(const char *v)
-{
-    int w = 0;
-    if (!v || !*v)
-        return 0;
-    struct hay h;
-    hay_init(&h, v);
-    if (hay_matches(&h, PI_CW_NEGATIVE))
-        w += CW_NEGATIVE;
-    if (hay_matches(&h, PI_CW_POSITIVE))
-        w += CW_POSITIVE;
-    return w;
-}
-
 void pi_names_read(const pi_dom *n, pi_names *e)
 {
     e->cls = e->id = e->role = e->itemprop = NULL;
@@ -216,9 +202,97 @@ void pi_names_read(const pi_dom *n, pi_names *e)
     }
 }
 
-int pi_names_weight(const pi_names *e)
+/* Every list at once, for the masks: each distinct word (and mode)
+ * once with the bit set of the lists that hold it, by the bucket of its
+ * first two bytes, so that one scan of the hay matches all the lists. */
+#define MAX_ALL 1024
+struct all_index {
+    const struct pi_pattern *word[MAX_ALL];
+    uint8_t bits[MAX_ALL];
+    uint16_t start[PAIR_BUCKETS + 1];
+    uint16_t order[MAX_ALL];
+    uint16_t n;
+    uint8_t usable;
+};
+
+static struct all_index all;
+static pthread_once_t all_once = PTHREAD_ONCE_INIT;
+
+static void build_all(void)
 {
-    int w = attr_weight(e->cls) + attr_weight(e->id);
+    uint16_t count[PAIR_BUCKETS] = {0};
+    for (int k = 0; k < N_LISTS; k++) {
+        for (const struct pi_pattern *p = pattern_set(k); p->word; p++) {
+            uint16_t j = 0;
+            while (j < all.n &&
+                   !(all.word[j]->mode == p->mode && !strcmp(all.word[j]->word, p->word)))
+                j++;
+            if (j == all.n) {
+                if (all.n == MAX_ALL || !p->word[0] || !p->word[1])
+                    return; /* not indexable: hay_mask scans list by list */
+                all.word[all.n++] = p;
+                count[pair_bucket((unsigned char)p->word[0], (unsigned char)p->word[1])]++;
+            }
+            all.bits[j] |= (uint8_t)(1u << k);
+        }
+    }
+    uint16_t at = 0, fill[PAIR_BUCKETS];
+    for (unsigned b = 0; b < PAIR_BUCKETS; b++) {
+        all.start[b] = fill[b] = at;
+        at = (uint16_t)(at + count[b]);
+    }
+    all.start[PAIR_BUCKETS] = at;
+    for (uint16_t j = 0; j < all.n; j++) {
+        const char *w = all.word[j]->word;
+        all.order[fill[pair_bucket((unsigned char)w[0], (unsigned char)w[1])]++] = j;
+    }
+    all.usable = 1;
+}
+
+/* The lists a hay matches, as a bit set (bit k: list PI_CW_k), in one scan
+ * of the combined index (or list by list when it could not be built). */
+static unsigned hay_mask(const struct hay *h)
+{
+    unsigned mask = 0;
+    pthread_once(&all_once, build_all);
+    if (!all.usable) {
+        for (int k = 0; k < N_LISTS; k++)
+            if (hay_matches(h, k))
+                mask |= 1u << k;
+        return mask;
+    }
+    for (size_t i = 0; i + 1 < h->len; i++) {
+        unsigned b = pair_bucket((unsigned char)h->low[i], (unsigned char)h->low[i + 1]);
+        for (unsigned k = all.start[b]; k < all.start[b + 1]; k++) {
+            uint16_t j = all.order[k];
+            if ((all.bits[j] & ~mask) && hit_at(h, h->low + i, all.word[j]))
+                mask |= all.bits[j];
+        }
+    }
+    return mask;
+}
+
+static unsigned attr_mask(const char *v)
+{
+    if (!v || !*v)
+        return 0;
+    struct hay h;
+    hay_init(&h, v);
+    return hay_mask(&h);
+}
+
+static int mask_weight(unsigned mask)
+{
+    return ((mask >> PI_CW_NEGATIVE) & 1u ? CW_NEGATIVE : 0) +
+           ((mask >> PI_CW_POSITIVE) & 1u ? CW_POSITIVE : 0);
+}
+
+int pi_names_weight(const pi_names *e, unsigned *mask)
+{
+    unsigned mc = attr_mask(e->cls), mi = attr_mask(e->id);
+    if (mask)
+        *mask = mc | mi;
+    int w = mask_weight(mc) + mask_weight(mi);
     const char *v = e->role;
     if (v) {
         if (!strcmp(v, "navigation") || !strcmp(v, "banner") || !strcmp(v, "contentinfo") ||
@@ -238,7 +312,7 @@ int pi_class_weight(const pi_dom *n)
 {
     pi_names e;
     pi_names_read(n, &e);
-    return pi_names_weight(&e);
+    return pi_names_weight(&e, NULL);
 }
 
 /* Named like furniture, and not also like content. Class and id are matched
@@ -252,19 +326,6 @@ static void names_hay(struct hay *h, const pi_names *e, size_t part)
     hay_add(h, e->cls, part);
     hay_add(h, " ", 1);
     hay_add(h, e->id, part);
-}
-
-unsigned pi_names_mask(const pi_names *e)
-{
-    if ((!e->cls || !*e->cls) && (!e->id || !*e->id))
-        return 0;
-    struct hay h;
-    names_hay(&h, e, UNLIKELY_PART);
-    unsigned mask = 0;
-    for (int k = 0; k < N_LISTS; k++)
-        if (hay_matches(&h, k))
-            mask |= 1u << k;
-    return mask;
 }
 
 int pi_names_unlikely(const pi_names *e, unsigned flags)

@@ -13,8 +13,11 @@ typedef struct pi_names {
 void pi_names_read(const pi_dom *n, pi_names *e);
 
 /* Evidence of the names: + for content (article, main, itemprop
- * articleBody ...), - for furniture (nav, share, role=navigation ...). */
-int pi_names_weight(const pi_names *e);
+ * articleBody ...), - for furniture (nav, share, role=navigation ...).
+ * With `mask` (may be NULL), also which word lists of tune.c class or id
+ * match, as a bit set (bit k for list PI_CW_k): evidence for the learned
+ * decisions (feature.c), which weigh the lists themselves. */
+int pi_names_weight(const pi_names *e, unsigned *mask);
 
 /* Named like furniture (or with a furniture role), and not also like
  * content; never for main, article and link elements (`flags` are the
@@ -37,10 +40,5 @@ enum {
     PI_CW_REVIEW
 };
 int pi_class_matches(const char *classes, int kind);
-
-/* Which lists class and id together ("class id", each cut at 140 bytes)
- * match, as a bit set: bit k for list PI_CW_k. Evidence for the learned
- * decisions (features.c), which weigh the lists themselves. */
-unsigned pi_names_mask(const pi_names *e);
 
 #endif

@@ -59,7 +59,9 @@ int pi_stats_build(pi_stats *st, pi_dom *root, pi_words *w, size_t max_nodes, ui
             r->block = (r->flags & PI_TF_BLOCK) || !p ? (int32_t)count : p->block;
             pi_names ev;
             pi_names_read(n, &ev);
-            r->weight = pi_names_weight(&ev);
+            unsigned mask;
+            r->weight = pi_names_weight(&ev, &mask);
+            r->names = (uint8_t)mask;
             r->unlikely = (p && p->unlikely) || (p && pi_names_unlikely(&ev, r->flags));
             if (p && (r->flags & PI_TF_BLOCK))
                 p->has_block_child = 1;

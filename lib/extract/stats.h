@@ -35,6 +35,7 @@ typedef struct pi_node {
 
     uint8_t in_link;  /* inside an <a> */
     uint8_t unlikely; /* inside a container named like furniture */
+    uint8_t names;    /* the word lists its class and id match (names.h) */
     uint8_t has_block_child;
 } pi_node;
 

@@ -101,8 +101,10 @@
 #define FALLBACK_GAIN 2.0f
 
 /* The learned decisions (learned.c) keep a text block whose probability of
- * being content reaches this (the model is trained for 0.5: the decision
- * that maximises expected word F1 is near it). */
+ * being content reaches this. 0.5, what the model is trained for: 0.4 gave
+ * 0.003 more cross-validated bow_f1 on wcxb-dev (within the folds' noise)
+ * and cost 0.024 of segment precision on the trafilatura set and 0.010
+ * of precision on the readability set. */
 #define PI_LEARNED_THRESHOLD 0.5f
 
 /* Structured data (JSON-LD articleBody) replaces the DOM result when it has

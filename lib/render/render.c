@@ -5,6 +5,8 @@
  * One walker for every format, so that which spans are written and how
  * overlapping or too deeply nested ones are treated is decided once. */
 #include "render/render.h"
+#include "base/error.h"
+#include "base/url.h"
 
 const pi_render_opts pi_render_defaults = {1, 1, 1, 1, 0};
 
@@ -81,4 +83,12 @@ char *pi_render_finish(pi_buf *b, size_t *len)
     if (!s)
         *len = 0;
     return s;
+}
+
+char *pi_render_url(pi_buf *b, const char *base, const char *raw)
+{
+    char *abs = NULL;
+    if (pi_url_resolve(base, raw, &abs) != PI_OK)
+        b->oom = 1;
+    return abs;
 }

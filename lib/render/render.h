@@ -60,6 +60,13 @@ typedef struct pi_inline_ops {
 void pi_render_inlines(pi_buf *b, const pi_block *blk, size_t from, size_t to,
                        const pi_render_opts *o, const pi_inline_ops *ops, void *ctx);
 
+/* A link's or image's URL as the model keeps it (as the page wrote it)
+ * made absolute against the model's base (url.c pi_url_resolve), malloc'd;
+ * NULL when it resolves to nothing, or out of memory (then b->oom is set).
+ * Resolved here rather than when the model is built: the text needs no
+ * URL, and most extractions render only the text. */
+char *pi_render_url(pi_buf *b, const char *base, const char *raw);
+
 /* Is the span kind wanted by the options? */
 int pi_span_wanted(const pi_span *sp, const pi_render_opts *o);
 

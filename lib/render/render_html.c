@@ -5,6 +5,7 @@
  * also well-formed XML. */
 #include "render/render.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -61,10 +62,10 @@ static void h_text(pi_buf *b, const char *s, size_t n, void *ctx)
     esc(b, s, n, 0);
 }
 
+/* ctx: the model (its base resolves links). */
 static int h_open(pi_buf *b, const pi_block *blk, const pi_span *sp, void *ctx)
 {
     (void)blk;
-    (void)ctx;
     switch (sp->kind) {
     case PI_SPAN_EM:
         pi_buf_puts(b, "<em>");
@@ -75,13 +76,18 @@ static int h_open(pi_buf *b, const pi_block *blk, const pi_span *sp, void *ctx)
     case PI_SPAN_CODE:
         pi_buf_puts(b, "<code>");
         return 1;
-    case PI_SPAN_LINK:
-        if (!safe_url(sp->url))
-            return 0;
-        pi_buf_puts(b, "<a href=\"");
-        esc_str(b, sp->url, 1);
-        pi_buf_puts(b, "\">");
-        return 1;
+    case PI_SPAN_LINK: {
+        const pi_model *m = ctx;
+        char *url = pi_render_url(b, m->base, sp->url);
+        int ok = safe_url(url);
+        if (ok) {
+            pi_buf_puts(b, "<a href=\"");
+            esc_str(b, url, 1);
+            pi_buf_puts(b, "\">");
+        }
+        free(url);
+        return ok;
+    }
     }
     return 0;
 }
@@ -113,7 +119,7 @@ static void close_lists(pi_buf *b, list_state *ls, int to)
     }
 }
 
-static void row(pi_buf *b, const pi_block *k, const pi_render_opts *o)
+static void row(pi_buf *b, const pi_model *m, const pi_block *k, const pi_render_opts *o)
 {
     const char *cell = k->header ? "th" : "td";
     size_t from = 0;
@@ -124,7 +130,7 @@ static void row(pi_buf *b, const pi_block *k, const pi_render_opts *o)
         pi_buf_putc(b, '<');
         pi_buf_puts(b, cell);
         pi_buf_putc(b, '>');
-        pi_render_inlines(b, k, from, i, o, &h_ops, NULL);
+        pi_render_inlines(b, k, from, i, o, &h_ops, (void *)m);
         pi_buf_puts(b, "</");
         pi_buf_puts(b, cell);
         pi_buf_putc(b, '>');
@@ -202,7 +208,7 @@ char *pi_render_html(const pi_model *m, const pi_render_opts *o, const char *tit
             pi_buf_putc(&b, '<');
             pi_buf_puts(&b, tag);
             pi_buf_putc(&b, '>');
-            pi_render_inlines(&b, k, 0, k->len, o, &h_ops, NULL);
+            pi_render_inlines(&b, k, 0, k->len, o, &h_ops, (void *)m);
             pi_buf_puts(&b, "</");
             pi_buf_puts(&b, tag);
             pi_buf_puts(&b, ">\n");
@@ -225,14 +231,14 @@ char *pi_render_html(const pi_model *m, const pi_render_opts *o, const char *tit
                 int d = (level < 64 ? level : 64) - 1;
                 if (k->cont && ls.item_open[d]) {
                     pi_buf_puts(&b, "<p>");
-                    pi_render_inlines(&b, k, 0, k->len, o, &h_ops, NULL);
+                    pi_render_inlines(&b, k, 0, k->len, o, &h_ops, (void *)m);
                     pi_buf_puts(&b, "</p>\n");
                     break;
                 }
                 if (ls.item_open[d])
                     pi_buf_puts(&b, "</li>\n");
                 pi_buf_puts(&b, "<li>");
-                pi_render_inlines(&b, k, 0, k->len, o, &h_ops, NULL);
+                pi_render_inlines(&b, k, 0, k->len, o, &h_ops, (void *)m);
                 ls.item_open[d] = 1;
             }
             break;
@@ -258,27 +264,32 @@ char *pi_render_html(const pi_model *m, const pi_render_opts *o, const char *tit
                 pi_buf_puts(&b, "<table>\n");
                 table = k->table;
             }
-            row(&b, k, o);
+            row(&b, m, k, o);
             break;
-        case PI_BLK_IMAGE:
-            if (!safe_url(k->url))
+        case PI_BLK_IMAGE: {
+            char *url = pi_render_url(&b, m->base, k->url);
+            if (!safe_url(url)) {
+                free(url);
                 break;
+            }
             pi_buf_puts(&b, "<figure><img src=\"");
-            esc_str(&b, k->url, 1);
+            esc_str(&b, url, 1);
+            free(url);
             pi_buf_puts(&b, "\" alt=\"");
             esc(&b, k->text, k->len, 1);
             pi_buf_puts(&b, "\" />");
             figure = 1;
             break;
+        }
         case PI_BLK_CAPTION:
             pi_buf_puts(&b, figure ? "<figcaption>" : "<p>");
-            pi_render_inlines(&b, k, 0, k->len, o, &h_ops, NULL);
+            pi_render_inlines(&b, k, 0, k->len, o, &h_ops, (void *)m);
             pi_buf_puts(&b, figure ? "</figcaption>\n" : "</p>\n");
             break;
         case PI_BLK_PARA:
         default:
             pi_buf_puts(&b, "<p>");
-            pi_render_inlines(&b, k, 0, k->len, o, &h_ops, NULL);
+            pi_render_inlines(&b, k, 0, k->len, o, &h_ops, (void *)m);
             pi_buf_puts(&b, "</p>\n");
             break;
         }

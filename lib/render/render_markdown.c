@@ -15,6 +15,7 @@
 
 typedef struct md {
     pi_buf *b;
+    const char *base;   /* the model's: links and images resolve against it */
     const char *prefix; /* written after each line break inside a block */
     size_t prefix_len;
     int line_start; /* at the start of a line (escape block markers) */
@@ -139,14 +140,21 @@ static void put_url(pi_buf *b, const char *u)
     }
 }
 
+/* "](url)", the URL resolved against the model's base. */
+static void put_target(pi_buf *b, const char *base, const char *raw)
+{
+    char *url = pi_render_url(b, base, raw);
+    pi_buf_puts(b, "](");
+    put_url(b, url ? url : "");
+    pi_buf_putc(b, ')');
+    free(url);
+}
+
 static void md_close(pi_buf *b, const pi_block *blk, const pi_span *sp, void *ctx)
 {
     (void)blk;
-    (void)ctx;
     if (sp->kind == PI_SPAN_LINK) {
-        pi_buf_puts(b, "](");
-        put_url(b, sp->url ? sp->url : "");
-        pi_buf_putc(b, ')');
+        put_target(b, ((const md *)ctx)->base, sp->url);
         return;
     }
     pi_buf_puts(b, sp->kind == PI_SPAN_STRONG ? "**" : "*");
@@ -261,7 +269,7 @@ char *pi_render_markdown(const pi_model *m, const pi_render_opts *o, size_t *len
     pi_buf_init(&b);
     if (!o)
         o = &pi_render_defaults;
-    md c = {&b, "", 0, 1};
+    md c = {&b, m->base, "", 0, 1};
     char prefix[512];
     size_t marker_width[64] = {0};
     size_t width = 0; /* of the current table */
@@ -397,9 +405,7 @@ char *pi_render_markdown(const pi_model *m, const pi_render_opts *o, size_t *len
             pi_buf_puts(&b, "![");
             c.line_start = 0;
             md_text(&b, k->text, k->len, &c);
-            pi_buf_puts(&b, "](");
-            put_url(&b, k->url ? k->url : "");
-            pi_buf_putc(&b, ')');
+            put_target(&b, m->base, k->url);
             break;
         case PI_BLK_PARA:
         case PI_BLK_CAPTION:
