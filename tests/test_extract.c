@@ -186,7 +186,8 @@ START_TEST(learned_layer_decides_by_default)
     /* The library's default: the rules' result is evidence, the learned
      * block decisions give the text, the page model the page type. */
     traced x;
-    traced_run(&x, "<body><nav>" LINKS "</nav><article><h1>A story</h1>" PARA PARA PARA
+    traced_run(&x, "<head><meta property=og:type content=article></head>"
+                   "<body><nav>" LINKS "</nav><article><h1>A story</h1>" PARA PARA PARA
                    "</article><footer><p>Copyright 2026 The Example Times. All rights "
                    "reserved.</p></footer></body>");
     ck_assert_int_eq(x.r.layer, PI_LAYER_LEARNED);

@@ -5,6 +5,7 @@
 #include "base/text.h"
 #include "extract/blocks.h"
 #include "extract/build.h"
+#include "extract/feature.h"
 #include "extract/learned.h"
 #include "extract/score.h"
 #include "extract/tune.h"
@@ -13,13 +14,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One attempt: choose, clean, build. `c` receives the attempt's choice. */
-static int attempt(const pi_stats *st, int flags, const pi_article_in *in, pi_model *m,
-                   pi_choice *c)
+/* One attempt: choose and clean. `c` receives the attempt's choice. */
+static int attempt(const pi_stats *st, int flags, const pi_article_in *in, pi_choice *c)
 {
     PI_TRY(pi_choose(st, 0, flags, in->headline, c));
     pi_blocks_classify(st, c, flags);
-    return pi_build_model(st, c, in->base, in->headline, in->keep_title, m);
+    return PI_OK;
+}
+
+/* The words of the text blocks a choice keeps: what its model would hold.
+ * The attempts are compared by it; only the deciding one is built. */
+static int choice_words(const pi_stats *st, const pi_choice *c, uint32_t *words)
+{
+    uint8_t *kept = malloc(st->n ? st->n : 1);
+    if (!kept)
+        return PI_ENOMEM;
+    pi_features_kept(st, c, kept);
+    uint32_t n = 0;
+    for (size_t i = 0; i < st->n; i++)
+        n += kept[i] ? st->nodes[i].own_words : 0;
+    free(kept);
+    *words = n;
+    return PI_OK;
 }
 
 /* Context at the end of the article: what trails the last real paragraph
@@ -106,11 +122,28 @@ static uint32_t model_words(pi_words *w, pi_model *m)
     return n;
 }
 
-/* What every attempt's model goes through; returns its words. */
-static uint32_t tidy(pi_words *w, pi_model *m)
+/* What every result's model goes through: date lines and credits out, the
+ * tail trimmed, `words` being about the model's words. Returns whether
+ * text is left (images alone are none). */
+static int tidy(pi_words *w, pi_model *m, uint32_t words)
 {
     pi_model_filter(m, not_meta_line, w);
-    return trim_tail(w, m, model_words(w, m));
+    trim_tail(w, m, words);
+    for (size_t i = 0; i < m->n; i++)
+        if (m->blocks[i].kind != PI_BLK_IMAGE && m->blocks[i].len)
+            return 1;
+    return 0;
+}
+
+/* The rules' model: the deciding choice built and tidied. */
+static int build_rules(const pi_stats *st, pi_words *w, const pi_article_in *in,
+                       const pi_choice *c, pi_model *m, int *has_text)
+{
+    uint32_t words;
+    PI_TRY(choice_words(st, c, &words));
+    PI_TRY(pi_build_model(st, c, in->base, in->headline, in->keep_title, m));
+    *has_text = tidy(w, m, words);
+    return PI_OK;
 }
 
 /* The declared body as paragraphs (its lines), replacing the model. */
@@ -148,60 +181,61 @@ static int check_declared(pi_words *w, pi_model *m, const char *body, pi_layer *
     return use_declared(m, body);
 }
 
-/* Layer 2: another attempt with `flags`; it replaces the model (and the
- * kept choice) when it gives FALLBACK_GAIN times as many words. */
-static int try_alternative(const pi_stats *st, pi_words *w, int flags, const pi_article_in *in,
-                           pi_model *m, pi_choice *c, uint32_t *got, pi_layer *layer)
+/* Layer 2: another attempt with `flags`; it replaces the kept choice when
+ * it keeps FALLBACK_GAIN times as many words. */
+static int try_alternative(const pi_stats *st, int flags, const pi_article_in *in, pi_choice *c,
+                           uint32_t *got, pi_layer *layer)
 {
-    pi_model alt;
     pi_choice ac;
-    pi_model_init(&alt);
-    int err = attempt(st, flags, in, &alt, &ac);
-    if (err) {
-        pi_model_free(&alt);
-        pi_choice_free(&ac);
-        return err;
-    }
-    uint32_t n = tidy(w, &alt);
-    if ((float)n >= FALLBACK_GAIN * (float)*got && n > *got) {
-        pi_model_free(m);
-        *m = alt;
+    uint32_t n = 0;
+    int err = attempt(st, flags, in, &ac);
+    if (!err)
+        err = choice_words(st, &ac, &n);
+    if (!err && (float)n >= FALLBACK_GAIN * (float)*got && n > *got) {
         *got = n;
         *layer = ac.fallback ? PI_LAYER_RELAXED_FALLBACK : PI_LAYER_RELAXED;
         pi_choice_free(c);
         *c = ac;
-    } else {
-        pi_model_free(&alt);
-        pi_choice_free(&ac);
+        return PI_OK;
     }
-    return PI_OK;
+    pi_choice_free(&ac);
+    return err;
 }
 
 /* The learned layer: every text block of the page judged by the compiled
- * model, with the rules' decision among its evidence. It replaces the
- * rules' result unless it keeps nothing where they kept something. */
+ * model, with the rules' decision among its evidence. Its model goes to
+ * `m` and its choice replaces `c`, unless it keeps no text: then the rules'
+ * model does, when it has text. */
 static int learned(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_model *m,
                    pi_choice *c, pi_article_out *out)
 {
     pi_choice lc;
-    pi_model lm;
-    pi_model_init(&lm);
     pi_page_in page = {c, (int)out->layer, in->declared, in->url};
     PI_TRY(pi_learned_choose(st, &page, in->threshold, &lc, out->page_types));
     out->typed = 1;
-    int err = pi_build_model(st, &lc, in->base, in->headline, in->keep_title, &lm);
+    uint32_t words = 0;
+    for (size_t i = 0; i < st->n; i++)
+        words += lc.mute[i] ? 0 : st->nodes[i].own_words;
+    int text = 0;
+    int err = pi_build_model(st, &lc, in->base, in->headline, in->keep_title, m);
+    if (!err)
+        text = tidy(w, m, words);
+    if (!err && !text) {
+        pi_model rules;
+        pi_model_init(&rules);
+        err = build_rules(st, w, in, c, &rules, &text);
+        if (!err && text) {
+            pi_model_free(m);
+            *m = rules;
+            pi_choice_free(&lc);
+            return PI_OK;
+        }
+        pi_model_free(&rules);
+    }
     if (err) {
-        pi_model_free(&lm);
         pi_choice_free(&lc);
         return err;
     }
-    if (tidy(w, &lm) == 0 && model_words(w, m) > 0) {
-        pi_model_free(&lm);
-        pi_choice_free(&lc);
-        return PI_OK;
-    }
-    pi_model_free(m);
-    *m = lm;
     pi_choice_free(c);
     *c = lc;
     out->layer = PI_LAYER_LEARNED;
@@ -212,22 +246,25 @@ static int extract(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_
                    pi_article_out *out, pi_choice *c)
 {
     pi_layer *layer = &out->layer;
-    PI_TRY(attempt(st, 0, in, m, c));
+    PI_TRY(attempt(st, 0, in, c));
     *layer = c->fallback ? PI_LAYER_FALLBACK : PI_LAYER_SCORE;
-    if (st->n == 0)
-        return PI_OK;
-    uint32_t got = tidy(w, m);
+    uint32_t got;
+    PI_TRY(choice_words(st, c, &got));
     uint32_t prose = st->nodes[0].words - st->nodes[0].link_words;
     if (got < FALLBACK_MIN_WORDS ||
         (got < FALLBACK_MAX_WORDS && (float)got < FALLBACK_MIN_SHARE * (float)prose)) {
         /* Names as well as unlikely containers may have misled the first
          * attempt: a content name on a few words ("article-meta") can
          * outweigh the text. */
-        PI_TRY(try_alternative(st, w, PI_RELAXED, in, m, c, &got, layer));
-        PI_TRY(try_alternative(st, w, PI_RELAXED | PI_NO_NAMES, in, m, c, &got, layer));
+        PI_TRY(try_alternative(st, PI_RELAXED, in, c, &got, layer));
+        PI_TRY(try_alternative(st, PI_RELAXED | PI_NO_NAMES, in, c, &got, layer));
     }
-    if (in->threshold > 0.0f)
+    if (in->threshold > 0.0f) {
         PI_TRY(learned(st, w, in, m, c, out));
+    } else {
+        int text;
+        PI_TRY(build_rules(st, w, in, c, m, &text));
+    }
     return check_declared(w, m, in->declared_body, layer);
 }
 

@@ -112,43 +112,64 @@ static int tag_code(const pi_node *r)
 /* What one pass over the text nodes finds about each block's own text. */
 typedef struct shape {
     uint32_t letters, uppers, digits, terminators, separators, prices;
+    uint32_t tail; /* the last four non-space bytes, the last one lowest */
     uint8_t first_upper, started, copyright;
-    char tail[4]; /* the last non-space bytes, the last one at tail[3] */
 } shape;
 
 static void shape_text(shape *s, const unsigned char *t)
 {
+    uint32_t letters = 0, uppers = 0, digits = 0, terminators = 0, separators = 0, prices = 0;
+    uint32_t tail = s->tail;
+    if (!s->started) {
+        while (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r')
+            t++;
+        if (*t) {
+            s->started = 1;
+            s->first_upper = *t >= 'A' && *t <= 'Z';
+        }
+    }
     for (; *t; t++) {
-        unsigned char c = *t;
+        unsigned c = *t;
         if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
             continue;
-        if (!s->started) {
-            s->started = 1;
-            s->first_upper = c >= 'A' && c <= 'Z';
-        }
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-            s->letters++;
-            s->uppers += c <= 'Z';
-        } else if (c >= '0' && c <= '9') {
-            s->digits++;
+        tail = tail << 8 | c;
+        if ((c | 0x20) - 'a' < 26u) {
+            letters++;
+            uppers += c <= 'Z';
+        } else if (c - '0' < 10u) {
+            digits++;
         } else if (c == '.' || c == '!' || c == '?') {
-            unsigned char n = t[1];
-            s->terminators += n == ' ' || n == '\n' || n == '\0';
+            unsigned n = t[1];
+            terminators += n == ' ' || n == '\n' || n == '\0';
         } else if (c == '|') {
-            s->separators++;
-        } else if (c == '$' || (c == 0xE2 && t[1] == 0x82 && t[2] == 0xAC) ||
-                   (c == 0xC2 && (t[1] == 0xA3 || t[1] == 0xA5))) {
-            s->prices++; /* $, euro, pound, yen sign */
-        } else if (c == 0xC2 && t[1] == 0xA9) {
-            s->copyright = 1;
-        } else if (c == 0xE2 && t[1] == 0x80 && (t[2] == 0xA2 || t[2] == 0xBA)) {
-            s->separators++; /* bullet, single angle quote */
-        } else if (c == 0xC2 && t[1] == 0xB7) {
-            s->separators++; /* middle dot */
+            separators++;
+        } else if (c == '$') {
+            prices++;
+        } else if (c == 0xC2) {
+            unsigned n = t[1];
+            s->copyright |= n == 0xA9;
+            prices += n == 0xA3 || n == 0xA5; /* pound, yen sign */
+            separators += n == 0xB7;          /* middle dot */
+        } else if (c == 0xE2) {
+            prices += t[1] == 0x82 && t[2] == 0xAC;                    /* euro sign */
+            separators += t[1] == 0x80 && (t[2] == 0xA2 || t[2] == 0xBA); /* bullet, angle */
         }
-        memmove(s->tail, s->tail + 1, 3);
-        s->tail[3] = (char)c;
     }
+    s->letters += letters;
+    s->uppers += uppers;
+    s->digits += digits;
+    s->terminators += terminators;
+    s->separators += separators;
+    s->prices += prices;
+    s->tail = tail;
+}
+
+/* Does the block's text end like a sentence? */
+static int shape_ends_sentence(const shape *s)
+{
+    char tail[4] = {(char)(s->tail >> 24), (char)(s->tail >> 16), (char)(s->tail >> 8),
+                    (char)s->tail};
+    return pi_ends_sentence(tail, sizeof tail);
 }
 
 static float share(uint32_t part, uint32_t whole)
@@ -455,8 +476,8 @@ static void block_row(const pi_stats *st, const pi_page_in *in, const facts *a,
     x[PI_F_NAME_COMMENT] = bit(own, PI_CW_COMMENT);
     x[PI_F_NAME_REVIEW] = bit(own, PI_CW_REVIEW);
 
-    x[PI_F_ENDS_SENTENCE] = (float)pi_ends_sentence(s->tail, sizeof s->tail);
-    x[PI_F_ENDS_COLON] = (float)(s->tail[3] == ':');
+    x[PI_F_ENDS_SENTENCE] = (float)shape_ends_sentence(s);
+    x[PI_F_ENDS_COLON] = (float)((s->tail & 0xFF) == ':');
     x[PI_F_FIRST_UPPER] = (float)s->first_upper;
     x[PI_F_UPPER_SHARE] = share(s->uppers, s->letters);
     x[PI_F_DIGIT_SHARE] = share(s->digits, s->letters + s->digits);
