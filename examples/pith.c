@@ -36,7 +36,8 @@ enum {
     OPT_NO_TABLES,
     OPT_NO_FORMATTING,
     OPT_STANDALONE,
-    OPT_JSON_CONTENT
+    OPT_JSON_CONTENT,
+    OPT_FAVOR
 };
 
 struct settings {
@@ -47,6 +48,7 @@ struct settings {
     int print_title;
     int print_metadata;
     int keep_title;
+    int favor; /* a pith_favor */
     int quiet;
     /* Render options, 0 or 1, as the flags leave them. */
     int links, images, tables, formatting, standalone;
@@ -89,6 +91,7 @@ static const struct field_name {
     {PITH_FIELD_ENCODING, "encoding"},
     {PITH_FIELD_ENCODING_SOURCE, "encoding_source"},
     {PITH_FIELD_LAYER, "layer"},
+    {PITH_FIELD_CONFIDENCE, "confidence"},
 };
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -115,6 +118,8 @@ static void usage(void)
           "  -m, --metadata          txt: print the metadata as 'key: value' lines,\n"
           "                          then a blank line, before the text\n"
           "      --keep-title        keep the title in the text when the article repeats it\n"
+          "      --favor WHAT        precision (less furniture, some text lost), recall\n"
+          "                          (more text, more furniture) or balanced (default)\n"
           "      --no-links          link text without the link (markdown, html)\n"
           "      --no-images         leave out the article's images (markdown, html)\n"
           "      --no-tables         leave out tables\n"
@@ -438,6 +443,8 @@ static pith_options *make_options(const struct settings *s)
                           "--encoding");
     if (st == PITH_OK && s->keep_title)
         st = check_option(pith_options_set_int(opts, PITH_OPT_KEEP_TITLE, 1), "--keep-title");
+    if (st == PITH_OK && s->favor != PITH_FAVOR_BALANCED)
+        st = check_option(pith_options_set_int(opts, PITH_OPT_FAVOR, s->favor), "--favor");
     /* The render settings go in the same set: pith_extract() ignores them
      * and pith_doc_render() ignores the others. */
     if (st == PITH_OK && !s->links)
@@ -514,6 +521,7 @@ int main(int argc, char **argv)
         {"title", no_argument, NULL, 't'},
         {"metadata", no_argument, NULL, 'm'},
         {"keep-title", no_argument, NULL, OPT_KEEP_TITLE},
+        {"favor", required_argument, NULL, OPT_FAVOR},
         {"no-links", no_argument, NULL, OPT_NO_LINKS},
         {"no-images", no_argument, NULL, OPT_NO_IMAGES},
         {"no-tables", no_argument, NULL, OPT_NO_TABLES},
@@ -563,6 +571,16 @@ int main(int argc, char **argv)
             break;
         case OPT_KEEP_TITLE:
             s.keep_title = 1;
+            break;
+        case OPT_FAVOR:
+            if (strcmp(optarg, "precision") == 0)
+                s.favor = PITH_FAVOR_PRECISION;
+            else if (strcmp(optarg, "recall") == 0)
+                s.favor = PITH_FAVOR_RECALL;
+            else if (strcmp(optarg, "balanced") == 0)
+                s.favor = PITH_FAVOR_BALANCED;
+            else
+                return usage_error("unknown --favor '%s' (precision, recall or balanced)", optarg);
             break;
         case OPT_NO_LINKS:
             s.links = 0;

@@ -89,6 +89,22 @@ for line in lines[:2]:
     assert doc["format"] == "markdown" and "## What the plan includes" in doc["content"]
 EOF
 
+# --favor: precision keeps no more words than recall; the confidence is a
+# number from 0 to 1 in the JSON and a "confidence:" line with -m.
+expect 0 "$pith" -f json --favor precision "$page"
+cp "$tmp/out" "$tmp/precision"
+expect 0 "$pith" -f json --favor recall "$page"
+"$PYTHON3" - "$tmp/precision" "$tmp/out" <<'EOF' || fail "--favor: precision kept more than recall"
+import json, sys
+p, r = (json.load(open(f, encoding="utf-8")) for f in sys.argv[1:3])
+assert p["words"] <= r["words"], (p["words"], r["words"])
+assert 0.0 <= p["confidence"] <= 1.0, p["confidence"]
+EOF
+expect 0 "$pith" -m "$page"
+has '^confidence: [01]\.[0-9][0-9]$' "-m confidence"
+expect 2 "$pith" --favor speed "$page"
+grep -q "unknown --favor 'speed'" "$tmp/err" || fail "--favor speed: no message"
+
 # Usage errors exit with 2 and say why.
 expect 2 "$pith" -f xml "$page"
 grep -q "unknown format 'xml'" "$tmp/err" || fail "-f xml: no message"

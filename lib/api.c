@@ -11,6 +11,7 @@
 #include "render/render.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,7 @@ struct pith_options {
     int keep_title;
     pi_render_opts render;
     int json_content;
+    float threshold; /* the block model's, as PITH_OPT_FAVOR sets it */
 };
 
 static const pith_options defaults = {NULL,
@@ -39,7 +41,8 @@ static const pith_options defaults = {NULL,
                                       DEFAULT_MAX_OUTPUT,
                                       0,
                                       {1, 1, 1, 1, 0},
-                                      0};
+                                      0,
+                                      PI_LEARNED_THRESHOLD};
 
 struct pith_doc {
     pi_result r;
@@ -47,6 +50,8 @@ struct pith_doc {
      * static. The sentences are counted when JSON is rendered. */
     const char *encoding;
     const char *layer;
+    char confidence_buf[8]; /* "0.87", empty when absent */
+    const char *confidence;
 };
 
 /* ---- versions and errors ---------------------------------------------- */
@@ -183,6 +188,10 @@ pith_status pith_option_bounds(pith_option key, long long *min, long long *max)
         lo = 0;
         hi = PITH_FORMAT_HTML;
         break;
+    case PITH_OPT_FAVOR:
+        lo = PITH_FAVOR_BALANCED;
+        hi = PITH_FAVOR_RECALL;
+        break;
     case PITH_OPT_MAX_DEPTH:
         lo = 16;
         hi = 1000000;
@@ -270,6 +279,11 @@ pith_status pith_options_set_int(pith_options *o, pith_option key, long long val
             return PITH_ERR_OPTION_VALUE;
         o->json_content = (int)value;
         break;
+    case PITH_OPT_FAVOR:
+        o->threshold = value == PITH_FAVOR_PRECISION ? PI_FAVOR_PRECISION_THRESHOLD
+                       : value == PITH_FAVOR_RECALL  ? PI_FAVOR_RECALL_THRESHOLD
+                                                     : PI_LEARNED_THRESHOLD;
+        break;
     default:
         break;
     }
@@ -323,7 +337,7 @@ pith_status pith_extract(const char *html, size_t len, const pith_options *o, pi
                        (uint32_t)o->max_depth,
                        (size_t)o->max_output,
                        o->keep_title,
-                       PI_LEARNED_THRESHOLD};
+                       o->threshold};
     int err = pi_pipeline_run(html, len, &set, &d->r, NULL);
     if (err) {
         free(d);
@@ -331,6 +345,10 @@ pith_status pith_extract(const char *html, size_t len, const pith_options *o, pi
     }
     d->encoding = d->r.encoding;
     d->layer = layer_name(d->r.layer);
+    if (d->r.confidence >= 0.0f) {
+        snprintf(d->confidence_buf, sizeof d->confidence_buf, "%.2f", (double)d->r.confidence);
+        d->confidence = d->confidence_buf;
+    }
     *out = d;
     return PITH_OK;
 }
@@ -411,6 +429,7 @@ pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_op
                            d->encoding,
                            d->r.encoding_source,
                            d->layer,
+                           d->confidence,
                            d->r.text,
                            d->r.text_len,
                            d->r.words,
@@ -501,6 +520,9 @@ static const char *const *field_values(const pith_doc *d, pith_field f, size_t *
     case PITH_FIELD_LAYER:
         one = (const char *const *)&d->layer;
         break;
+    case PITH_FIELD_CONFIDENCE:
+        one = (const char *const *)&d->confidence;
+        break;
     }
     if (one && *one && **one)
         *n = 1;
@@ -522,6 +544,11 @@ const char *pith_doc_get(const pith_doc *d, pith_field f, size_t i)
         return NULL;
     const char *const *v = field_values(d, f, &n);
     return i < n ? v[i] : NULL;
+}
+
+double pith_doc_confidence(const pith_doc *d)
+{
+    return d && d->r.confidence >= 0.0f ? (double)d->r.confidence : -1.0;
 }
 
 void pith_free(void *p)

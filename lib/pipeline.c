@@ -100,6 +100,7 @@ static int run(const char *utf8, size_t len, const pi_settings *s, pi_result *r,
         PI_TRY_GOTO(err, pi_extract_article(&t->stats, t->words, &in, &r->model, &out, &t->choice),
                     done);
         r->layer = out.layer;
+        r->confidence = out.confidence;
         if (out.typed)
             PI_TRY_GOTO(err, set_page_type(&r->meta, out.page_types), done);
     }
@@ -130,6 +131,7 @@ int pi_pipeline_run(const char *bytes, size_t len, const pi_settings *s, pi_resu
     pi_trace *t = trace ? trace : &local;
     memset(out, 0, sizeof *out);
     memset(t, 0, sizeof *t);
+    out->confidence = -1.0f;
     pi_input in;
     PI_TRY(pi_input_view(bytes, len, s->encoding, &in));
     memcpy(out->encoding, in.encoding, sizeof out->encoding);

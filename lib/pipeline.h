@@ -48,6 +48,8 @@ typedef struct pi_result {
     char encoding[48];           /* the encoding the bytes were read in */
     const char *encoding_source; /* static: why that encoding */
     pi_layer layer;              /* which layer of the extractor decided */
+    float confidence;            /* the model's estimate of the text's F1
+                                    (0 .. 1), or -1: the rules alone */
 } pi_result;
 
 /* What the stages leave behind, for tests and tools that look inside (the

@@ -23,7 +23,7 @@ from pathlib import Path
 BLOCK = {"p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote",
          "br", "table", "ul", "ol", "thead", "tbody", "div", "hr", "figure", "figcaption", "img"}
 KEYS = {"title", "headline", "authors", "published", "modified", "site_name", "description",
-        "language", "direction", "url", "image", "tags", "page_type", "encoding", "layer", "words",
+        "language", "direction", "url", "image", "tags", "page_type", "encoding", "layer", "confidence", "words",
         "sentences", "paragraphs", "text"}
 SPACE = re.compile(r"\s+")
 

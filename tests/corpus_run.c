@@ -1,12 +1,13 @@
 /* corpus_run - run pith_extract over every page of a folder.
  *
- *   corpus_run [-o OUTDIR] [-t] [-f FORMAT]... [-I] [-u] DIR|FILE...
+ *   corpus_run [-o OUTDIR] [-t] [-f FORMAT]... [-I] [-u] [-F FAVOR] DIR|FILE...
  *
  * Writes OUTDIR/<id>.txt (the text) for each <id>.html when -o is given;
  * with -u each page is given the "url" of its gold file <id>.json (when it
  * has one) as PITH_OPT_URL, as a crawler gives the address it fetched;
  * with -t the title is written to OUTDIR/<id>.title; each -f md|html|json
- * also writes OUTDIR/<id>.md, .html or .json (-I: without images). Prints one summary line:
+ * also writes OUTDIR/<id>.md, .html or .json (-I: without images); -F sets
+ * PITH_OPT_FAVOR (0 balanced, 1 precision, 2 recall). Prints one summary line:
  * pages, failures, empty results, empty results where the gold has text
  * (with -u), bytes, seconds, pages/s, MB/s.
  * Exits 1 if any page failed with a status other than PITH_OK. */
@@ -77,7 +78,7 @@ static double now(void)
 int main(int argc, char **argv)
 {
     const char *out = NULL;
-    int titles = 0, urls = 0, argi = 1, formats[8], n_formats = 0;
+    int titles = 0, urls = 0, argi = 1, formats[8], n_formats = 0, favor = 0;
     pith_options *ropts = pith_options_new();
     while (argi < argc && argv[argi][0] == '-') {
         if (!strcmp(argv[argi], "-o") && argi + 1 < argc) {
@@ -89,6 +90,9 @@ int main(int argc, char **argv)
         } else if (!strcmp(argv[argi], "-u")) {
             urls = 1;
             argi++;
+        } else if (!strcmp(argv[argi], "-F") && argi + 1 < argc) {
+            favor = atoi(argv[argi + 1]);
+            argi += 2;
         } else if (!strcmp(argv[argi], "-I")) {
             pith_options_set_int(ropts, PITH_OPT_IMAGES, 0);
             argi++;
@@ -101,7 +105,8 @@ int main(int argc, char **argv)
             argi += 2;
         } else {
             fprintf(stderr,
-                    "usage: corpus_run [-o OUTDIR] [-t] [-f FORMAT]... [-I] [-u] DIR|FILE...\n");
+                    "usage: corpus_run [-o OUTDIR] [-t] [-f FORMAT]... [-I] [-u] [-F FAVOR] "
+                    "DIR|FILE...\n");
             return 2;
         }
     }
@@ -143,10 +148,11 @@ int main(int argc, char **argv)
         pith_options *eopts = NULL;
         int gold_text = 0;
         char *url = urls ? gold_url(files[i], &gold_text) : NULL;
-        if (url) {
+        if (url || favor) {
             eopts = pith_options_new();
-            if (!eopts || pith_options_set_string(eopts, PITH_OPT_URL, url) != PITH_OK) {
-                fprintf(stderr, "corpus_run: %s: cannot set the URL\n", files[i]);
+            if (!eopts || (url && pith_options_set_string(eopts, PITH_OPT_URL, url) != PITH_OK) ||
+                (favor && pith_options_set_int(eopts, PITH_OPT_FAVOR, favor) != PITH_OK)) {
+                fprintf(stderr, "corpus_run: %s: cannot set the options\n", files[i]);
                 return 2;
             }
             free(url);

@@ -25,6 +25,7 @@ figures join the dataset's keys as meta_title, meta_byline ... (fractions).
 """
 import argparse
 import json
+import math
 import re
 import subprocess
 import sys
@@ -208,6 +209,39 @@ def metadata_agreement(ds, pred):
     return {k: v for k, v in fields.items() if v[1]}
 
 
+# ---- confidence: how well PITH_FIELD_CONFIDENCE ranks pages -----------------
+
+CONFIDENT = 0.7  # the split pith.h suggests
+
+
+def mean(v):
+    return sum(v) / len(v) if v else float("nan")
+
+
+def pearson(x, y):
+    mx, my = mean(x), mean(y)
+    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
+    sxx = sum((a - mx) ** 2 for a in x)
+    syy = sum((b - my) ** 2 for b in y)
+    return sxy / math.sqrt(sxx * syy) if sxx > 0 and syy > 0 else float("nan")
+
+
+def confidence_ranking(pred, page_f1):
+    """(r, F1s of the confident pages, F1s of the others) over the pages
+    with a word F1 (gold text) and a confidence, or None."""
+    pairs = []
+    for pid, f1 in page_f1.items():
+        op = Path(pred) / f"{pid}.json"
+        if op.exists():
+            c = json.loads(op.read_text()).get("confidence")
+            if isinstance(c, (int, float)):
+                pairs.append((float(c), f1))
+    if len(pairs) < 2:
+        return None
+    r = pearson([c for c, _ in pairs], [f for _, f in pairs])
+    return (r, [f for c, f in pairs if c >= CONFIDENT], [f for c, f in pairs if c < CONFIDENT])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runner", required=True)
@@ -226,7 +260,8 @@ def main():
             run = subprocess.run([a.runner, "-u", "-o", pred, str(ds)], capture_output=True, text=True)
             sys.stderr.write(run.stderr)
             speed = parse_summary(run.stdout.strip().splitlines()[-1]) if run.stdout.strip() else {}
-            cmd = [sys.executable, a.score, str(ds), pred]
+            per_page = Path(pred) / "score.json"
+            cmd = [sys.executable, a.score, str(ds), pred, "--json", str(per_page)]
             held_out = ds.name.endswith("-val")
             typed = has_page_types(ds) and not held_out
             if typed:
@@ -238,6 +273,8 @@ def main():
                 sys.stderr.write(sc.stderr)
                 return 1
             lines = sc.stdout.splitlines()
+            page_f1 = {c["id"]: c["bow_f1"] for c in json.loads(per_page.read_text())["cases"]
+                       if "bow_f1" in c}
             figures = parse_summary(lines[0])
             if typed:
                 figures.update(parse_by_type(lines))
@@ -255,6 +292,12 @@ def main():
             run = subprocess.run([a.runner, "-u", "-o", pred, "-f", "json", str(ds)],
                                  capture_output=True, text=True)
             meta = metadata_agreement(ds, pred) if run.returncode in (0, 1) else {}
+            conf = confidence_ranking(pred, page_f1) if run.returncode in (0, 1) else None
+        if conf:
+            r, hi, lo = conf
+            print(f"  confidence: Pearson r {r:.3f} with the per-page word F1; pages at "
+                  f">= {CONFIDENT}: {len(hi)}, F1 {mean(hi):.3f}; under: {len(lo)}, F1 {mean(lo):.3f}")
+            figures["confidence_r"] = r
         if meta:
             print("  metadata, pages agreeing with the gold (~ = looser match):")
             print("    " + "  ".join(f"{k} {100.0 * h / n:.1f}% ({h}/{n})"

@@ -164,7 +164,8 @@ START_TEST(json_has_every_key)
     meta.title = "T\u00e9st";
     meta.authors = authors;
     meta.n_authors = 1;
-    pi_json_facts f = {&meta, "UTF-8", "meta", "score", "line\n", 5, 1, 1, 1, "markdown", "x", 1};
+    pi_json_facts f = {&meta, "UTF-8", "meta", "score",    "0.50", "line\n", 5,
+                       1,     1,       1,      "markdown", "x",    1};
     size_t len;
     char *s = pi_render_json(&f, &len);
     ck_assert_ptr_nonnull(s);
@@ -173,7 +174,7 @@ START_TEST(json_has_every_key)
     /* clang-format off */
     static const char *const keys[] = {"title", "authors", "published", "modified", "site_name",
                                        "description", "language", "direction", "url", "image",
-                                       "tags", "page_type", "encoding", "layer", "words",
+                                       "tags", "page_type", "encoding", "layer", "confidence", "words",
                                        "sentences", "paragraphs", "text", "format", "content", NULL};
     /* clang-format on */
     for (int i = 0; keys[i]; i++)
@@ -182,6 +183,7 @@ START_TEST(json_has_every_key)
     ck_assert_str_eq(json_object_get_string(json_object_array_get_idx(a, 0)), "Ana \"Q\" Lima");
     ck_assert_str_eq(json_object_get_string(json_object_object_get(o, "text")), "line\n");
     ck_assert(json_object_is_type(json_object_object_get(o, "published"), json_type_null));
+    ck_assert_ptr_nonnull(strstr(s, "\"confidence\":0.50,"));
     ck_assert_ptr_null(strchr(s, '\n'));
     json_object_put(o);
     free(s);

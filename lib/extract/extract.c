@@ -136,8 +136,8 @@ static int tidy(pi_words *w, pi_model *m, uint32_t words)
 }
 
 /* The rules' model: the deciding choice built and tidied. */
-static int build_rules(const pi_stats *st, pi_words *w, const pi_article_in *in,
-                       const pi_choice *c, pi_model *m, int *has_text)
+static int build_rules(const pi_stats *st, pi_words *w, const pi_article_in *in, const pi_choice *c,
+                       pi_model *m, int *has_text)
 {
     uint32_t words;
     PI_TRY(choice_words(st, c, &words));
@@ -211,8 +211,12 @@ static int learned(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_
 {
     pi_choice lc;
     pi_page_in page = {c, (int)out->layer, in->declared, in->url};
-    PI_TRY(pi_learned_choose(st, &page, in->threshold, &lc, out->page_types));
-    out->typed = 1;
+    pi_learned_out lo;
+    PI_TRY(pi_learned_choose(st, &page, in->threshold, &lc, &lo));
+    memcpy(out->page_types, lo.types, sizeof lo.types);
+    /* A page without words is of no kind the model knows. */
+    out->typed = st->nodes[0].words > 0;
+    out->confidence = lo.confidence;
     uint32_t words = 0;
     for (size_t i = 0; i < st->n; i++)
         words += lc.mute[i] ? 0 : st->nodes[i].own_words;
@@ -227,6 +231,7 @@ static int learned(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_
         if (!err && text) {
             pi_model_free(m);
             *m = rules;
+            out->confidence = lo.rules_confidence;
             pi_choice_free(&lc);
             return PI_OK;
         }
@@ -274,6 +279,7 @@ int pi_extract_article(const pi_stats *st, pi_words *w, const pi_article_in *in,
     pi_choice c;
     memset(&c, 0, sizeof c);
     memset(out, 0, sizeof *out);
+    out->confidence = -1.0f;
     int err = extract(st, w, in, m, out, &c);
     if (kept)
         *kept = c;

@@ -46,6 +46,9 @@ typedef struct pi_article_out {
      * learned layer ran (`typed`). */
     float page_types[PI_N_PAGE_TYPES];
     int typed;
+    /* The model's estimate of the F1 of the blocks kept (learned.h), when
+     * the learned layer ran; else -1. */
+    float confidence;
 } pi_article_out;
 
 /* Fill `m` with the article of the tree numbered in `st` (index 0 is the

@@ -21,8 +21,14 @@ void pi_page_types(const float *row, float *prob)
         prob[k] /= sum;
 }
 
+/* 2 * hits / (kept + content), 0 when both are 0. */
+static float expected_f1(double hits, double kept, double content)
+{
+    return kept + content > 0.0 ? (float)(2.0 * hits / (kept + content)) : 0.0f;
+}
+
 int pi_learned_choose(const pi_stats *st, const pi_page_in *in, float threshold, pi_choice *out,
-                      float *types)
+                      pi_learned_out *lo)
 {
     pi_features f;
     PI_TRY(pi_features_build(st, in, &f));
@@ -36,12 +42,10 @@ int pi_learned_choose(const pi_stats *st, const pi_page_in *in, float threshold,
         pi_choice_free(out);
         return err;
     }
-    float pt[PI_N_PAGE_TYPES];
-    pi_page_types(f.page, pt);
-    if (types)
-        memcpy(types, pt, sizeof pt);
+    pi_page_types(f.page, lo->types);
     /* A probability under the threshold is a margin under its logit. */
     float cut = logf(threshold / (1.0f - threshold));
+    double content = 0.0, kept = 0.0, hits = 0.0, rules_kept = 0.0, rules_hits = 0.0;
     for (size_t k = 0; k < f.n; k++) {
         float *x = f.x + k * PI_N_FEATURES;
         /* A block without words (a separator, a lone symbol) weighs
@@ -51,9 +55,22 @@ int pi_learned_choose(const pi_stats *st, const pi_page_in *in, float threshold,
             out->mute[f.block[k]] = x[PI_F_RULES_KEPT] == 0.0f;
             continue;
         }
-        memcpy(x + PI_F_PT_ARTICLE, pt, sizeof pt);
-        out->mute[f.block[k]] = pi_learned_block_margin(x) < cut;
+        memcpy(x + PI_F_PT_ARTICLE, lo->types, sizeof lo->types);
+        float margin = pi_learned_block_margin(x);
+        out->mute[f.block[k]] = margin < cut;
+        double w = x[PI_F_OWN_WORDS], pw = w / (1.0 + exp(-(double)margin));
+        content += pw;
+        if (margin >= cut) {
+            kept += w;
+            hits += pw;
+        }
+        if (x[PI_F_RULES_KEPT] != 0.0f) {
+            rules_kept += w;
+            rules_hits += pw;
+        }
     }
+    lo->confidence = expected_f1(hits, kept, content);
+    lo->rules_confidence = expected_f1(rules_hits, rules_kept, content);
     out->top = 0;
     pi_features_free(&f);
     return PI_OK;

@@ -36,12 +36,25 @@ float pi_learned_block_margin(const float *block_row);
 /* The probability of each page type (PI_N_PAGE_TYPES) for a page row. */
 void pi_page_types(const float *page_row, float *prob);
 
+/* What the learned layer tells besides its choice. */
+typedef struct pi_learned_out {
+    float types[PI_N_PAGE_TYPES]; /* the page types' probabilities */
+    /* The model's estimate of the F1 of a choice, from the blocks'
+     * probabilities p and words w: with K the blocks kept, expected hits
+     * sum_K p*w over the words kept sum_K w and the expected content
+     * sum p*w, 2*hits / (kept + content). For the learned choice, and for
+     * the rules' choice (which the layer falls back on when it keeps
+     * nothing); 0 when the page has no words. */
+    float confidence;
+    float rules_confidence;
+} pi_learned_out;
+
 /* The learned choice: the whole body, each text block whose probability is
  * under `threshold` muted (its own text left out). `in` says what the
- * features read besides the statistics. The page types' probabilities go
- * to `types` (PI_N_PAGE_TYPES; may be NULL). Returns PI_OK or PI_ENOMEM
- * (`out` then holds nothing to free). */
+ * features read besides the statistics; `lo` receives the page types and
+ * the confidence. Returns PI_OK or PI_ENOMEM (`out` then holds nothing to
+ * free). */
 int pi_learned_choose(const pi_stats *st, const pi_page_in *in, float threshold, pi_choice *out,
-                      float *types);
+                      pi_learned_out *lo);
 
 #endif

@@ -30,7 +30,8 @@ char *pi_render_html(const pi_model *m, const pi_render_opts *o, const char *tit
 typedef struct pi_json_facts {
     const struct pi_meta *meta;
     const char *encoding, *encoding_source, *layer;
-    const char *text; /* the text output */
+    const char *confidence; /* "0.87", or NULL */
+    const char *text;       /* the text output */
     size_t text_len;
     unsigned long words, sentences, paragraphs;
     const char *format;  /* name of the embedded format, or NULL */

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <json-c/json.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Add `v` under `key`; on failure `v` is released. Keys are literals added
@@ -46,6 +47,15 @@ static int add_int(json_object *o, const char *key, unsigned long n)
 {
     json_object *v = json_object_new_int64((int64_t)n);
     return v ? add(o, key, v) : PI_ENOMEM;
+}
+
+/* A number written as `s` ("0.87"), or null for NULL. */
+static int add_number(json_object *o, const char *key, const char *s)
+{
+    json_object *v = NULL;
+    if (s && !(v = json_object_new_double_s(strtod(s, NULL), s)))
+        return PI_ENOMEM;
+    return add(o, key, v);
 }
 
 static int add_list(json_object *o, const char *key, char **v, size_t n)
@@ -96,6 +106,7 @@ static int build(json_object *o, const pi_json_facts *f)
     PI_TRY(add_str(o, "page_type", m->page_type));
     PI_TRY(add_encoding(o, f));
     PI_TRY(add_str(o, "layer", f->layer));
+    PI_TRY(add_number(o, "confidence", f->confidence));
     PI_TRY(add_int(o, "words", f->words));
     PI_TRY(add_int(o, "sentences", f->sentences));
     PI_TRY(add_int(o, "paragraphs", f->paragraphs));

@@ -82,6 +82,13 @@ _FORMAT_NAMES = {
     "json": Format.JSON,
 }
 
+# extract(favor=...): PITH_OPT_FAVOR's values.
+_FAVOR_NAMES = {
+    "balanced": _lib.FAVOR_BALANCED,
+    "precision": _lib.FAVOR_PRECISION,
+    "recall": _lib.FAVOR_RECALL,
+}
+
 # Document attribute, pith_field, and whether the field is a list.
 _FIELDS = (
     ("headline", _lib.FIELD_HEADLINE, False),
@@ -139,9 +146,12 @@ class Document:
     - ``published``, ``modified`` (ISO 8601), ``site_name``,
       ``description``, ``language`` (BCP 47), ``direction`` ("ltr" or
       "rtl"), ``url`` and ``image`` (absolute URLs), ``page_type``
-      ("article", "blog", "product", "forum" or "other"), ``encoding``,
+      ("article", "blog", "product", "collection", "listing", "forum",
+      "documentation", "service" or "other"), ``encoding``,
       ``encoding_source`` and ``layer`` (how the page was read; see
-      PITH_FIELD_* in pith.h): a str, or None when the page does not say.
+      PITH_FIELD_* in pith.h): a str, or None when the page does not say;
+    - ``confidence``: the model's estimate of the text's word F1, a float
+      from 0 to 1 (PITH_FIELD_CONFIDENCE), or None.
 
     :meth:`render` needs the C document, so a Document owns its pith_doc
     handle until :meth:`close` (or the end of a ``with`` block) frees it;
@@ -153,7 +163,10 @@ class Document:
     of its C handle at the same time, as pith.h requires.
     """
 
-    __slots__ = ("text", "title") + tuple(name for name, _, _ in _FIELDS) + ("_doc", "_lock")
+    __slots__ = ("text", "title", "confidence") + tuple(name for name, _, _ in _FIELDS) + (
+        "_doc",
+        "_lock",
+    )
 
     def __init__(self, handle: ctypes.c_void_p):
         """Take ownership of a pith_doc handle (from :func:`extract`)."""
@@ -164,6 +177,8 @@ class Document:
                 ctypes.string_at(_clib.pith_doc_text(handle), _clib.pith_doc_text_length(handle))
             )
             self.title = _decode(ctypes.string_at(_clib.pith_doc_title(handle)))
+            confidence = _clib.pith_doc_confidence(handle)
+            self.confidence = confidence if confidence >= 0 else None
             for name, field, is_list in _FIELDS:
                 values = []
                 for i in range(_clib.pith_doc_count(handle, field)):
@@ -343,6 +358,7 @@ def extract(
     max_depth: int | None = None,
     max_nodes: int | None = None,
     max_output_size: int | None = None,
+    favor: str = "balanced",
 ) -> Document:
     """Extract the article from a page and return a :class:`Document`,
     which owns the C document: close it, or use it in a ``with`` block.
@@ -354,7 +370,9 @@ def extract(
     input). ``keep_title`` keeps a headline that repeats the title at the
     top of the text. The ``max_*`` settings override the library's limits
     (PITH_OPT_MAX_INPUT_SIZE, _MAX_DEPTH, _MAX_NODES, _MAX_OUTPUT_SIZE in
-    pith.h); None keeps the library's default.
+    pith.h); None keeps the library's default. ``favor`` is "balanced",
+    "precision" (less furniture, some content lost) or "recall" (more of
+    the content, more furniture): PITH_OPT_FAVOR.
 
     Raises TypeError for arguments of the wrong type and :class:`PithError`
     when the library fails (e.g. Status.INPUT_TOO_LARGE). A page without an
@@ -374,6 +392,12 @@ def extract(
         raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
 
     ints = {_lib.OPT_KEEP_TITLE: 1} if keep_title else {}
+    if favor != "balanced":
+        try:
+            ints[_lib.OPT_FAVOR] = _FAVOR_NAMES[favor]
+        except (KeyError, TypeError):
+            names = ", ".join(repr(n) for n in _FAVOR_NAMES)
+            raise ValueError(f"unknown favor {favor!r} (one of {names})") from None
     for key, value in (
         (_lib.OPT_MAX_INPUT_SIZE, max_input_size),
         (_lib.OPT_MAX_DEPTH, max_depth),

@@ -39,6 +39,7 @@ OPT_TABLES = 10
 OPT_FORMATTING = 11
 OPT_STANDALONE = 12
 OPT_JSON_CONTENT = 13
+OPT_FAVOR = 14
 
 FORMAT_TEXT = 1
 FORMAT_MARKDOWN = 2
@@ -61,6 +62,12 @@ FIELD_ENCODING = 13
 FIELD_ENCODING_SOURCE = 14
 FIELD_LAYER = 15
 FIELD_HEADLINE = 16
+FIELD_CONFIDENCE = 17
+
+# pith_favor
+FAVOR_BALANCED = 0
+FAVOR_PRECISION = 1
+FAVOR_RECALL = 2
 
 
 def _build_tree_candidates():
@@ -121,6 +128,7 @@ def _declare(lib):
         "pith_doc_title": (c_void_p, [c_void_p]),
         "pith_doc_count": (c_size_t, [c_void_p, c_int]),
         "pith_doc_get": (c_void_p, [c_void_p, c_int, c_size_t]),
+        "pith_doc_confidence": (ctypes.c_double, [c_void_p]),
         # Handed to the caller: copy with string_at, then pith_free.
         "pith_doc_render": (
             c_int,

@@ -88,7 +88,7 @@ keeps a public map of every sighting on its website.</p>
 JSON_KEYS = {
     "title", "headline", "authors", "published", "modified", "site_name", "description",
     "language", "direction", "url", "image", "tags", "page_type", "encoding",
-    "layer", "words", "paragraphs", "text",
+    "layer", "confidence", "words", "paragraphs", "text",
 }
 
 
@@ -168,6 +168,23 @@ class ExtractTest(unittest.TestCase):
         dropped = pith.extract(PAGE).text.split("\n")
         self.assertEqual(kept[0], "Fish pass opens at Kelling weir")
         self.assertNotEqual(dropped[0], "Fish pass opens at Kelling weir")
+
+    def test_favor(self):
+        words = {}
+        for favor in ("precision", "balanced", "recall"):
+            with pith.extract(PAGE, favor=favor) as doc:
+                words[favor] = len(doc.text.split())
+        self.assertLessEqual(words["precision"], words["balanced"])
+        self.assertLessEqual(words["balanced"], words["recall"])
+        with self.assertRaisesRegex(ValueError, "favor 'speed'.*'precision'"):
+            pith.extract(PAGE, favor="speed")
+
+    def test_confidence(self):
+        with pith.extract(PAGE) as doc:
+            self.assertIsInstance(doc.confidence, float)
+            self.assertGreaterEqual(doc.confidence, 0.0)
+            self.assertLessEqual(doc.confidence, 1.0)
+            self.assertAlmostEqual(doc.to_dict()["confidence"], doc.confidence, places=2)
 
     def test_empty_input_gives_an_empty_document(self):
         for empty in (b"", ""):
