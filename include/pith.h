@@ -358,11 +358,12 @@ typedef enum pith_field {
      *  "json-ld" (the page's own articleBody, when the markup gave much
      *  less). For diagnostics; the values may grow. */
     PITH_FIELD_LAYER = 15,
-    /** The headline the reader sees: the same source as PITH_FIELD_TITLE,
-     *  with a site or section name split off whatever the source, and the
-     *  page's visible <h1> when the title contains it. What the extractor
-     *  uses to drop a repeated headline from the text. At most one value.
-     *  Since 0.1. */
+    /** The headline the reader sees: the page's one <h1> when it is a line
+     *  of words and not the site's name; else the same source as
+     *  PITH_FIELD_TITLE with a site or section name split off whatever the
+     *  source (full-width separators as their ASCII forms), and a leading
+     *  bracketed label ("【速報】") left out. What the extractor uses to drop
+     *  a repeated headline from the text. At most one value. Since 0.1. */
     PITH_FIELD_HEADLINE = 16,
     /** How far the extraction can be trusted: the block model's estimate
      *  of the word F1 of the text against what a reader would call the

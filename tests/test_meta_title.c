@@ -103,7 +103,7 @@ START_TEST(title_splitting)
     /* unsure: kept whole */
     ck_title("<html><head><title>Mozilla - Wikipedia</title></head></html>", "Mozilla - Wikipedia");
     ck_title("<html><head><title>A long title with a colon: Hello there</title></head>"
-             "<body><h1>A long title with a colon: but a different h1</h1></body></html>",
+             "<body></body></html>",
              "A long title with a colon: Hello there");
     ck_title("<html><head><title>Daring Fireball: Colophon</title></head></html>",
              "Daring Fireball: Colophon");
@@ -152,6 +152,54 @@ START_TEST(title_among_several_h1)
 }
 END_TEST
 
+START_TEST(the_shown_h1_is_the_headline)
+{
+    /* the page's one h1 is what the reader sees, whatever the declared
+     * title says; the title stays as declared */
+    ck_titles("<html><head><meta property=\"og:title\" content=\"Best Sofas 2026 | Shop Now\">"
+              "</head><body><h1>Sofas &amp; sectionals</h1></body></html>",
+              "Best Sofas 2026 | Shop Now", "Sofas & sectionals");
+    ck_titles("<html><head><title>A long title with a colon: Hello there</title></head>"
+              "<body><h1>A long title with a colon: but a different h1</h1></body></html>",
+              "A long title with a colon: Hello there",
+              "A long title with a colon: but a different h1");
+    /* a logo h1 (the site's name) is not the headline */
+    ck_titles("<html><head><title>Rivers rise | Example News</title>"
+              "<meta property=\"og:site_name\" content=\"Example News\"></head>"
+              "<body><h1>Example News</h1></body></html>",
+              "Rivers rise", "Rivers rise");
+    /* one word is a label, not a headline; several h1s decide nothing */
+    ck_title("<html><head><title>Rivers rise in the north</title></head>"
+             "<body><h1>News</h1></body></html>",
+             "Rivers rise in the north");
+    ck_title("<html><head><title>Rivers rise in the north</title></head>"
+             "<body><h1>First story here</h1><h1>Second story here</h1></body></html>",
+             "Rivers rise in the north");
+}
+END_TEST
+
+START_TEST(full_width_separators_and_labels)
+{
+    /* "｜", "／", "－" and "：" split like "|", "/", "-" and ":" */
+    ck_title("<html><head><title>記事の見出しです｜東西新聞</title>"
+             "<meta property=\"og:site_name\" content=\"東西新聞\"></head></html>",
+             "記事の見出しです");
+    ck_title("<html><head><title>東西新聞：記事の見出しです</title></head>"
+             "<body><h1>記事の見出しです</h1></body></html>",
+             "記事の見出しです");
+    ck_title("<html><head><title>記事の見出しです／東西新聞</title>"
+             "<meta property=\"og:site_name\" content=\"東西新聞\"></head></html>",
+             "記事の見出しです");
+    /* a leading 【label】 is a section's; ・ and 「」 stay */
+    ck_titles(
+        "<html><head><meta property=\"og:title\" content=\"【速報】「青い鳥」・東京で初公開\">"
+        "</head></html>",
+        "【速報】「青い鳥」・東京で初公開", "「青い鳥」・東京で初公開");
+    ck_titles("<html><head><meta property=\"og:title\" content=\"【速報】\"></head></html>",
+              "【速報】", "【速報】");
+}
+END_TEST
+
 /* ---- main ------------------------------------------------------------------ */
 
 static void add(Suite *s)
@@ -162,6 +210,8 @@ static void add(Suite *s)
     PI_CASE(s, title_splitting);
     PI_CASE(s, title_site_in_the_middle);
     PI_CASE(s, title_among_several_h1);
+    PI_CASE(s, the_shown_h1_is_the_headline);
+    PI_CASE(s, full_width_separators_and_labels);
 }
 
 PI_SUITE_MAIN("meta_title", add)

@@ -794,8 +794,12 @@ START_TEST(readability_corpus_agreement)
                                            "siteName", "date",   "lang",     "dir"};
     /* Floors a little under what the module reaches (see the report in the
      * commit log); "~" is the looser comparison; "headline" is the headline
-     * field against the gold title (which keeps a declared site part). */
-    static const double floors[F_N] = {95, 97, 88, 87, 91, 97, 96, 98, 95};
+     * field against the gold title (which keeps a declared site part).
+     * The headline floor went from 88 to 71 when the headline became the
+     * page's shown h1 (issue 20: trafilatura's headline agreement 78.9% ->
+     * 83.2%, wcxb-dev's 66.6% -> 72.9%): Readability's gold title is the
+     * declared title, not the heading the page shows. */
+    static const double floors[F_N] = {95, 97, 71, 87, 91, 97, 96, 98, 95};
     for (int i = 0; i < F_N; i++) {
         double pct = tot[i] ? 100.0 * hit[i] / tot[i] : 100.0;
         fprintf(stderr, "metadata/readability %-9s %3d/%3d = %5.1f%% (floor %.0f%%)\n", names[i],

@@ -27,11 +27,16 @@
 
 /* ---- splitting and folding ---------------------------------------------- */
 
-/* Separators that put a site or section name beside a headline. The colon is
- * handled apart: it more often belongs to the headline itself. */
-static const char *const title_seps[] = {" | ", " – ", " — ",  " - ", " :: ", " » ",
-                                         " · ", " / ", " \\ ", " > ", " ~ ",  " • ",
-                                         " › ", " ‹ ", " « ",  " ǀ ", NULL};
+/* Separators that put a site or section name beside a headline; the
+ * full-width bar, slash and hyphen-minus of CJK titles stand without
+ * spaces ("記事の見出し｜新聞名"). The colon is handled apart: it more often
+ * belongs to the headline itself. */
+static const char *const title_seps[] = {" | ", " – ",  " — ", " - ", " :: ", " » ", " · ",
+                                         " / ", " \\ ", " > ", " ~ ", " • ",  " › ", " ‹ ",
+                                         " « ", " ǀ ",  "｜",  "／",  "－",   NULL};
+
+/* "Site: Headline" separators: the colon, and the full-width one. */
+static const char *const colon_seps[] = {": ", "：", NULL};
 
 /* Fold text for comparing titles: ASCII case, typographic quotes, dashes and
  * spaces, soft hyphens and zero-width characters do not count. */
@@ -311,11 +316,15 @@ static char *headline_of(tctx *t, const char *title, int from)
     if (n < 2) {
         /* "Site: Headline" or "Headline: Site" only when a heading or the
          * site name says which side is which */
-        const char *col = strstr(title, ": ");
-        if (!col)
+        const char *col = NULL;
+        size_t cl = 0;
+        for (int k = 0; !col && colon_seps[k]; k++)
+            if ((col = strstr(title, colon_seps[k])))
+                cl = strlen(colon_seps[k]);
+        if (!col || col == title || !col[cl])
             return pi_meta_dup(c, title);
         parts[0].s = title, parts[0].n = (size_t)(col - title);
-        parts[1].s = col + 2, parts[1].n = strlen(col + 2);
+        parts[1].s = col + cl, parts[1].n = strlen(col + cl);
         for (int i = 0; i < 2; i++) {
             int h = heading_of(t, parts[i], h1_only);
             if (h >= 0)
@@ -375,6 +384,45 @@ static char *headline_of(tctx *t, const char *title, int from)
     return dup_span(c, cand);
 }
 
+/* A leading bracketed label ("【速報】", "【動画】 ") is a section's, not
+ * part of the headline: dropped in place when text follows it. */
+static void drop_label(char *h)
+{
+    static const char open[] = "\xE3\x80\x90", close[] = "\xE3\x80\x91";
+    if (strncmp(h, open, 3) != 0)
+        return;
+    const char *e = strstr(h + 3, close);
+    if (!e)
+        return;
+    e += 3;
+    for (size_t k; (k = pi_space_len(e, strlen(e))) > 0;)
+        e += k;
+    if (*e)
+        memmove(h, e, strlen(e) + 1);
+}
+
+/* The page's one h1, when it is a headline the reader sees and `headline`
+ * is not already it: a line of words that is not the site's name. Its
+ * index, or -1 (no h1, several, or a logo). */
+static int shown_h1(tctx *t, const char *headline)
+{
+    int found = -1;
+    for (size_t i = 0; i < t->n_fh; i++) {
+        if (t->c->heading_level[i] != 1)
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (int)i;
+    }
+    if (found < 0 || !t->fh[found])
+        return -1;
+    span hs = {t->c->headings.v[found], strlen(t->c->headings.v[found])};
+    if (pi_meta_words(hs) < 2 || hs.n > MAX_TITLE_LEN || part_is_site(t, hs) ||
+        pi_same_text(hs.s, headline))
+        return -1;
+    return found;
+}
+
 /* ---- choosing --------------------------------------------------------- */
 
 /* The title as the strongest source declares it, whole; only a <title>
@@ -418,16 +466,22 @@ void pi_meta_pick_title(mctx *c, const evidence *e, const char *site, const char
     tctx tc;
     tctx_init(&tc, c, site, url);
     char *r = c->oom ? NULL : headline_of(&tc, t, from);
+    if (r && from == FROM_TITLE_ELEMENT) {
+        free(t);
+        t = pi_meta_dup(c, r);
+    }
+    int h = r ? shown_h1(&tc, r) : -1;
+    if (h >= 0) {
+        free(r);
+        r = pi_meta_dup(c, c->headings.v[h]);
+    }
     tctx_free(&tc);
     if (!r) {
         c->oom = 1;
         out->title = t;
         return;
     }
+    drop_label(r);
     out->headline = r;
-    if (from == FROM_TITLE_ELEMENT) {
-        free(t);
-        t = pi_meta_dup(c, r);
-    }
     out->title = t;
 }
