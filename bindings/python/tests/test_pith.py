@@ -203,6 +203,11 @@ class MetadataTest(unittest.TestCase):
             '<meta property="og:title" content="Otters return | Valley Chronicle">'
             '<meta property="og:site_name"').replace('"headline": "Otters return to the Wenn valley",', '')
         with pith.extract(page) as doc:
+            # the headline is the page's h1, which the reader sees
+            self.assertEqual(doc.title, "Otters return | Valley Chronicle")
+            self.assertEqual(doc.headline, "Otters return to the Wenn valley")
+        # without an h1, the declared title with its site part split off
+        with pith.extract(re.sub(r"<h1>.*?</h1>", "", page)) as doc:
             self.assertEqual(doc.title, "Otters return | Valley Chronicle")
             self.assertEqual(doc.headline, "Otters return")
 
