@@ -101,8 +101,10 @@ static int run(const char *utf8, size_t len, const pi_settings *s, pi_result *r,
                     done);
         r->layer = out.layer;
         r->confidence = out.confidence;
-        if (out.typed)
+        if (out.typed) {
             PI_TRY_GOTO(err, set_page_type(&r->meta, out.page_types), done);
+            pi_meta_by_page_type(&r->meta);
+        }
     }
     if (!(r->text = pi_render_text(&r->model, &pi_render_defaults, &r->text_len))) {
         err = PI_ENOMEM;

@@ -169,10 +169,13 @@ def gold_text(v):
 
 
 def metadata_agreement(ds, pred):
-    """Per field: [hits, pages with gold]. Empty if the gold has none."""
+    """Per field: [hits, pages with gold]. Empty if the gold has none.
+    Where the gold says a page has no byline or date (WCXB's null, with a
+    page type), "byline-none" and "date-none" count the pages we give one
+    anyway (lower is better)."""
     fields = {k: [0, 0] for k in
               ("title", "title~", "headline", "byline", "byline~", "siteName", "date", "lang",
-               "dir")}
+               "dir", "byline-none", "date-none")}
 
     def count(key, ok):
         fields[key][0] += bool(ok)
@@ -189,6 +192,11 @@ def metadata_agreement(ds, pred):
             count("title", title_match(g, ours.get("title"), False))
             count("title~", title_match(g, ours.get("title"), True))
             count("headline", title_match(g, ours.get("headline"), False))
+        says_none = bool(gm.get("page_type"))
+        if says_none and "byline" in gold and gold["byline"] is None:
+            count("byline-none", ours.get("authors"))
+        if says_none and "date" in gold and gold["date"] is None:
+            count("date-none", ours.get("published"))
         g = gold_text(gold.get("byline"))
         if g:
             gn, on = norm_byline(g), norm_byline(", ".join(ours.get("authors") or []))

@@ -157,6 +157,36 @@ START_TEST(microdata)
 }
 END_TEST
 
+/* A product or a collection page has no author or date of its own unless it
+ * declares an article; other kinds keep theirs. */
+START_TEST(page_type_as_evidence)
+{
+    static const char page[] = HEAD("<meta name=\"author\" content=\"Jo Reviewer\">"
+                                    "<meta property=\"article:published_time\" "
+                                    "content=\"2024-05-01\">");
+    static const char *const kinds[] = {"product", "collection", "listing", "article"};
+    for (int k = 0; k < 4; k++) {
+        pi_meta m = ex(page);
+        ck_assert_uint_eq(m.n_authors, 1);
+        ck_assert_ptr_nonnull(m.published);
+        free(m.page_type);
+        m.page_type = pi_strdup(kinds[k]);
+        pi_meta_by_page_type(&m);
+        int dropped = k < 2;
+        ck_assert_uint_eq(m.n_authors, dropped ? 0 : 1);
+        ck_assert(dropped ? m.published == NULL : m.published != NULL);
+        pi_meta_free(&m);
+    }
+    pi_meta m = ex(HEAD("<meta name=\"author\" content=\"Jo Reviewer\">" LD(
+        "{\"@type\":\"Article\",\"headline\":\"Tested: the X1 kettle\"}")));
+    free(m.page_type);
+    m.page_type = pi_strdup("product");
+    pi_meta_by_page_type(&m);
+    ck_assert_uint_eq(m.n_authors, 1);
+    pi_meta_free(&m);
+}
+END_TEST
+
 START_TEST(time_elements)
 {
     pi_meta m = ex("<html><body><h1>Headline of the day</h1>"
@@ -820,6 +850,7 @@ static void add(Suite *s)
     PI_CASE(s, dublin_core);
     PI_CASE(s, other_meta_names);
     PI_CASE(s, microdata);
+    PI_CASE(s, page_type_as_evidence);
     PI_CASE(s, time_elements);
     PI_CASE(s, visible_dates);
     PI_CASE(s, published_prefers_declared);

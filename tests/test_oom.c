@@ -224,10 +224,10 @@ int main(void)
      * glibc's are failed. */
     failmalloc_spare("libicu");
     Suite *s = suite_create("oom");
-    PI_CASE_TIMEOUT(s, failmalloc_sees_libc, 120);
-    PI_CASE_TIMEOUT(s, oom_text, 120);
-    PI_CASE_TIMEOUT(s, oom_markdown, 120);
-    PI_CASE_TIMEOUT(s, oom_html, 120);
-    PI_CASE_TIMEOUT(s, oom_json, 120);
+    PI_CASE_TIMEOUT(s, failmalloc_sees_libc, 600);
+    PI_CASE_TIMEOUT(s, oom_text, 600);
+    PI_CASE_TIMEOUT(s, oom_markdown, 600);
+    PI_CASE_TIMEOUT(s, oom_html, 600);
+    PI_CASE_TIMEOUT(s, oom_json, 600);
     return pi_test_run(s);
 }

@@ -463,6 +463,24 @@ int pi_meta_extract(pi_tree *doc, const char *page_url, pi_meta *out)
     return PI_OK;
 }
 
+void pi_meta_by_page_type(pi_meta *m)
+{
+    static const char *const unsigned_kinds[] = {"product", "collection", NULL};
+    if (!m->page_type || (m->declared & (PI_DECL_ARTICLE | PI_DECL_BLOG | PI_DECL_TECH)))
+        return;
+    for (const char *const *k = unsigned_kinds; *k; k++)
+        if (!strcmp(m->page_type, *k)) {
+            for (size_t i = 0; i < m->n_authors; i++)
+                free(m->authors[i]);
+            free(m->authors);
+            m->authors = NULL;
+            m->n_authors = 0;
+            free(m->published);
+            m->published = NULL;
+            return;
+        }
+}
+
 void pi_meta_free(pi_meta *m)
 {
     if (!m)

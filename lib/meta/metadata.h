@@ -144,6 +144,15 @@ enum {
 int pi_meta_extract(pi_tree *doc, const char *page_url, pi_meta *out);
 void pi_meta_free(pi_meta *m);
 
+/* The page type (m->page_type, from the page model) as evidence: a
+ * product or a collection page states no author and no publication date
+ * for itself unless it declares an article; what was found there (a
+ * review's author, a catalogue's copyright year) is dropped. Listings and
+ * company pages keep theirs: the page model reads too many news pages as
+ * those (dropping there cost 3 points of trafilatura's date agreement and
+ * readability's bylines). */
+void pi_meta_by_page_type(pi_meta *m);
+
 /* Normalise a language tag ("en_us" -> "en-US", "zh-hant-tw" -> "zh-Hant-TW")
  * into a malloc'd *out. Returns PI_OK (*out NULL when `s` is NULL or not a
  * plausible tag) or PI_ENOMEM. */
