@@ -10,7 +10,7 @@
 set -eu
 
 PACKAGES="build-essential autoconf automake libtool pkgconf libxml2-dev
-libicu-dev libjson-c-dev check python3 valgrind cmark-gfm libxml2-utils
+libicu-dev libjson-c-dev zlib1g-dev check python3 valgrind cmark-gfm libxml2-utils
 clang libclang-rt-dev clang-format groff-base"
 
 cd "$(dirname "$0")/.."
