@@ -73,7 +73,9 @@ def serve(root, portfile):
     with open(portfile + ".tmp", "w") as f:
         f.write(str(server.server_address[1]))
     os.rename(portfile + ".tmp", portfile)
-    threading.Timer(60, server.shutdown).start()
+    timer = threading.Timer(60, server.shutdown)
+    timer.daemon = True
+    timer.start()
     server.serve_forever()
 
 
