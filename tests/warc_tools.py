@@ -2,7 +2,8 @@
 """Helpers of tests/test-warc.sh. Standard library only.
 
     warc_tools.py serve DIR PORTFILE     serve DIR on 127.0.0.1 over HTTP/1.1
-    warc_tools.py pack OUT FILE...       a WARC of the pages (.html or .html.gz)
+    warc_tools.py pack [--no-uri] OUT FILE...
+                                         a WARC of the pages (.html or .html.gz)
     warc_tools.py read LIBRARY WARC      the page records, through pith_warc_*,
                                          as JSON Lines {"uri","status","body"}
 
@@ -16,6 +17,8 @@ pack: one gzip member per record (as Common Crawl and wget write them); a
 warcinfo record first, then a request and a response record per page, the
 response for http://pages.test/NAME with the page's bytes and Content-Type
 text/html (no charset: the page says). OUT ending in .warc writes plain.
+With --no-uri the records have no WARC-Target-URI (pages without a URL, as
+page files are: for bench-warc.sh).
 """
 import base64
 import ctypes
@@ -93,7 +96,7 @@ def record(out, kind, uri, ctype, block, compress):
     out.write(gzip.compress(data, 6) if compress else data)
 
 
-def pack(target, files):
+def pack(target, files, with_uri=True):
     compress = not target.endswith(".warc")
     with open(target, "wb") as out:
         record(out, "warcinfo", None, "application/warc-fields",
@@ -110,8 +113,8 @@ def pack(target, files):
             record(out, "request", uri, "application/http; msgtype=request", request, compress)
             response = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
                         b"Content-Length: %d\r\n\r\n" % len(page)) + page
-            record(out, "response", uri, "application/http; msgtype=response", response,
-                   compress)
+            record(out, "response", uri if with_uri else None,
+                   "application/http; msgtype=response", response, compress)
 
 
 def read(library, warc):
@@ -147,6 +150,8 @@ def read(library, warc):
 def main(argv):
     if len(argv) == 4 and argv[1] == "serve":
         serve(argv[2], argv[3])
+    elif len(argv) >= 4 and argv[1:3] == ["pack", "--no-uri"]:
+        pack(argv[3], argv[4:], with_uri=False)
     elif len(argv) >= 3 and argv[1] == "pack":
         pack(argv[2], argv[3:])
     elif len(argv) == 4 and argv[1] == "read":
