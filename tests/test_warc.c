@@ -796,6 +796,36 @@ START_TEST(utf16_and_utf32_are_text)
 }
 END_TEST
 
+/* A page of Chinese text as BOM-less UTF-16: its code units have zeros and
+ * other C0 bytes in both byte positions. */
+START_TEST(utf16_cjk_is_text)
+{
+    const char *head = "<html><head><title>t</title></head><body><article><p>";
+    const char *tail = "</p></article></body></html>";
+    size_t n = 0, cap = 2 * (strlen(head) + strlen(tail) + 3000);
+    char *buf = calloc(cap, 1);
+    pith_doc *d = NULL;
+
+    for (int be = 0; be < 2; be++) {
+        n = 0;
+        for (const char *p = head; *p; p++, n += 2)
+            buf[n + (size_t)be] = *p;
+        for (unsigned i = 0; i < 3000; i++, n += 2) {
+            unsigned cp = 0x4e00 + (i * 37) % 20000;
+            buf[n + (size_t)be] = (char)(cp & 0xff);
+            buf[n + 1 - (size_t)be] = (char)(cp >> 8);
+        }
+        for (const char *p = tail; *p; p++, n += 2)
+            buf[n + (size_t)be] = *p;
+        ck_assert_int_eq(pith_extract(buf, n, NULL, &d), PITH_OK);
+        ck_assert_uint_gt(pith_doc_text_length(d), 3000);
+        pith_doc_free(d);
+        memset(buf, 0, cap);
+    }
+    free(buf);
+}
+END_TEST
+
 START_TEST(status_names)
 {
     for (int s = PITH_OK; s <= PITH_END; s++) {
@@ -832,6 +862,7 @@ static void add(Suite *s)
     PI_CASE(s, not_html);
     PI_CASE(s, html_is_not_binary);
     PI_CASE(s, utf16_and_utf32_are_text);
+    PI_CASE(s, utf16_cjk_is_text);
     PI_CASE(s, status_names);
 }
 

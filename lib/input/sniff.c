@@ -2,9 +2,10 @@
  *
  * Signatures are those of the WHATWG MIME Sniffing Standard's image,
  * archive and font tables plus executables and PDF: none can begin an HTML
- * page. Zero bytes: ASCII-compatible HTML has none, UTF-16 has them in one
- * byte of most code units of its markup, UTF-32 in two or three bytes of
- * every unit; other data has them anywhere. */
+ * page. Zero bytes and other C0 controls: ASCII-compatible HTML has almost
+ * none, UTF-16 has zeros in one byte of most code units of its markup,
+ * UTF-32 in two or three bytes of every unit; other data has them
+ * anywhere. */
 #include "input/sniff.h"
 
 #include <string.h>
@@ -13,10 +14,12 @@
 
 /* Zero bytes are counted in this many bytes at the start. */
 #define SNIFF_BYTES 4096
-/* Binary when at least one byte in ZERO_SHARE of the sample is zero and the
- * zeros do not follow the code units of UTF-16 or UTF-32: a stray NUL or
- * two in a page (seen in real pages, cut-and-paste) is not enough. */
-#define ZERO_SHARE 64
+/* Binary when at least one byte in CONTROL_SHARE of the sample is a zero or
+ * another C0 control that text does not use, and the zeros do not follow
+ * the code units of UTF-16 or UTF-32: a stray NUL or two in a page (seen in
+ * real pages, cut-and-paste) is not enough, random bytes (compressed or
+ * encrypted data without a signature) have one in ten. */
+#define CONTROL_SHARE 64
 #define MIN_ZEROS 4
 /* UTF-16: in one byte position of the units (even or odd) at least this
  * share of the zeros (CJK characters put some in the other); UTF-32: this
@@ -86,10 +89,18 @@ static int signature(const unsigned char *b, size_t len)
     return len >= 12 && memcmp(b + 4, "ftyp", 4) == 0;
 }
 
+/* C0 controls that no text puts in a page: all but TAB, LF, VT, FF, CR and
+ * ESC (ISO-2022 escapes). */
+static int is_binary_control(unsigned char c)
+{
+    return c < 0x20 && c != '\t' && c != '\n' && c != 0x0b && c != '\f' && c != '\r' && c != 0x1b;
+}
+
 int pi_sniff_binary(const char *bytes, size_t len)
 {
     const unsigned char *b = (const unsigned char *)bytes;
-    size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, zeros = 0, at[4] = {0, 0, 0, 0};
+    size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, zeros = 0, controls = 0;
+    size_t at[4] = {0, 0, 0, 0};
     size_t units = n / 4;
 
     if (!bytes || len == 0)
@@ -100,22 +111,25 @@ int pi_sniff_binary(const char *bytes, size_t len)
         return 0;
     if (signature(b, len))
         return 1;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         if (b[i] == 0) {
             zeros++;
             at[i % 4]++;
         }
-    if (zeros < MIN_ZEROS || zeros * ZERO_SHARE < n)
+        controls += is_binary_control(b[i]);
+    }
+    if (controls < MIN_ZEROS || controls * CONTROL_SHARE < n)
         return 0;
-    /* UTF-16: the zeros in the even or in the odd bytes. */
-    if ((at[0] + at[2]) * UNIT_SHARE_DEN >= zeros * UNIT_SHARE_NUM ||
-        (at[1] + at[3]) * UNIT_SHARE_DEN >= zeros * UNIT_SHARE_NUM)
+    /* Zeros in the layout of UTF-16 (the even or the odd bytes) or UTF-32
+     * (nearly every unit's two high bytes, BMP) are text, as are the other
+     * controls that UTF-16's code units then contain. */
+    if (zeros >= MIN_ZEROS && ((at[0] + at[2]) * UNIT_SHARE_DEN >= zeros * UNIT_SHARE_NUM ||
+                               (at[1] + at[3]) * UNIT_SHARE_DEN >= zeros * UNIT_SHARE_NUM))
         return 0;
-    /* UTF-32: nearly every unit has zeros in its two high bytes (BMP). */
-    if ((at[0] * UNIT_SHARE_DEN >= units * UNIT_SHARE_NUM &&
-         at[1] * UNIT_SHARE_DEN >= units * UNIT_SHARE_NUM) ||
-        (at[2] * UNIT_SHARE_DEN >= units * UNIT_SHARE_NUM &&
-         at[3] * UNIT_SHARE_DEN >= units * UNIT_SHARE_NUM))
+    if (zeros >= MIN_ZEROS && ((at[0] * UNIT_SHARE_DEN >= units * UNIT_SHARE_NUM &&
+                                at[1] * UNIT_SHARE_DEN >= units * UNIT_SHARE_NUM) ||
+                               (at[2] * UNIT_SHARE_DEN >= units * UNIT_SHARE_NUM &&
+                                at[3] * UNIT_SHARE_DEN >= units * UNIT_SHARE_NUM)))
         return 0;
     return 1;
 }
