@@ -3,6 +3,8 @@
  *
  *   pith_bench [-j N] [-r N] [-n N] [DIR]     timing table + one key=value line
  *   pith_bench --callgrind [-n N] [DIR]        instructions under callgrind
+ *   pith_bench --scaling [-j N]                what N threads of a CPU-bound loop
+ *                                              gain over one, now (bench-warc.sh)
  *   pith_bench --soak N [DIR]                  memory over N extractions
  *
  * DIR holds the pages (every *.html file, read into memory before timing).
@@ -656,7 +658,8 @@ static void usage(void)
 {
     fprintf(stderr, "usage: pith_bench [-j THREADS] [-r REPS] [-n PAGES] [DIR]\n"
                     "       pith_bench --callgrind [-n PAGES] [DIR]\n"
-                    "       pith_bench --soak N [DIR]\n");
+                    "       pith_bench --soak N [DIR]\n"
+                    "       pith_bench --scaling [-j THREADS]\n");
     exit(2);
 }
 
@@ -673,7 +676,7 @@ static long count_arg(const char *s)
 int main(int argc, char **argv)
 {
     long threads = sysconf(_SC_NPROCESSORS_ONLN), reps = 3, want = 0, soak_n = 0;
-    int mode_cg = 0;
+    int mode_cg = 0, mode_scaling = 0;
     const char *cg_child = NULL, *peak_path = NULL;
     const char *dir = NULL;
     for (int i = 1; i < argc; i++) {
@@ -688,6 +691,8 @@ int main(int argc, char **argv)
             soak_n = count_arg(argv[++i]);
         else if (!strcmp(a, "--callgrind"))
             mode_cg = 1;
+        else if (!strcmp(a, "--scaling"))
+            mode_scaling = 1;
         else if (!strncmp(a, "--callgrind-child=", 18))
             cg_child = a + 18;
         else if (!strncmp(a, "--peak-child=", 13))
@@ -704,10 +709,15 @@ int main(int argc, char **argv)
         printf("%ld\n", kb);
         return kb < 0;
     }
-    if (!dir)
-        dir = PITH_BENCH_CORPUS;
     if (threads < 1)
         threads = 1;
+    if (mode_scaling) {
+        /* For bench-warc.sh: the ceiling the machine gives -j N now. */
+        printf("%.2f\n", machine_scaling((int)threads));
+        return 0;
+    }
+    if (!dir)
+        dir = PITH_BENCH_CORPUS;
     if (mode_cg && !want)
         want = CALLGRIND_PAGES;
 

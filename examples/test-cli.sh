@@ -125,10 +125,15 @@ for f in txt:txt md:md markdown:md html:html json:json; do
 done
 ls "$tmp/batch" | grep -q missing && fail "-o: a file was written for a missing input"
 
-# A failed input among several on stdout: reported, the others printed.
+# A failed input among several on stdout: reported, the others printed,
+# and in json an error record in its place.
 expect 1 "$pith" -f json "$page" "$tmp/missing.html" "$page"
-[ "$(wc -l <"$tmp/out")" -eq 2 ] || fail "json with a missing input: not two lines"
-grep -q "1 of 3 files failed" "$tmp/err" || fail "no failure count"
+[ "$(wc -l <"$tmp/out")" -eq 3 ] || fail "json with a missing input: not three lines"
+sed -n 2p "$tmp/out" | grep -q '"error":.*"status":{"name":"PITH_ERR_IO","code":14}' ||
+    fail "json: no error record for the missing input"
+grep -q "1 of 3 inputs failed" "$tmp/err" || fail "no failure count"
+expect 1 "$pith" -f txt "$page" "$tmp/missing.html"
+[ "$(grep -c 'What the plan includes' "$tmp/out")" -eq 1 ] || fail "txt with a missing input"
 
 if [ "$failures" -gt 0 ]; then
     echo "$failures check(s) failed"

@@ -25,7 +25,7 @@ if ! "$CLANG" -fsanitize=fuzzer,address,undefined "$probe/p.c" -o "$probe/p" 2>/
     exit 77
 fi
 
-pkgs="libxml-2.0 icu-uc icu-i18n json-c"
+pkgs="libxml-2.0 icu-uc icu-i18n json-c zlib"
 cflags=$(pkg-config --cflags $pkgs)
 libs=$(pkg-config --libs $pkgs)
 mkdir -p "$out"

@@ -12,6 +12,11 @@
  *   bit 7     rendering without links, images, tables and formatting, HTML
  *             standalone, JSON with HTML content (clear: with Markdown)
  *
+ * Input that pith_extract() finds not to be HTML (a WARC file, gzip, other
+ * binary) goes through the WARC reader too (pith_warc_open_memory with the
+ * same options; bit 5 also makes its record limit small): every record's
+ * accessors are read, and the first pages are extracted.
+ *
  * Every successful document is read back in full: text, title, every
  * metadata field and all four rendered formats, so that a short or
  * unterminated string shows up as an ASan error here rather than in a
@@ -70,6 +75,43 @@ static void read_back(const pith_doc *doc, const pith_options *o, int plain)
     }
 }
 
+/* Every record of the input as a WARC file. */
+static void read_warc(const char *data, size_t len, pith_options *o, int plain)
+{
+    pith_warc *w = NULL;
+    pith_status s;
+    int pages = 0;
+
+    if (pith_warc_open_memory(data, len, o, &w) != PITH_OK)
+        return;
+    while ((s = pith_warc_next(w)) != PITH_END) {
+        size_t n = 0;
+        const char *body = pith_warc_body(w, &n);
+        const char *fields[] = {pith_warc_record_id(w),
+                                pith_warc_target_uri(w),
+                                pith_warc_date(w),
+                                pith_warc_content_type(w),
+                                pith_warc_charset(w),
+                                pith_warc_header(w, "Content-Length"),
+                                pith_warc_http_header(w, "Content-Type")};
+
+        for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+            if (fields[i])
+                touch(fields[i]);
+        if (body[n] != '\0' || (s != PITH_OK && n != 0))
+            abort(); /* the body is NUL-terminated, and empty after a failure */
+        sink += (size_t)pith_warc_record_type(w) + (size_t)pith_warc_http_status(w) +
+                (size_t)pith_warc_record_number(w) + (size_t)pith_warc_bytes_read(w);
+        if (s == PITH_OK && pages++ < 4) {
+            pith_doc *doc = NULL;
+            if (pith_extract(body, n, o, &doc) == PITH_OK)
+                read_back(doc, o, plain);
+            pith_doc_free(doc);
+        }
+    }
+    pith_warc_free(w);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
@@ -111,6 +153,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         pith_doc_free(doc);
     } else if (doc) {
         abort(); /* a failure must leave *doc NULL */
+    }
+    if (s == PITH_ERR_NOT_HTML) {
+        if (o && (flags & 0x20))
+            pith_options_set_int(o, PITH_OPT_MAX_INPUT_SIZE, 512);
+        read_warc(html, len, o, o && (flags & 0x80));
     }
     pith_options_free(o);
     return 0;

@@ -51,6 +51,22 @@ if [ -z "$(ls "$work/seeds")" ]; then
         esac
         { printf "$b"; cat "$f"; } >"$work/seeds/$i"
     done
+    # WARC seeds: a response record around a page, plain and gzipped.
+    for f in "$shared"/corpus/readability/00[1-3].html; do
+        [ -f "$f" ] || continue
+        i=$((i + 1))
+        n=$(($(wc -c <"$f") + 38))
+        {
+            printf 'WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: http://e.test/\r\n'
+            printf 'Content-Type: application/http\r\nContent-Length: %d\r\n\r\n' "$n"
+            printf 'HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n'
+            cat "$f"
+            printf '\r\n\r\n'
+        } >"$work/warc.tmp"
+        { printf '\000'; cat "$work/warc.tmp"; } >"$work/seeds/$i"
+        { printf '\100'; gzip -c "$work/warc.tmp"; } >"$work/seeds/$i.gz"
+    done
+    rm -f "$work/warc.tmp"
 fi
 
 cd "$work"

@@ -94,12 +94,47 @@ typedef enum pith_status {
     /** The page has more elements than PITH_OPT_MAX_NODES. */
     PITH_ERR_TOO_MANY_NODES = 11,
     /** The extracted text is larger than PITH_OPT_MAX_OUTPUT_SIZE. */
-    PITH_ERR_OUTPUT_TOO_LARGE = 12
+    PITH_ERR_OUTPUT_TOO_LARGE = 12,
+    /** The input is not HTML but binary data: it starts with the signature
+     *  of gzip, zip, PDF, PNG, JPEG, GIF, ELF, a WARC file or another known
+     *  binary format, or has zero bytes where no text encoding puts them
+     *  (UTF-16 and UTF-32 pages, with or without a byte-order mark, are
+     *  text). Since 0.1. */
+    PITH_ERR_NOT_HTML = 13,
+    /** Reading a file descriptor failed; errno tells why. Since 0.1. */
+    PITH_ERR_IO = 14,
+    /** The data ends inside a WARC record or a gzip member. Since 0.1. */
+    PITH_ERR_TRUNCATED = 15,
+    /** Bytes where a WARC record should start are not one, or a record's
+     *  header is malformed (a line without a colon, no blank line after it,
+     *  over 1 MiB) or lacks WARC-Type or Content-Length. Since 0.1. */
+    PITH_ERR_WARC_HEADER = 16,
+    /** A WARC record's Content-Length is not a decimal number, or is
+     *  absurd (over 1 TiB). Since 0.1. */
+    PITH_ERR_WARC_LENGTH = 17,
+    /** Compressed data is corrupt, or uses a content coding that the
+     *  library does not undo (only gzip and deflate are). Since 0.1. */
+    PITH_ERR_COMPRESSION = 18,
+    /** Compressed data inflates past a limit: a record's body past
+     *  PITH_OPT_MAX_INPUT_SIZE, or a gzip member of a WARC file to over
+     *  256 MiB at more than 200 times its size (a decompression bomb).
+     *  Since 0.1. */
+    PITH_ERR_INFLATE_LIMIT = 19,
+    /** A WARC response record's HTTP message is malformed: no status line,
+     *  no blank line after the head, or a broken chunked body. Since 0.1. */
+    PITH_ERR_HTTP = 20,
+    /** Not a failure: pith_warc_next() has no more records. Since 0.1. */
+    PITH_END = 21
 } pith_status;
 
 /** A short, static English description of a status code. Never NULL; an
  *  unknown code gives "unknown status". */
 PITH_API const char *pith_strerror(pith_status status);
+
+/** The name of a status code as this header spells it, e.g.
+ *  "PITH_ERR_NOT_HTML": static, never NULL; an unknown code gives
+ *  "PITH_ERR_UNKNOWN". For logs and error records. Since 0.1. */
+PITH_API const char *pith_status_name(pith_status status);
 
 /* ---------------------------------------------------------------------------
  * Initialisation
@@ -385,6 +420,147 @@ PITH_API const char *pith_doc_get(const pith_doc *doc, pith_field field, size_t 
 /** PITH_FIELD_CONFIDENCE as a number from 0 to 1, or -1 when it is absent
  *  (or `doc` is NULL). Since 0.1. */
 PITH_API double pith_doc_confidence(const pith_doc *doc);
+
+/* ---------------------------------------------------------------------------
+ * WARC files
+ *
+ * A reader of WARC files (ISO 28500: WARC 1.0 and 1.1), the way crawlers
+ * store pages: plain, or gzip-compressed with one member per record or the
+ * whole file as one member. It streams: memory stays bounded by the largest
+ * record, whatever the size of the file. pith_warc_next() moves to the next
+ * record that carries a page (a response, resource or conversion record;
+ * warcinfo, request, metadata, revisit and continuation records are
+ * skipped), and the accessors describe that record until the next call.
+ * For a response record whose block is an HTTP message (Content-Type
+ * application/http), the body is given as the page: its chunked transfer
+ * coding and gzip or deflate content coding undone.
+ *
+ * A malformed record gives its status from pith_warc_next(), and the next
+ * call goes on with the record after it where the file allows (the next
+ * "WARC/" line, or the next gzip member after a corrupt one).
+ *
+ *     pith_warc *w;
+ *     if (pith_warc_open_fd(fd, NULL, &w) == PITH_OK) {
+ *         pith_status st;
+ *         while ((st = pith_warc_next(w)) != PITH_END) {
+ *             size_t len;
+ *             const char *page = pith_warc_body(w, &len);
+ *             if (st == PITH_OK)
+ *                 ... pith_extract(page, len, ...) with the record's URL
+ *                     (pith_warc_target_uri) and charset (pith_warc_charset)
+ *         }
+ *         pith_warc_free(w);
+ *     }
+ * ------------------------------------------------------------------------- */
+
+typedef struct pith_warc pith_warc;
+
+/** The type of a WARC record (its WARC-Type field). Since 0.1. */
+typedef enum pith_warc_type {
+    /** A type this version does not know, or no record yet. */
+    PITH_WARC_OTHER = 0,
+    PITH_WARC_WARCINFO = 1,
+    /** The response a server sent, usually an HTTP message. */
+    PITH_WARC_RESPONSE = 2,
+    /** A resource fetched without a protocol message (a file, ftp). */
+    PITH_WARC_RESOURCE = 3,
+    PITH_WARC_REQUEST = 4,
+    PITH_WARC_METADATA = 5,
+    PITH_WARC_REVISIT = 6,
+    /** Another version of a record's content (e.g. converted). */
+    PITH_WARC_CONVERSION = 7,
+    PITH_WARC_CONTINUATION = 8
+} pith_warc_type;
+
+/** A reader over a copy of data[0 .. len-1] (the caller's bytes may be
+ *  freed at once). `options` may be NULL; PITH_OPT_MAX_INPUT_SIZE bounds a
+ *  record's block and its decoded body (a larger page record fails with
+ *  PITH_ERR_INPUT_TOO_LARGE or PITH_ERR_INFLATE_LIMIT). On PITH_OK *warc
+ *  receives a reader to free with pith_warc_free(). Returns
+ *  PITH_ERR_INVALID_ARGUMENT (warc NULL, or data NULL with len > 0) or
+ *  PITH_ERR_NOMEM. Data that is not a WARC file gives PITH_ERR_WARC_HEADER
+ *  from the first pith_warc_next(). Since 0.1. */
+PITH_API pith_status pith_warc_open_memory(const void *data, size_t len,
+                                           const pith_options *options, pith_warc **warc);
+
+/** A reader over the file descriptor `fd`, read from its current position
+ *  to its end (a file, a pipe, a socket); the reader never closes it.
+ *  Otherwise as pith_warc_open_memory(); a read failure is PITH_ERR_IO
+ *  from pith_warc_next(). Since 0.1. */
+PITH_API pith_status pith_warc_open_fd(int fd, const pith_options *options, pith_warc **warc);
+
+/** Free a reader and its current record. Accepts NULL. Since 0.1. */
+PITH_API void pith_warc_free(pith_warc *warc);
+
+/** Move to the next record that carries a page. Returns PITH_OK (the
+ *  accessors describe it), PITH_END when the file has no more records, or
+ *  the failure of one record: PITH_ERR_TRUNCATED, PITH_ERR_WARC_HEADER,
+ *  PITH_ERR_WARC_LENGTH, PITH_ERR_COMPRESSION, PITH_ERR_INFLATE_LIMIT,
+ *  PITH_ERR_HTTP, PITH_ERR_INPUT_TOO_LARGE, PITH_ERR_IO or PITH_ERR_NOMEM.
+ *  After a failure the accessors describe what was read of the record (its
+ *  number, and its type, id and URI when its header was read), and the next
+ *  call goes on after it; PITH_END comes when nothing can be read any more.
+ *  PITH_ERR_INVALID_ARGUMENT for a NULL reader. Since 0.1. */
+PITH_API pith_status pith_warc_next(pith_warc *warc);
+
+/** The current record's type (PITH_WARC_OTHER before the first record or
+ *  for an unknown type). Since 0.1. */
+PITH_API pith_warc_type pith_warc_record_type(const pith_warc *warc);
+
+/** The current record's position in the file, counting every record from
+ *  1 (skipped ones too); 0 when a failure came before any record header.
+ *  Since 0.1. */
+PITH_API unsigned long long pith_warc_record_number(const pith_warc *warc);
+
+/** The current record's WARC-Record-ID (e.g. "<urn:uuid:...>"), or NULL
+ *  when it has none. Owned by the reader, valid until the next
+ *  pith_warc_next() or pith_warc_free(), as every string below. Since 0.1. */
+PITH_API const char *pith_warc_record_id(const pith_warc *warc);
+
+/** The current record's WARC-Target-URI, without the angle brackets WARC
+ *  1.0 allowed, or NULL. Since 0.1. */
+PITH_API const char *pith_warc_target_uri(const pith_warc *warc);
+
+/** The current record's WARC-Date (ISO 8601, UTC), or NULL. Since 0.1. */
+PITH_API const char *pith_warc_date(const pith_warc *warc);
+
+/** The value of the current record's WARC header field `name` (any case;
+ *  the first if repeated), or NULL. Owned as above. Since 0.1. */
+PITH_API const char *pith_warc_header(const pith_warc *warc, const char *name);
+
+/** The HTTP status code of the current response record (e.g. 200, 404),
+ *  or 0 when its block is not an HTTP message. Since 0.1. */
+PITH_API int pith_warc_http_status(const pith_warc *warc);
+
+/** The value of the HTTP header field `name` (any case; the first if
+ *  repeated) of the current response record, or NULL. Owned as above.
+ *  Since 0.1. */
+PITH_API const char *pith_warc_http_header(const pith_warc *warc, const char *name);
+
+/** The media type of the page, as declared: the HTTP Content-Type of a
+ *  response, else the record's own Content-Type; NULL when there is none.
+ *  Owned as above. Since 0.1. */
+PITH_API const char *pith_warc_content_type(const pith_warc *warc);
+
+/** The charset parameter of pith_warc_content_type() (e.g. "windows-1251"),
+ *  to pass as PITH_OPT_ENCODING; NULL when none is declared. Owned as
+ *  above. Since 0.1. */
+PITH_API const char *pith_warc_charset(const pith_warc *warc);
+
+/** The page of the current record: the body of its HTTP message, decoded,
+ *  or its whole block for other records; *len (if `len` is not NULL) gets
+ *  its length. NUL-terminated (the page may contain NULs of its own), owned
+ *  as above; "" with length 0 after a failure. Since 0.1. */
+PITH_API const char *pith_warc_body(const pith_warc *warc, size_t *len);
+
+/** Bytes of the input read so far (compressed bytes for a gzip file): the
+ *  progress through a file of known size. Since 0.1. */
+PITH_API unsigned long long pith_warc_bytes_read(const pith_warc *warc);
+
+/** 1 when data[0 .. len-1], the first bytes of a file, begin a WARC record
+ *  (plain, or inside a gzip member), else 0. A few hundred bytes are
+ *  enough. Since 0.1. */
+PITH_API int pith_warc_probe(const void *data, size_t len);
 
 /* ---------------------------------------------------------------------------
  * Memory

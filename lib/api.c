@@ -1,8 +1,10 @@
 /* api.c - the public interface: checks arguments, runs the pipeline
  * (pipeline.c), wraps its result in a pith_doc, maps failures to status
- * codes. The only file that implements pith.h. */
+ * codes. With api_warc.c (the WARC reader's door), the only files that
+ * implement pith.h. */
 #include "pith.h"
 
+#include "api.h"
 #include "base/buf.h"
 #include "base/error.h"
 #include "extract/tune.h"
@@ -95,11 +97,60 @@ const char *pith_strerror(pith_status status)
         return "more elements than the maximum node count";
     case PITH_ERR_OUTPUT_TOO_LARGE:
         return "extracted text larger than the maximum output size";
+    case PITH_ERR_NOT_HTML:
+        return "not HTML: binary data (an image, an archive, a PDF, a program or a WARC file)";
+    case PITH_ERR_IO:
+        return "reading the input failed";
+    case PITH_ERR_TRUNCATED:
+        return "the data ends inside a WARC record or a gzip member";
+    case PITH_ERR_WARC_HEADER:
+        return "not a WARC record, or a malformed WARC record header";
+    case PITH_ERR_WARC_LENGTH:
+        return "a WARC record's Content-Length is not a number or is absurd";
+    case PITH_ERR_COMPRESSION:
+        return "corrupt or unsupported compressed data";
+    case PITH_ERR_INFLATE_LIMIT:
+        return "compressed data inflates past the limit";
+    case PITH_ERR_HTTP:
+        return "a malformed HTTP message in a WARC record";
+    case PITH_END:
+        return "no more records";
     }
     return "unknown status";
 }
 
-static pith_status map_err(int e)
+const char *pith_status_name(pith_status status)
+{
+    static const char *const names[] = {
+        "PITH_OK",
+        "PITH_ERR_INVALID_ARGUMENT",
+        "PITH_ERR_NOMEM",
+        "PITH_ERR_UNSUPPORTED_OPTION",
+        "PITH_ERR_OPTION_VALUE",
+        "PITH_ERR_INPUT_TOO_LARGE",
+        "PITH_ERR_PARSE",
+        "PITH_ERR_ENCODING",
+        "PITH_ERR_INIT",
+        "PITH_ERR_LIMIT",
+        "PITH_ERR_TOO_DEEP",
+        "PITH_ERR_TOO_MANY_NODES",
+        "PITH_ERR_OUTPUT_TOO_LARGE",
+        "PITH_ERR_NOT_HTML",
+        "PITH_ERR_IO",
+        "PITH_ERR_TRUNCATED",
+        "PITH_ERR_WARC_HEADER",
+        "PITH_ERR_WARC_LENGTH",
+        "PITH_ERR_COMPRESSION",
+        "PITH_ERR_INFLATE_LIMIT",
+        "PITH_ERR_HTTP",
+        "PITH_END",
+    };
+    if ((unsigned)status < sizeof names / sizeof names[0])
+        return names[status];
+    return "PITH_ERR_UNKNOWN";
+}
+
+pith_status pi_status_public(int e)
 {
     switch (e) {
     case PI_OK:
@@ -118,6 +169,26 @@ static pith_status map_err(int e)
         return PITH_ERR_OUTPUT_TOO_LARGE;
     case PI_EINIT:
         return PITH_ERR_INIT;
+    case PI_ENOTHTML:
+        return PITH_ERR_NOT_HTML;
+    case PI_EIO:
+        return PITH_ERR_IO;
+    case PI_ETRUNC:
+        return PITH_ERR_TRUNCATED;
+    case PI_EHEADER:
+        return PITH_ERR_WARC_HEADER;
+    case PI_ELENGTH:
+        return PITH_ERR_WARC_LENGTH;
+    case PI_ECOMPRESS:
+        return PITH_ERR_COMPRESSION;
+    case PI_EINFLATE:
+        return PITH_ERR_INFLATE_LIMIT;
+    case PI_EHTTP:
+        return PITH_ERR_HTTP;
+    case PI_ETOOLARGE:
+        return PITH_ERR_INPUT_TOO_LARGE;
+    case PI_END:
+        return PITH_END;
     default:
         return PITH_ERR_PARSE;
     }
@@ -141,6 +212,11 @@ pith_status pith_init(void)
 }
 
 /* ---- options ------------------------------------------------------------- */
+
+size_t pi_options_max_input(const pith_options *o)
+{
+    return (size_t)(o ? o->max_input : defaults.max_input);
+}
 
 pith_options *pith_options_new(void)
 {
@@ -341,7 +417,7 @@ pith_status pith_extract(const char *html, size_t len, const pith_options *o, pi
     int err = pi_pipeline_run(html, len, &set, &d->r, NULL);
     if (err) {
         free(d);
-        return map_err(err);
+        return pi_status_public(err);
     }
     d->encoding = d->r.encoding;
     d->layer = layer_name(d->r.layer);

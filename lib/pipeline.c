@@ -6,6 +6,7 @@
 #include "base/url.h"
 #include "extract/words.h"
 #include "input/input.h"
+#include "input/sniff.h"
 #include "render/render.h"
 #include "tree/clean.h"
 
@@ -135,6 +136,8 @@ int pi_pipeline_run(const char *bytes, size_t len, const pi_settings *s, pi_resu
     memset(t, 0, sizeof *t);
     out->confidence = -1.0f;
     pi_input in;
+    if (pi_sniff_binary(bytes, len))
+        return PI_ENOTHTML;
     PI_TRY(pi_input_view(bytes, len, s->encoding, &in));
     memcpy(out->encoding, in.encoding, sizeof out->encoding);
     out->encoding[sizeof out->encoding - 1] = '\0';

@@ -64,7 +64,8 @@ typedef struct pi_trace {
 
 /* Extract `len` bytes (`bytes` may be NULL when len is 0) into `out`. With
  * `trace` (may be NULL) the intermediate state is kept there. Returns PI_OK,
- * PI_ENOMEM, PI_EPARSE, PI_ELIMIT, PI_EDEPTH, PI_ENODES or PI_EOUTPUT; on
+ * PI_ENOMEM, PI_EPARSE, PI_ELIMIT, PI_EDEPTH, PI_ENODES, PI_EOUTPUT or
+ * PI_ENOTHTML (binary input: input/sniff.c); on
  * failure `out` and `trace` hold nothing to free. */
 /* What the stages load once per process, before threads use them: libxml2's
  * parser state, ICU's break rules and detector data (their lazy first use

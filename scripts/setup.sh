@@ -10,8 +10,8 @@
 set -eu
 
 PACKAGES="build-essential autoconf automake libtool pkgconf libxml2-dev
-libicu-dev libjson-c-dev check python3 valgrind cmark-gfm libxml2-utils
-clang libclang-rt-dev clang-format groff-base"
+libicu-dev libjson-c-dev zlib1g-dev check python3 valgrind cmark-gfm libxml2-utils
+clang libclang-rt-dev clang-format groff-base wget"
 
 cd "$(dirname "$0")/.."
 top=$(pwd)

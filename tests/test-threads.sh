@@ -39,7 +39,7 @@ if [ "$asan" = yes ]; then
 elif ! command -v "$CLANG" >/dev/null 2>&1; then
     echo "test-threads: tsan: $CLANG not found: skipped"
 else
-    pkgs="libxml-2.0 icu-uc icu-i18n json-c"
+    pkgs="libxml-2.0 icu-uc icu-i18n json-c zlib"
     # shellcheck disable=SC2046 # flag lists are words
     if "$CLANG" -g -O1 -std=c11 -D_GNU_SOURCE -pthread -fsanitize=thread -w \
         -I"$srcdir/include" -I"$srcdir/lib" $(pkg-config --cflags $pkgs) \

@@ -18,7 +18,19 @@ enum {
     PI_EDEPTH = -5,    /* nested deeper than the caller allows */
     PI_ENODES = -6,    /* more elements than the caller allows */
     PI_EOUTPUT = -7,   /* more output than the caller allows */
-    PI_EINIT = -8      /* a library the stages use could not start */
+    PI_EINIT = -8,     /* a library the stages use could not start */
+    /* Reading input (input/sniff.c, input/warc.c, input/http.c). */
+    PI_ENOTHTML = -9,   /* binary data: an image, an archive, a program */
+    PI_EIO = -10,       /* reading a file descriptor failed (errno) */
+    PI_ETRUNC = -11,    /* the data ends inside a record or a gzip member */
+    PI_EHEADER = -12,   /* a WARC record header is malformed or incomplete */
+    PI_ELENGTH = -13,   /* a Content-Length is not a number, or absurd */
+    PI_ECOMPRESS = -14, /* corrupt or unsupported gzip/deflate data */
+    PI_EINFLATE = -15,  /* compressed data inflates past the limit */
+    PI_EHTTP = -16,     /* a malformed HTTP message or chunked body */
+    PI_ETOOLARGE = -17, /* a record's page is larger than the caller allows */
+    /* Not a failure: a reader has nothing more to give. */
+    PI_END = 1
 };
 
 /* Evaluate `expr`, a status; return it from the calling function unless it

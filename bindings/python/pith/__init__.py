@@ -55,6 +55,15 @@ class Status(enum.IntEnum):
     TOO_DEEP = 10
     TOO_MANY_NODES = 11
     OUTPUT_TOO_LARGE = 12
+    NOT_HTML = 13
+    IO = 14
+    TRUNCATED = 15
+    WARC_HEADER = 16
+    WARC_LENGTH = 17
+    COMPRESSION = 18
+    INFLATE_LIMIT = 19
+    HTTP = 20
+    END = 21
 
 
 class Format(enum.IntEnum):

@@ -483,7 +483,13 @@ class HeaderTest(unittest.TestCase):
     def test_status_codes(self):
         values = self.header_values("PITH_ERR_")
         values["OK"] = 0
+        values["END"] = self.header_values("PITH_")["END"]
         self.assertEqual({s.name: int(s) for s in pith.Status}, values)
+
+    def test_binary_input_is_not_html(self):
+        with self.assertRaises(pith.PithError) as caught:
+            pith.extract(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+        self.assertEqual(caught.exception.status, pith.Status.NOT_HTML)
 
     def test_formats(self):
         values = self.header_values("PITH_FORMAT_")
