@@ -1,5 +1,6 @@
 /*
- * pith - print the article of web pages as text, Markdown, HTML or JSON.
+ * pith - print the article of web pages as text, Markdown, HTML or JSON,
+ * or explain what was kept and dropped (--explain).
  *
  *   pith [OPTIONS] [FILE...]
  *
@@ -36,7 +37,8 @@ enum {
     OPT_NO_TABLES,
     OPT_NO_FORMATTING,
     OPT_STANDALONE,
-    OPT_JSON_CONTENT
+    OPT_JSON_CONTENT,
+    OPT_EXPLAIN
 };
 
 struct settings {
@@ -64,6 +66,7 @@ static const struct format_name {
     {"txt", PITH_FORMAT_TEXT, ".txt"},       {"text", PITH_FORMAT_TEXT, ".txt"},
     {"markdown", PITH_FORMAT_MARKDOWN, ".md"}, {"md", PITH_FORMAT_MARKDOWN, ".md"},
     {"html", PITH_FORMAT_HTML, ".html"},     {"json", PITH_FORMAT_JSON, ".json"},
+    {"explain", PITH_FORMAT_EXPLAIN, ".explain.html"},
 };
 /* clang-format on */
 
@@ -110,7 +113,7 @@ static void usage(void)
           "\n"
           "  -u, --url URL           the URL the page came from\n"
           "  -e, --encoding LABEL    the charset the server declared (e.g. windows-1251)\n"
-          "  -f, --format FORMAT     txt (default), markdown (or md), html or json\n"
+          "  -f, --format FORMAT     txt (default), markdown (or md), html, json or explain\n"
           "  -t, --title             txt: print the page title as the first line\n"
           "  -m, --metadata          txt: print the metadata as 'key: value' lines,\n"
           "                          then a blank line, before the text\n"
@@ -122,8 +125,11 @@ static void usage(void)
           "      --standalone        html: a whole page instead of an <article> fragment\n"
           "      --json-content FORMAT\n"
           "                          json: add the article as markdown or html too\n"
+          "      --explain           an HTML page that shows what was kept, what was\n"
+          "                          dropped and why (the same as --format explain)\n"
           "  -o, --output-dir DIR    write DIR/NAME.EXT for each FILE instead of stdout,\n"
-          "                          EXT following the format: txt, md, html or json\n"
+          "                          EXT following the format: txt, md, html, json or\n"
+          "                          explain.html\n"
           "  -q, --quiet             no progress indicator and no failure count\n"
           "  -h, --help              show this help and exit\n"
           "  -V, --version           show the library version and exit\n"
@@ -438,6 +444,9 @@ static pith_options *make_options(const struct settings *s)
                           "--encoding");
     if (st == PITH_OK && s->keep_title)
         st = check_option(pith_options_set_int(opts, PITH_OPT_KEEP_TITLE, 1), "--keep-title");
+    /* The explain view needs the decisions recorded while extracting. */
+    if (st == PITH_OK && s->format == PITH_FORMAT_EXPLAIN)
+        st = check_option(pith_options_set_int(opts, PITH_OPT_EXPLAIN, 1), "--explain");
     /* The render settings go in the same set: pith_extract() ignores them
      * and pith_doc_render() ignores the others. */
     if (st == PITH_OK && !s->links)
@@ -520,6 +529,7 @@ int main(int argc, char **argv)
         {"no-formatting", no_argument, NULL, OPT_NO_FORMATTING},
         {"standalone", no_argument, NULL, OPT_STANDALONE},
         {"json-content", required_argument, NULL, OPT_JSON_CONTENT},
+        {"explain", no_argument, NULL, OPT_EXPLAIN},
         {"output-dir", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
@@ -553,7 +563,8 @@ int main(int argc, char **argv)
         case 'f':
             s.format = parse_format(optarg);
             if (!s.format)
-                return usage_error("unknown format '%s' (txt, markdown, md, html or json)", optarg);
+                return usage_error("unknown format '%s' (txt, markdown, md, html, json or explain)",
+                                   optarg);
             break;
         case 't':
             s.print_title = 1;
@@ -563,6 +574,9 @@ int main(int argc, char **argv)
             break;
         case OPT_KEEP_TITLE:
             s.keep_title = 1;
+            break;
+        case OPT_EXPLAIN:
+            s.format = PITH_FORMAT_EXPLAIN;
             break;
         case OPT_NO_LINKS:
             s.links = 0;

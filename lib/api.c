@@ -29,6 +29,7 @@ struct pith_options {
     int keep_title;
     pi_render_opts render;
     int json_content;
+    int explain;
 };
 
 static const pith_options defaults = {NULL,
@@ -39,6 +40,7 @@ static const pith_options defaults = {NULL,
                                       DEFAULT_MAX_OUTPUT,
                                       0,
                                       {1, 1, 1, 1, 0},
+                                      0,
                                       0};
 
 struct pith_doc {
@@ -47,6 +49,9 @@ struct pith_doc {
      * static. The sentences are counted when JSON is rendered. */
     const char *encoding;
     const char *layer;
+    /* With PITH_OPT_EXPLAIN: the extraction's intermediate state, for
+     * PITH_FORMAT_EXPLAIN. */
+    pi_trace *trace;
 };
 
 /* ---- versions and errors ---------------------------------------------- */
@@ -176,6 +181,7 @@ pith_status pith_option_bounds(pith_option key, long long *min, long long *max)
     case PITH_OPT_TABLES:
     case PITH_OPT_FORMATTING:
     case PITH_OPT_STANDALONE:
+    case PITH_OPT_EXPLAIN:
         lo = 0;
         hi = 1;
         break;
@@ -270,6 +276,9 @@ pith_status pith_options_set_int(pith_options *o, pith_option key, long long val
             return PITH_ERR_OPTION_VALUE;
         o->json_content = (int)value;
         break;
+    case PITH_OPT_EXPLAIN:
+        o->explain = (int)value;
+        break;
     default:
         break;
     }
@@ -323,9 +332,15 @@ pith_status pith_extract(const char *html, size_t len, const pith_options *o, pi
                        (uint32_t)o->max_depth,
                        (size_t)o->max_output,
                        o->keep_title,
-                       PI_LEARNED_THRESHOLD};
-    int err = pi_pipeline_run(html, len, &set, &d->r, NULL);
+                       PI_LEARNED_THRESHOLD,
+                       o->explain};
+    if (o->explain && !(d->trace = calloc(1, sizeof *d->trace))) {
+        free(d);
+        return PITH_ERR_NOMEM;
+    }
+    int err = pi_pipeline_run(html, len, &set, &d->r, d->trace);
     if (err) {
+        free(d->trace);
         free(d);
         return map_err(err);
     }
@@ -340,6 +355,8 @@ void pith_doc_free(pith_doc *d)
     if (!d)
         return;
     pi_result_free(&d->r);
+    pi_trace_free(d->trace);
+    free(d->trace);
     free(d);
 }
 
@@ -433,6 +450,13 @@ pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_op
         f.content = content;
         s = pi_render_json(&f, &n);
         free(content);
+        break;
+    }
+    case PITH_FORMAT_EXPLAIN: {
+        if (!d->trace)
+            return PITH_ERR_INVALID_ARGUMENT;
+        pi_explain_facts f = {&d->r, d->trace, d->layer, PI_LEARNED_THRESHOLD};
+        s = pi_render_explain(&f, &n);
         break;
     }
     default:

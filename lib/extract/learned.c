@@ -31,6 +31,9 @@ int pi_learned_choose(const pi_stats *st, const pi_page_in *in, float threshold,
         err = pi_choice_add_root(out, 0);
     if (!err && !(out->mute = calloc(st->n ? st->n : 1, 1)))
         err = PI_ENOMEM;
+    /* Explaining the rules explains the model too. */
+    if (!err && in->rules->why)
+        err = pi_choice_explain(out, 1);
     if (err) {
         pi_features_free(&f);
         pi_choice_free(out);
@@ -49,10 +52,17 @@ int pi_learned_choose(const pi_stats *st, const pi_page_in *in, float threshold,
          * decide them. */
         if (x[PI_F_OWN_WORDS] == 0.0f) {
             out->mute[f.block[k]] = x[PI_F_RULES_KEPT] == 0.0f;
+            if (out->why)
+                out->why[f.block[k]] = PI_WHY_NO_WORDS;
             continue;
         }
         memcpy(x + PI_F_PT_ARTICLE, pt, sizeof pt);
-        out->mute[f.block[k]] = pi_learned_block_margin(x) < cut;
+        float margin = pi_learned_block_margin(x);
+        out->mute[f.block[k]] = margin < cut;
+        if (out->why) {
+            out->why[f.block[k]] = PI_WHY_MODEL;
+            out->prob[f.block[k]] = 1.0f / (1.0f + expf(-margin));
+        }
     }
     out->top = 0;
     pi_features_free(&f);
