@@ -150,8 +150,8 @@ static int tidy(pi_words *w, pi_model *m, uint32_t words, uint8_t *why)
 }
 
 /* The rules' model: the deciding choice built and tidied. */
-static int build_rules(const pi_stats *st, pi_words *w, const pi_article_in *in,
-                       const pi_choice *c, pi_model *m, int *has_text)
+static int build_rules(const pi_stats *st, pi_words *w, const pi_article_in *in, const pi_choice *c,
+                       pi_model *m, int *has_text)
 {
     uint32_t words;
     PI_TRY(choice_words(st, c, &words));

@@ -151,7 +151,7 @@ static void shape_text(shape *s, const unsigned char *t)
             prices += n == 0xA3 || n == 0xA5; /* pound, yen sign */
             separators += n == 0xB7;          /* middle dot */
         } else if (c == 0xE2) {
-            prices += t[1] == 0x82 && t[2] == 0xAC;                    /* euro sign */
+            prices += t[1] == 0x82 && t[2] == 0xAC;                       /* euro sign */
             separators += t[1] == 0x80 && (t[2] == 0xA2 || t[2] == 0xBA); /* bullet, angle */
         }
     }

@@ -85,7 +85,7 @@ int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, in
     /* Most of the article is not furniture, whatever it is made of. */
     if (big)
         return ld > LINK_DENSITY_MAX_POSITIVE && r->n_para < SUBSTANTIAL_PARAS ? PI_WHY_BIG_LINKS
-                                                                                 : 0;
+                                                                               : 0;
     /* Lists start with a negative tag score; that alone is no verdict. Nor
      * is a furniture name on a block of plain prose without links. */
     int prose = r->words >= PROSE_MIN_WORDS && ld < PROSE_MAX_LINK_DENSITY;

@@ -32,9 +32,9 @@ typedef struct pi_explain {
     const pi_choice *rc; /* the rules' choice (c unless the learned layer decided) */
     int learned, declared;
     float threshold;
-    uint8_t *covered; /* the element's own text is in the output */
-    uint8_t *comment; /* inside an element named like comments */
-    uint8_t *top;     /* inside the rules' winner */
+    uint8_t *covered;          /* the element's own text is in the output */
+    uint8_t *comment;          /* inside an element named like comments */
+    uint8_t *top;              /* inside the rules' winner */
     int32_t *drop_c, *drop_rc; /* the nearest dropped element at or above, or -1 */
     int32_t *root_c, *root_rc; /* the chosen subtree the element is in, or -1 */
     uint32_t *size;            /* elements in the subtree */

@@ -19,7 +19,7 @@
 
 /* The style sheet, and its SHA-256 for the Content-Security-Policy (a test,
  * tests/test-explain.sh, recomputes it: change both together). */
-#define FILTER(n)                                                                          \
+#define FILTER(n)                                                                               \
     "#f" #n ":checked~main tr.b:not(.r" #n "){display:none}#f" #n ":checked~nav label[for=f" #n \
     "]{background:#333;color:#fff}"
 static const char STYLE[] =
@@ -36,34 +36,33 @@ static const char STYLE[] =
     "#fdropped:checked~nav label[for=fdropped],#fcomment:checked~nav label[for=fcomment]"
     "{background:#333;color:#fff}"
     "#fkept:checked~main tr.b:not(.kept),#fdropped:checked~main tr.b.kept,"
-    "#fcomment:checked~main tr.b:not(.comment){display:none}" FILTER(1) FILTER(2) FILTER(3)
-        FILTER(4) FILTER(5) FILTER(6) FILTER(7) FILTER(8) FILTER(9) FILTER(10) FILTER(11)
-            FILTER(12) FILTER(13) FILTER(14) FILTER(15) FILTER(16) FILTER(17) FILTER(18)
-                FILTER(19) FILTER(20) FILTER(21) FILTER(22) FILTER(40) FILTER(41) FILTER(42)
-                    FILTER(43)
-    "#cwhy:not(:checked)~main .why,#cst:not(:checked)~main .n{display:none}"
-    ".legend span{display:inline-block;padding:0 6px;margin-right:6px}"
-    "table{border-collapse:collapse}"
-    "table.blocks{width:100%;table-layout:auto}"
-    "th{text-align:left;background:#eee;font-weight:600;padding:2px 6px}"
-    "td{vertical-align:top;padding:2px 6px;border-bottom:1px solid #e4e4e4}"
-    "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;color:#444}"
-    "td.el{font:12px ui-monospace,monospace;color:#555;white-space:nowrap;max-width:16em;"
-    "overflow:hidden;text-overflow:ellipsis}"
-    "td.why{font-size:12px;color:#333;max-width:22em}"
-    ".t{white-space:pre-wrap;overflow-wrap:anywhere}"
-    "tr.kept{background:#e3f6e1}tr.dropped{background:#fbe3e1;color:#666}"
-    "tr.comment{background:#ece3fb;color:#555}"
-    "tr.top td.tx{border-left:4px solid #2b6cd4}"
-    ".h{font-weight:700;font-size:1.15em}.pre{font-family:ui-monospace,monospace;font-size:12px}"
-    ".li::before{content:'\\2022  '}.row{font-family:ui-monospace,monospace;font-size:12px}"
-    ".img{font-style:italic;color:#555}.cap{font-style:italic}"
-    "tr.g td{background:#ddd;font-weight:600}"
-    ".d1{padding-left:12px}.d2{padding-left:22px}.d3{padding-left:32px}.d4{padding-left:42px}"
-    ".d5{padding-left:52px}.d6{padding-left:62px}.d7{padding-left:72px}.d8{padding-left:82px}"
-    ".d9{padding-left:92px}.d10{padding-left:102px}.d11{padding-left:112px}"
-    ".d12{padding-left:122px}"
-    "details{margin:4px 0}summary{cursor:pointer;font-weight:600}";
+    "#fcomment:checked~main tr.b:not(.comment){display:none}" FILTER(1) FILTER(2) FILTER(3) FILTER(
+        4) FILTER(5) FILTER(6) FILTER(7) FILTER(8) FILTER(9) FILTER(10) FILTER(11) FILTER(12)
+        FILTER(13) FILTER(14) FILTER(15) FILTER(16) FILTER(17) FILTER(18) FILTER(19) FILTER(20)
+            FILTER(21) FILTER(22) FILTER(40) FILTER(41) FILTER(42) FILTER(
+                43) "#cwhy:not(:checked)~main .why,#cst:not(:checked)~main .n{display:none}"
+                    ".legend span{display:inline-block;padding:0 6px;margin-right:6px}"
+                    "table{border-collapse:collapse}"
+                    "table.blocks{width:100%;table-layout:auto}"
+                    "th{text-align:left;background:#eee;font-weight:600;padding:2px 6px}"
+                    "td{vertical-align:top;padding:2px 6px;border-bottom:1px solid #e4e4e4}"
+                    "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;color:#444}"
+                    "td.el{font:12px ui-monospace,monospace;color:#555;white-space:nowrap;max-width:16em;"
+                    "overflow:hidden;text-overflow:ellipsis}"
+                    "td.why{font-size:12px;color:#333;max-width:22em}"
+                    ".t{white-space:pre-wrap;overflow-wrap:anywhere}"
+                    "tr.kept{background:#e3f6e1}tr.dropped{background:#fbe3e1;color:#666}"
+                    "tr.comment{background:#ece3fb;color:#555}"
+                    "tr.top td.tx{border-left:4px solid #2b6cd4}"
+                    ".h{font-weight:700;font-size:1.15em}.pre{font-family:ui-monospace,monospace;font-size:12px}"
+                    ".li::before{content:'\\2022  '}.row{font-family:ui-monospace,monospace;font-size:12px}"
+                    ".img{font-style:italic;color:#555}.cap{font-style:italic}"
+                    "tr.g td{background:#ddd;font-weight:600}"
+                    ".d1{padding-left:12px}.d2{padding-left:22px}.d3{padding-left:32px}.d4{padding-left:42px}"
+                    ".d5{padding-left:52px}.d6{padding-left:62px}.d7{padding-left:72px}.d8{padding-left:82px}"
+                    ".d9{padding-left:92px}.d10{padding-left:102px}.d11{padding-left:112px}"
+                    ".d12{padding-left:122px}"
+                    "details{margin:4px 0}summary{cursor:pointer;font-weight:600}";
 static const char STYLE_HASH[] = "sha256-7bmiXHjwpvOLky1pYDib7mMRok79Xha9ZwKcAFXR4vU=";
 
 void pi_explain_esc(pi_buf *b, const char *s, size_t n)
@@ -121,7 +120,6 @@ static void put_uint(pi_buf *b, unsigned long v)
 {
     pi_put_fixed(b, (double)v, 0);
 }
-
 
 /* "div#main.article-body", the name cut short. */
 void pi_explain_label(pi_buf *b, const pi_node *r)
@@ -359,7 +357,7 @@ static void candidates(pi_explain *x, const pi_explain_facts *f)
     for (int k = 0; k < a->n_attempts; k++) {
         const pi_attempt *at = &a->attempts[k];
         pi_buf_puts(b, "<tr><td>");
-        pi_buf_puts(b, !at->flags                 ? "strict"
+        pi_buf_puts(b, !at->flags                ? "strict"
                        : at->flags & PI_NO_NAMES ? "relaxed, without names"
                                                  : "relaxed");
         pi_buf_puts(b, "</td><td>");
@@ -409,7 +407,7 @@ static void candidates(pi_explain *x, const pi_explain_facts *f)
         pi_buf_puts(b, "</td><td class=\"n\">");
         pi_put_fixed(b, list[k].score, 1);
         pi_buf_puts(b, "</td><td>");
-        pi_buf_puts(b, won                       ? "winner"
+        pi_buf_puts(b, won                     ? "winner"
                        : is_root(c, list[k].i) ? "chosen beside the winner"
                                                : "lost");
         pi_buf_puts(b, "</td></tr>\n");

@@ -139,8 +139,8 @@ static void put_own_text(pi_explain *x, pi_buf *b, size_t i)
 
 /* Why rules' choice `c` leaves out element i's text, written to `b`; its
  * code, or 0 when `c` keeps it. */
-static int rules_verdict(pi_explain *x, const pi_choice *c, const int32_t *drop_at, const int32_t *root_at,
-                         size_t i, pi_buf *b)
+static int rules_verdict(pi_explain *x, const pi_choice *c, const int32_t *drop_at,
+                         const int32_t *root_at, size_t i, pi_buf *b)
 {
     int32_t j = drop_at[i];
     if (j >= 0) {
@@ -303,8 +303,8 @@ static const char *kind_class(const pi_block *k, const pi_node *r)
 }
 
 /* The text cell's contents: block `k`'s text, or element i's own. */
-static void put_entry_text(pi_explain *x, pi_buf *b, pi_buf *tmp, const pi_block *k, const pi_node *r,
-                           size_t i)
+static void put_entry_text(pi_explain *x, pi_buf *b, pi_buf *tmp, const pi_block *k,
+                           const pi_node *r, size_t i)
 {
     if (k && k->kind == PI_BLK_IMAGE) {
         pi_buf_puts(b, "[image] ");
@@ -381,7 +381,8 @@ static void entry(pi_explain *x, const pi_block *k, size_t i, int has_node)
     } else {
         pi_buf_puts(&cells, "<td class=\"n\">");
         put_uint(&cells, words);
-        pi_buf_puts(&cells, "</td><td class=\"n\">-</td><td class=\"n\">-</td><td class=\"n\">-</td>");
+        pi_buf_puts(&cells,
+                    "</td><td class=\"n\">-</td><td class=\"n\">-</td><td class=\"n\">-</td>");
     }
 
     pi_buf_puts(b, "<tr class=\"b ");
@@ -435,8 +436,7 @@ static int dropped_entry(const pi_explain *x, size_t i)
         return !strcmp(pi_dom_name(r->node), "img") && !x->covered[i];
     if (r->flags & PI_TF_BLOCK)
         return r->own_chars > 0 && !(x->covered[i] && !(x->c->mute && x->c->mute[i]));
-    return r->chars > 0 && x->drop_c[i] == (int32_t)i && r->parent >= 0 &&
-           x->drop_c[r->parent] < 0;
+    return r->chars > 0 && x->drop_c[i] == (int32_t)i && r->parent >= 0 && x->drop_c[r->parent] < 0;
 }
 
 /* A block of the model; the declared articleBody's (no element) under a
