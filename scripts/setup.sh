@@ -11,7 +11,7 @@ set -eu
 
 PACKAGES="build-essential autoconf automake libtool pkgconf libxml2-dev
 libicu-dev libjson-c-dev check python3 valgrind cmark-gfm libxml2-utils
-clang libclang-rt-dev clang-format groff-base"
+clang libclang-rt-dev clang-format groff-base chromium-headless-shell"
 
 cd "$(dirname "$0")/.."
 top=$(pwd)

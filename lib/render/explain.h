@@ -53,8 +53,10 @@ void pi_explain_esc_buf(pi_buf *b, pi_buf *tmp);
 void pi_explain_label(pi_buf *b, const pi_node *r);
 
 /* What comes before the blocks: the doctype, the head with its policy and
- * style sheet, the filters' inputs, the header with the page's facts, the
- * filters, the legend and the rules' candidates. `x` has been counted. */
+ * style sheet, the filters' inputs, the header with the page's facts and
+ * the filters. `x` has been counted. */
 void pi_explain_head(pi_explain *x, const pi_explain_facts *f);
+/* What comes after them: the rules' candidates, the legend, the end. */
+void pi_explain_tail(pi_explain *x, const pi_explain_facts *f);
 
 #endif

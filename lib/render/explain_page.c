@@ -26,7 +26,8 @@ static const char STYLE[] =
     "body{font:14px/1.4 system-ui,sans-serif;margin:0;color:#222;background:#fff}"
     "header,nav,section{padding:6px 14px}"
     "header h1{font-size:18px;margin:4px 0}"
-    "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:1px 12px;margin:4px 0}"
+    "dl.facts{display:grid;grid-template-columns:max-content 1fr max-content 1fr;gap:1px 12px;"
+    "margin:4px 0}"
     "dl.facts dt{font-weight:600;color:#555}dl.facts dd{margin:0;overflow-wrap:anywhere}"
     "nav{position:sticky;top:0;background:#f4f4f4;border-bottom:1px solid #ccc;z-index:1}"
     "nav label{display:inline-block;margin:2px 4px 2px 0;padding:1px 7px;border:1px solid #bbb;"
@@ -49,7 +50,7 @@ static const char STYLE[] =
                     "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;color:#444}"
                     "td.el{font:12px ui-monospace,monospace;color:#555;white-space:nowrap;max-width:16em;"
                     "overflow:hidden;text-overflow:ellipsis}"
-                    "td.why{font-size:12px;color:#333;max-width:22em}"
+                    "td.why{font-size:12px;color:#333;min-width:16em;max-width:26em}"
                     ".t{white-space:pre-wrap;overflow-wrap:anywhere}"
                     "tr.kept{background:#e3f6e1}tr.dropped{background:#fbe3e1;color:#666}"
                     "tr.comment{background:#ece3fb;color:#555}"
@@ -63,7 +64,7 @@ static const char STYLE[] =
                     ".d9{padding-left:92px}.d10{padding-left:102px}.d11{padding-left:112px}"
                     ".d12{padding-left:122px}"
                     "details{margin:4px 0}summary{cursor:pointer;font-weight:600}";
-static const char STYLE_HASH[] = "sha256-7bmiXHjwpvOLky1pYDib7mMRok79Xha9ZwKcAFXR4vU=";
+static const char STYLE_HASH[] = "sha256-KMc/qwkIZz6reW43+mfacFC8xz2kSZW/P5TmtghPcB8=";
 
 void pi_explain_esc(pi_buf *b, const char *s, size_t n)
 {
@@ -224,9 +225,7 @@ static void header(pi_explain *x, const pi_explain_facts *f)
     put_uint(b, x->dropped);
     pi_buf_puts(b, " left out (");
     put_uint(b, x->comments);
-    pi_buf_puts(b, " in comments)</dd>\n</dl>\n<p>Scripts, styles, hidden elements and comments "
-                   "were removed before extraction and are not shown. Nothing of the page is "
-                   "loaded or run here: its URLs are text.</p></header>\n");
+    pi_buf_puts(b, " in comments)</dd>\n</dl></header>\n");
 }
 
 /* The radio buttons and checkboxes the style sheet filters by; they come
@@ -315,8 +314,10 @@ static void legend(pi_buf *b)
                    "density (share of its words in links), text density (characters per "
                    "element in its subtree), score (the block model's probability when the "
                    "learned layer decided, else the rules' candidate score), and the reason. "
-                   "Hover a row for the same in one line. The filters need no "
-                   "script.</p></details></section>\n");
+                   "Hover a row for the same in one line. The filters need no script. "
+                   "Scripts, styles, hidden elements and comments were removed before "
+                   "extraction and are not shown. Nothing of the page is loaded or run here: "
+                   "its URLs are text.</p></details></section>\n");
 }
 
 /* The candidates the rules scored, best first, and their attempts. */
@@ -453,6 +454,11 @@ void pi_explain_head(pi_explain *x, const pi_explain_facts *f)
     filter_inputs(x);
     header(x, f);
     filters(x);
-    legend(x->b);
+}
+
+void pi_explain_tail(pi_explain *x, const pi_explain_facts *f)
+{
     candidates(x, f);
+    legend(x->b);
+    pi_buf_puts(x->b, "</body>\n</html>\n");
 }

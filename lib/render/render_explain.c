@@ -516,7 +516,7 @@ char *pi_render_explain(const pi_explain_facts *f, size_t *len)
     x.counting = 0;
     pi_explain_head(&x, f);
     table(&x);
-    pi_buf_puts(&out, "</body>\n</html>\n");
+    pi_explain_tail(&x, f);
     release(&x);
     return pi_render_finish(&out, len);
 }
