@@ -41,6 +41,9 @@ typedef struct pi_explain {
     uint32_t counts[64];       /* entries per reason, for the filters */
     uint32_t kept, dropped, comments;
     int counting; /* the first pass counts, the second writes */
+    /* Scratch for one row, emptied before each: its reason, its title, its
+     * statistics cells, and text on its way to being escaped. */
+    pi_buf why, title, cells, tmp, raw;
 } pi_explain;
 
 /* Escaped text: &, <, >, " and ' as references, nothing else changed. */

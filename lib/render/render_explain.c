@@ -94,6 +94,11 @@ static int prepare(pi_explain *x)
 
 static void release(pi_explain *x)
 {
+    pi_buf_free(&x->why);
+    pi_buf_free(&x->title);
+    pi_buf_free(&x->cells);
+    pi_buf_free(&x->tmp);
+    pi_buf_free(&x->raw);
     free(x->covered);
     free(x->comment);
     free(x->top);
@@ -111,13 +116,13 @@ static void put_own_text(pi_explain *x, pi_buf *b, size_t i)
 {
     const pi_stats *st = x->st;
     pi_dom *root = st->nodes[i].node;
-    pi_buf raw;
-    pi_buf_init(&raw);
+    pi_buf *raw = &x->raw;
+    raw->len = 0;
     for (pi_dom *n = pi_dom_first_child(root); n;) {
         if (pi_dom_has_chars(n)) {
             const char *t = pi_dom_chars(n);
             if (t)
-                pi_buf_puts(&raw, t);
+                pi_buf_puts(raw, t);
             n = pi_next(n, root, 0);
             continue;
         }
@@ -125,14 +130,13 @@ static void put_own_text(pi_explain *x, pi_buf *b, size_t i)
         int skip = !r || (r->flags & PI_TF_BLOCK) || x->drop_c[r - st->nodes] == r - st->nodes;
         /* A nested block or a line break parts the words around it. */
         if (!r || skip || (r->flags & PI_TF_BR))
-            pi_buf_putc(&raw, ' ');
+            pi_buf_putc(raw, ' ');
         n = pi_next(n, root, skip);
     }
-    if (raw.oom)
+    if (raw->oom)
         b->oom = 1;
-    if (raw.len)
-        pi_put_collapsed(b, raw.data, raw.len);
-    pi_buf_free(&raw);
+    if (raw->len)
+        pi_put_collapsed(b, raw->data, raw->len);
 }
 
 /* ---- verdicts ------------------------------------------------------------- */
@@ -340,24 +344,30 @@ static void put_entry_text(pi_explain *x, pi_buf *b, pi_buf *tmp, const pi_block
     }
 }
 
+/* A scratch buffer emptied, its room kept. */
+static pi_buf *empty(pi_buf *s)
+{
+    s->len = 0;
+    if (s->data)
+        s->data[0] = '\0';
+    return s;
+}
+
 /* One row: block `k` of the model (kept), or element i's own text (k
  * NULL: dropped). `has_node` is 0 for blocks that come from no element
  * (the declared articleBody). */
 static void entry(pi_explain *x, const pi_block *k, size_t i, int has_node)
 {
     pi_buf *b = x->b;
-    pi_buf why, title, cells, tmp;
-    pi_buf_init(&why);
-    pi_buf_init(&title);
-    pi_buf_init(&cells);
-    pi_buf_init(&tmp);
+    pi_buf *why = empty(&x->why), *title = empty(&x->title), *cells = empty(&x->cells),
+           *tmp = empty(&x->tmp);
     int kept = k != NULL;
     const pi_node *r = has_node ? &x->st->nodes[i] : NULL;
     int code = 0;
     if (r)
-        code = verdict(x, i, kept, &why);
+        code = verdict(x, i, kept, why);
     else
-        pi_buf_puts(&why, "the page's declared articleBody (JSON-LD)");
+        pi_buf_puts(why, "the page's declared articleBody (JSON-LD)");
     int comment = !kept && r && x->comment[i];
     const char *state = kept ? "kept" : comment ? "comment" : "dropped";
     if (x->counting) {
@@ -372,16 +382,16 @@ static void entry(pi_explain *x, const pi_block *k, size_t i, int has_node)
         words = k->words;
     else if (r)
         words = (r->flags & PI_TF_BLOCK) || (r->flags & PI_TF_IMG) ? r->own_words : r->words;
-    pi_buf_puts(&title, state);
-    pi_buf_puts(&title, ": ");
-    if (why.len)
-        pi_buf_put(&title, why.data, why.len);
+    pi_buf_puts(title, state);
+    pi_buf_puts(title, ": ");
+    if (why->len)
+        pi_buf_put(title, why->data, why->len);
     if (r) {
-        put_stats(x, &cells, &title, i, words);
+        put_stats(x, cells, title, i, words);
     } else {
-        pi_buf_puts(&cells, "<td class=\"n\">");
-        put_uint(&cells, words);
-        pi_buf_puts(&cells,
+        pi_buf_puts(cells, "<td class=\"n\">");
+        put_uint(cells, words);
+        pi_buf_puts(cells,
                     "</td><td class=\"n\">-</td><td class=\"n\">-</td><td class=\"n\">-</td>");
     }
 
@@ -394,34 +404,30 @@ static void entry(pi_explain *x, const pi_block *k, size_t i, int has_node)
     if (r && x->top[i])
         pi_buf_puts(b, " top");
     pi_buf_puts(b, "\" title=\"");
-    pi_explain_esc_buf(b, &title);
+    pi_explain_esc_buf(b, title);
     pi_buf_puts(b, "\"><td class=\"el\">");
     if (r)
-        pi_explain_label(&tmp, r);
+        pi_explain_label(tmp, r);
     else
-        pi_buf_puts(&tmp, "articleBody");
-    pi_explain_esc_buf(b, &tmp);
+        pi_buf_puts(tmp, "articleBody");
+    pi_explain_esc_buf(b, tmp);
     pi_buf_puts(b, "</td><td class=\"tx d");
     put_uint(b, r ? (r->depth > MAX_INDENT ? MAX_INDENT : r->depth) : 0);
     pi_buf_puts(b, "\"><div class=\"");
     pi_buf_puts(b, kind_class(k, r));
     pi_buf_puts(b, "\">");
-    put_entry_text(x, b, &tmp, k, r, i);
+    put_entry_text(x, b, tmp, k, r, i);
     pi_buf_puts(b, "</div></td>");
-    if (cells.oom)
+    if (cells->oom)
         b->oom = 1;
-    if (cells.len)
-        pi_buf_put(b, cells.data, cells.len);
+    if (cells->len)
+        pi_buf_put(b, cells->data, cells->len);
     pi_buf_puts(b, "<td class=\"why\">");
-    pi_explain_esc_buf(b, &why);
+    pi_explain_esc_buf(b, why);
     pi_buf_puts(b, "</td></tr>\n");
 done:
-    if (why.oom || title.oom || cells.oom || tmp.oom)
+    if (why->oom || title->oom || cells->oom || tmp->oom)
         b->oom = 1;
-    pi_buf_free(&why);
-    pi_buf_free(&title);
-    pi_buf_free(&cells);
-    pi_buf_free(&tmp);
 }
 
 /* Does element i get a row of its own when its text is not in the output:
