@@ -1,5 +1,6 @@
 /*
- * pith - print the article of web pages as text, Markdown, HTML or JSON.
+ * pith - print the article of web pages as text, Markdown, HTML or JSON,
+ * or explain what was kept and dropped (--explain).
  *
  *   pith [OPTIONS] [FILE...]
  *
@@ -47,7 +48,8 @@ enum {
     OPT_JSON_CONTENT,
     OPT_FAVOR,
     OPT_PROGRESS,
-    OPT_NO_PROGRESS
+    OPT_NO_PROGRESS,
+    OPT_EXPLAIN
 };
 
 /* ---- Tuning ------------------------------------------------------------ */
@@ -93,6 +95,7 @@ static const struct format_name {
     {"txt", PITH_FORMAT_TEXT, ".txt"},       {"text", PITH_FORMAT_TEXT, ".txt"},
     {"markdown", PITH_FORMAT_MARKDOWN, ".md"}, {"md", PITH_FORMAT_MARKDOWN, ".md"},
     {"html", PITH_FORMAT_HTML, ".html"},     {"json", PITH_FORMAT_JSON, ".json"},
+    {"explain", PITH_FORMAT_EXPLAIN, ".explain.html"},
 };
 /* clang-format on */
 
@@ -132,7 +135,7 @@ static void usage(void)
           "\n"
           "  -u, --url URL           the URL the page came from\n"
           "  -e, --encoding LABEL    the charset the server declared (e.g. windows-1251)\n"
-          "  -f, --format FORMAT     txt (default), markdown (or md), html or json\n"
+          "  -f, --format FORMAT     txt (default), markdown (or md), html, json or explain\n"
           "  -t, --title             txt: print the page title as the first line\n"
           "  -m, --metadata          txt: print the metadata as 'key: value' lines,\n"
           "                          then a blank line, before the text\n"
@@ -152,8 +155,11 @@ static void usage(void)
           "                          (- for standard input)\n"
           "  -j, --jobs N            extract with N threads (default: one per core);\n"
           "                          the output keeps the order of the input\n"
+          "      --explain           an HTML page that shows what was kept, what was\n"
+          "                          dropped and why (the same as --format explain)\n"
           "  -o, --output-dir DIR    write DIR/PATH.EXT for each input instead of stdout,\n"
-          "                          EXT following the format: txt, md, html or json\n"
+          "                          EXT following the format: txt, md, html, json or\n"
+          "                          explain.html\n"
           "      --progress          show the progress line on stderr even if it is no\n"
           "                          terminal; --no-progress never shows it\n"
           "  -q, --quiet             no progress line and no failure count\n"
@@ -1170,6 +1176,9 @@ static pith_options *make_options(const struct settings *s)
         st = check_option(pith_options_set_int(opts, PITH_OPT_KEEP_TITLE, 1), "--keep-title");
     if (st == PITH_OK && s->favor != PITH_FAVOR_BALANCED)
         st = check_option(pith_options_set_int(opts, PITH_OPT_FAVOR, s->favor), "--favor");
+    /* The explain view needs the decisions recorded while extracting. */
+    if (st == PITH_OK && s->format == PITH_FORMAT_EXPLAIN)
+        st = check_option(pith_options_set_int(opts, PITH_OPT_EXPLAIN, 1), "--explain");
     /* The render settings go in the same set: pith_extract() ignores them
      * and pith_doc_render() ignores the others. */
     if (st == PITH_OK && !s->links)
@@ -1426,6 +1435,7 @@ int main(int argc, char **argv)
         {"recursive", no_argument, NULL, 'r'},
         {"input-list", required_argument, NULL, 'i'},
         {"jobs", required_argument, NULL, 'j'},
+        {"explain", no_argument, NULL, OPT_EXPLAIN},
         {"output-dir", required_argument, NULL, 'o'},
         {"progress", no_argument, NULL, OPT_PROGRESS},
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
@@ -1463,7 +1473,8 @@ int main(int argc, char **argv)
         case 'f':
             s.format = parse_format(optarg);
             if (!s.format)
-                return usage_error("unknown format '%s' (txt, markdown, md, html or json)", optarg);
+                return usage_error("unknown format '%s' (txt, markdown, md, html, json or explain)",
+                                   optarg);
             break;
         case 't':
             s.print_title = 1;
@@ -1483,6 +1494,9 @@ int main(int argc, char **argv)
                 s.favor = PITH_FAVOR_BALANCED;
             else
                 return usage_error("unknown --favor '%s' (precision, recall or balanced)", optarg);
+            break;
+        case OPT_EXPLAIN:
+            s.format = PITH_FORMAT_EXPLAIN;
             break;
         case OPT_NO_LINKS:
             s.links = 0;

@@ -74,6 +74,16 @@ expect 0 "$pith" -f html --standalone "$page"
 head -n 1 "$tmp/out" | grep -qi '^<!DOCTYPE html>' || fail "--standalone: no doctype"
 has '<title>Saltby lets the sea back in' --standalone
 
+# explain: a page of its own, the same with -f explain; the text unchanged.
+expect 0 "$pith" --explain "$page"
+head -n 1 "$tmp/out" | grep -qi '^<!DOCTYPE html>' || fail "--explain: no doctype"
+has 'Content-Security-Policy' --explain
+has '<tr class="b kept' --explain
+lacks '<script' --explain
+cp "$tmp/out" "$tmp/explain"
+expect 0 "$pith" -f explain "$page"
+cmp -s "$tmp/out" "$tmp/explain" || fail "-f explain differs from --explain"
+
 # json: one object per line (JSON Lines), with --json-content.
 expect 0 "$pith" -f json --json-content md "$page" "$page"
 "$PYTHON3" - "$tmp/out" <<'EOF' || fail "json: not two JSON objects with the keys"
@@ -113,12 +123,13 @@ expect 2 "$pith" -f json --json-content txt "$page"
 expect 2 "$pith" -f md --json-content html "$page"
 expect 2 "$pith" -f json -m "$page"
 expect 2 "$pith" -f html -t "$page"
+expect 2 "$pith" --explain -m "$page"
 expect 2 "$pith" --no-such-option "$page"
 [ -s "$tmp/out" ] && fail "a usage error wrote to stdout"
 
 # Batch mode: the extension follows the format; a missing file is reported,
 # the others are still written, and the status is 1.
-for f in txt:txt md:md markdown:md html:html json:json; do
+for f in txt:txt md:md markdown:md html:html json:json explain:explain.html; do
     expect 1 "$pith" -q -f "${f%%:*}" -o "$tmp/batch" "$page" "$tmp/missing.html"
     [ -s "$tmp/batch/news-page.${f#*:}" ] || fail "-f ${f%%:*} -o: no news-page.${f#*:}"
     grep -q "missing.html" "$tmp/err" || fail "-o: the missing file is not reported"

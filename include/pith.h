@@ -211,7 +211,16 @@ typedef enum pith_option {
     /** integer (a pith_favor): which errors the extraction would rather
      *  make when the model is unsure of a block. Default
      *  PITH_FAVOR_BALANCED. Since 0.1. */
-    PITH_OPT_FAVOR = 14
+    PITH_OPT_FAVOR = 14,
+    /** integer (0 or 1): record every decision of the extraction (each
+     *  block's statistics, the rule or model decision that kept or dropped
+     *  it, the candidates the rules scored), so that pith_doc_render() can
+     *  write PITH_FORMAT_EXPLAIN. The extraction itself is the same: the
+     *  text, metadata and every other format do not change. The document
+     *  then keeps the parsed page until it is freed (memory of the order of
+     *  ten times the input). Default 0: nothing is recorded and nothing
+     *  costs. Since 0.1. */
+    PITH_OPT_EXPLAIN = 15
 } pith_option;
 
 /** The values of PITH_OPT_FAVOR. The block model keeps a block whose
@@ -314,7 +323,25 @@ typedef enum pith_format {
      *  number, PITH_FIELD_CONFIDENCE; since 0.1), "words" (ICU word
      *  units), "sentences" (ICU sentence rules), "paragraphs", "text", and
      *  "format"/"content" when PITH_OPT_JSON_CONTENT asks for them. */
-    PITH_FORMAT_JSON = 4
+    PITH_FORMAT_JSON = 4,
+    /** The explain view, for a document extracted with PITH_OPT_EXPLAIN: one
+     *  self-contained HTML page that shows what was kept, what was dropped
+     *  and why. A header with the metadata, the encoding and its source, the
+     *  page type, the layer that decided and the words kept against the
+     *  words on the page; every block of the page in reading order (the
+     *  kept ones with the text the text format writes, in its order),
+     *  coloured kept, dropped or comment, with its words, link density,
+     *  text density, score and the rule or model decision that decided it
+     *  ("link density 0.83 > 0.20", "name: class share-bar",
+     *  "model p=0.12 < 0.50", "tail trim"), on hover and in a column; the
+     *  rules' candidates with their scores; a legend and filters (kept,
+     *  dropped, comments, by reason) that work without JavaScript. Safe to
+     *  open: all page text is escaped, the page's URLs are written as text,
+     *  nothing of its markup, scripts or styles is copied, and a
+     *  Content-Security-Policy forbids every script and request. No external
+     *  assets; the same document always gives the same bytes. Render options
+     *  do not apply. Since 0.1. */
+    PITH_FORMAT_EXPLAIN = 5
 } pith_format;
 
 /** Render the document in `format`. `options` (may be NULL for defaults)
@@ -322,7 +349,8 @@ typedef enum pith_format {
  *  JSON_CONTENT; other options are ignored here. On PITH_OK, *out receives a
  *  NUL-terminated UTF-8 string that the caller frees with pith_free(), and
  *  *len (if `len` is not NULL) its length. Returns PITH_ERR_INVALID_ARGUMENT
- *  (doc or out NULL), PITH_ERR_OPTION_VALUE (unknown format) or
+ *  (doc or out NULL, or PITH_FORMAT_EXPLAIN for a document extracted
+ *  without PITH_OPT_EXPLAIN), PITH_ERR_OPTION_VALUE (unknown format) or
  *  PITH_ERR_NOMEM; *out is then NULL. Since 0.1. */
 PITH_API pith_status pith_doc_render(const pith_doc *doc, pith_format format,
                                      const pith_options *options, char **out, size_t *len);

@@ -33,6 +33,7 @@ struct pith_options {
     pi_render_opts render;
     int json_content;
     float threshold; /* the block model's, as PITH_OPT_FAVOR sets it */
+    int explain;
 };
 
 static const pith_options defaults = {NULL,
@@ -44,7 +45,8 @@ static const pith_options defaults = {NULL,
                                       0,
                                       {1, 1, 1, 1, 0},
                                       0,
-                                      PI_LEARNED_THRESHOLD};
+                                      PI_LEARNED_THRESHOLD,
+                                      0};
 
 struct pith_doc {
     pi_result r;
@@ -54,6 +56,9 @@ struct pith_doc {
     const char *layer;
     char confidence_buf[8]; /* "0.87", empty when absent */
     const char *confidence;
+    /* With PITH_OPT_EXPLAIN: the extraction's intermediate state, for
+     * PITH_FORMAT_EXPLAIN. */
+    pi_trace *trace;
 };
 
 /* ---- versions and errors ---------------------------------------------- */
@@ -257,6 +262,7 @@ pith_status pith_option_bounds(pith_option key, long long *min, long long *max)
     case PITH_OPT_TABLES:
     case PITH_OPT_FORMATTING:
     case PITH_OPT_STANDALONE:
+    case PITH_OPT_EXPLAIN:
         lo = 0;
         hi = 1;
         break;
@@ -360,6 +366,9 @@ pith_status pith_options_set_int(pith_options *o, pith_option key, long long val
                        : value == PITH_FAVOR_RECALL  ? PI_FAVOR_RECALL_THRESHOLD
                                                      : PI_LEARNED_THRESHOLD;
         break;
+    case PITH_OPT_EXPLAIN:
+        o->explain = (int)value;
+        break;
     default:
         break;
     }
@@ -413,9 +422,15 @@ pith_status pith_extract(const char *html, size_t len, const pith_options *o, pi
                        (uint32_t)o->max_depth,
                        (size_t)o->max_output,
                        o->keep_title,
-                       o->threshold};
-    int err = pi_pipeline_run(html, len, &set, &d->r, NULL);
+                       o->threshold,
+                       o->explain};
+    if (o->explain && !(d->trace = calloc(1, sizeof *d->trace))) {
+        free(d);
+        return PITH_ERR_NOMEM;
+    }
+    int err = pi_pipeline_run(html, len, &set, &d->r, d->trace);
     if (err) {
+        free(d->trace);
         free(d);
         return pi_status_public(err);
     }
@@ -434,6 +449,8 @@ void pith_doc_free(pith_doc *d)
     if (!d)
         return;
     pi_result_free(&d->r);
+    pi_trace_free(d->trace);
+    free(d->trace);
     free(d);
 }
 
@@ -528,6 +545,13 @@ pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_op
         f.content = content;
         s = pi_render_json(&f, &n);
         free(content);
+        break;
+    }
+    case PITH_FORMAT_EXPLAIN: {
+        if (!d->trace)
+            return PITH_ERR_INVALID_ARGUMENT;
+        pi_explain_facts f = {&d->r, d->trace, d->layer, PI_LEARNED_THRESHOLD};
+        s = pi_render_explain(&f, &n);
         break;
     }
     default:

@@ -51,6 +51,8 @@ typedef struct pi_block {
     size_t n_spans;
     uint32_t words; /* ICU words of text, once `counted` */
     int counted;
+    uint32_t src; /* the element the block comes from, its pi_stats index + 1
+                     (a row's <tr>, an image's <img>); 0 when not known */
 } pi_block;
 
 typedef struct pi_model {

@@ -96,10 +96,13 @@ static int run(const char *utf8, size_t len, const pi_settings *s, pi_result *r,
                             r->meta.article_body,
                             s->threshold,
                             r->meta.declared,
-                            s->url ? s->url : r->meta.canonical_url};
+                            s->url ? s->url : r->meta.canonical_url,
+                            s->explain};
         pi_article_out out;
-        PI_TRY_GOTO(err, pi_extract_article(&t->stats, t->words, &in, &r->model, &out, &t->choice),
-                    done);
+        err = pi_extract_article(&t->stats, t->words, &in, &r->model, &out, &t->choice);
+        t->article = out;
+        if (err)
+            goto done;
         r->layer = out.layer;
         r->confidence = out.confidence;
         if (out.typed) {
@@ -168,6 +171,7 @@ void pi_trace_free(pi_trace *t)
     if (!t)
         return;
     pi_choice_free(&t->choice);
+    pi_choice_free(&t->article.rules);
     pi_stats_free(&t->stats);
     pi_words_free(t->words);
     if (t->tree)

@@ -35,6 +35,8 @@ typedef struct pi_settings {
     int keep_title;       /* keep the repeated headline in the text */
     float threshold;      /* the learned decisions keep a block from this
                              probability (0: the rules alone) */
+    int explain;          /* record why each element is kept or dropped (the
+                             trace's choices; render_explain.c) */
 } pi_settings;
 
 /* Everything one extraction gives. */
@@ -60,6 +62,10 @@ typedef struct pi_trace {
     pi_words *words;
     pi_stats stats;
     pi_choice choice;
+    /* The extraction's account: its attempts, the page types and, when
+     * explaining and the learned layer decided, the rules' choice
+     * (article.rules, owned here). */
+    pi_article_out article;
 } pi_trace;
 
 /* Extract `len` bytes (`bytes` may be NULL when len is 0) into `out`. With

@@ -11,7 +11,7 @@ set -eu
 
 PACKAGES="build-essential autoconf automake libtool pkgconf libxml2-dev
 libicu-dev libjson-c-dev zlib1g-dev check python3 valgrind cmark-gfm libxml2-utils
-clang libclang-rt-dev clang-format groff-base wget"
+clang libclang-rt-dev clang-format groff-base wget chromium-headless-shell"
 
 cd "$(dirname "$0")/.."
 top=$(pwd)

@@ -54,6 +54,8 @@ static const char *format_name(pith_format f)
         return "html";
     case PITH_FORMAT_JSON:
         return "json";
+    case PITH_FORMAT_EXPLAIN:
+        return "explain";
     }
     return "?";
 }
@@ -132,11 +134,12 @@ static char *long_page(size_t *len)
     return p;
 }
 
-static pith_doc *extract_page(int is_long)
+static pith_doc *extract_page(int is_long, int explain)
 {
     pith_doc *doc = NULL;
     pith_options *o = pith_options_new();
     ck_assert_ptr_nonnull(o);
+    ck_assert_int_eq(pith_options_set_int(o, PITH_OPT_EXPLAIN, explain), PITH_OK);
     ck_assert_int_eq(pith_options_set_string(o, PITH_OPT_URL, "https://example.org/news/tides"),
                      PITH_OK);
     size_t len = sizeof PAGE - 1;
@@ -159,7 +162,7 @@ static void torture(pith_format format, int option, long value, const char *vari
     if (option)
         ck_assert_int_eq(pith_options_set_int(o, (pith_option)option, value), PITH_OK);
     for (int is_long = 0; is_long <= 1; is_long++) {
-        pith_doc *doc = extract_page(is_long);
+        pith_doc *doc = extract_page(is_long, format == PITH_FORMAT_EXPLAIN);
         char label[96];
         snprintf(label, sizeof label, "%s%s, %s page", format_name(format), variant,
                  is_long ? "long" : "short");
@@ -211,6 +214,12 @@ START_TEST(oom_json)
 }
 END_TEST
 
+START_TEST(oom_explain)
+{
+    torture(PITH_FORMAT_EXPLAIN, 0, 0, "");
+}
+END_TEST
+
 int main(void)
 {
     if (!failmalloc_active()) {
@@ -229,5 +238,6 @@ int main(void)
     PI_CASE_TIMEOUT(s, oom_markdown, 600);
     PI_CASE_TIMEOUT(s, oom_html, 600);
     PI_CASE_TIMEOUT(s, oom_json, 600);
+    PI_CASE_TIMEOUT(s, oom_explain, 600);
     return pi_test_run(s);
 }

@@ -20,12 +20,19 @@ typedef struct traced {
     pi_trace t;
 } traced;
 
-/* Extract `html` with default settings, `url` (may be NULL) and the
- * learned decisions' `threshold` (0: the rules alone). */
+/* Extract `html` with default settings, `url` (may be NULL), the learned
+ * decisions' `threshold` (0: the rules alone) and, with `explain`, every
+ * decision's reason recorded. */
+static inline void traced_run_explained(traced *x, const char *html, const char *url,
+                                        float threshold, int explain)
+{
+    pi_settings s = {url, NULL, 5000000, 10000, 64u << 20, 0, threshold, explain};
+    ck_assert_int_eq(pi_pipeline_run(html, strlen(html), &s, &x->r, &x->t), PI_OK);
+}
+
 static inline void traced_run_with(traced *x, const char *html, const char *url, float threshold)
 {
-    pi_settings s = {url, NULL, 5000000, 10000, 64u << 20, 0, threshold};
-    ck_assert_int_eq(pi_pipeline_run(html, strlen(html), &s, &x->r, &x->t), PI_OK);
+    traced_run_explained(x, html, url, threshold, 0);
 }
 
 /* The library's defaults: the rules, then the learned decisions. */

@@ -88,7 +88,7 @@ static int dump(const char *path, const char *id, int urls)
     char *url = urls ? gold_url(path) : NULL;
     const char *page_url = url;
     /* The rules alone: their choice is what the features read. */
-    pi_settings s = {url, NULL, 5000000, 10000, (size_t)1 << 30, 0, 0.0f};
+    pi_settings s = {url, NULL, 5000000, 10000, (size_t)1 << 30, 0, 0.0f, 0};
     pi_result r;
     pi_trace t;
     int err = pi_pipeline_run(html, len, &s, &r, &t);

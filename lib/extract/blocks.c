@@ -73,8 +73,11 @@ static void drop_orphan_headings(const pi_stats *st, pi_choice *c, pi_dom *root)
             int next = next_text_dropped(st, c, n, root);
             pi_node *rr = pi_stats_of(st, root);
             if (next == 1 || ((r->flags & PI_TF_HEADING) && next == -1 && rr &&
-                              rr->words > r->words + ORPHAN_MIN_ARTICLE_WORDS))
+                              rr->words > r->words + ORPHAN_MIN_ARTICLE_WORDS)) {
                 c->drop[r - st->nodes] = PI_DROP_FURNITURE;
+                if (c->why)
+                    c->why[r - st->nodes] = next == 1 ? PI_WHY_ORPHAN : PI_WHY_LAST_HEADING;
+            }
             n = pi_next(n, root, 1);
             continue;
         }
@@ -92,7 +95,9 @@ static uint32_t classify_root(const pi_stats *st, pi_choice *c, pi_dom *rn, uint
         size_t i = r ? (size_t)(r - st->nodes) : 0;
         int why = r ? pi_block_is_furniture(r, pi_choice_score(c, i), words, flags) : 0;
         if (why) {
-            c->drop[i] = (uint8_t)why;
+            c->drop[i] = pi_drop_of(why);
+            if (c->why)
+                c->why[i] = (uint8_t)why;
             dropped += r->words;
         }
         n = pi_next(n, rn, why != 0);
@@ -115,6 +120,8 @@ void pi_blocks_classify(const pi_stats *st, pi_choice *c, int flags)
                 pi_node *r = pi_stats_of(st, n);
                 if (r)
                     c->drop[r - st->nodes] = 0;
+                if (r && c->why)
+                    c->why[r - st->nodes] = 0;
             }
             classify_root(st, c, rn, words, flags | PI_IGNORE_NAMES);
         }

@@ -46,6 +46,7 @@ typedef struct walker {
     pi_dom *images[MAX_IMAGES]; /* images met inside running text, written
                                       after its block */
     int n_images;
+    uint32_t src; /* the current block's element (pi_block.src) */
 } walker;
 
 static void emit_image(walker *w, pi_dom *n);
@@ -124,6 +125,7 @@ static void flush(walker *w)
         b.table = w->kind == PI_BLK_ROW ? w->table : 0;
         b.list = w->kind == PI_BLK_ITEM ? w->list : 0;
         b.len = w->cur.len;
+        b.src = w->src;
         if (w->kind == PI_BLK_PRE && w->lang) {
             b.url = w->lang;
             w->lang = NULL;
@@ -146,6 +148,7 @@ static void flush(walker *w)
     w->kind = PI_BLK_PARA;
     w->level = w->ordered = w->header = w->cont = 0;
     w->pending_space = 0;
+    w->src = 0;
     /* Text after a nested block inside a list item continues the item. */
     if (w->items > 0 && !w->row) {
         w->kind = PI_BLK_ITEM;
@@ -273,6 +276,8 @@ static void emit_image(walker *w, pi_dom *n)
     pi_block b = {0};
     b.kind = PI_BLK_IMAGE;
     b.quote = w->quote;
+    const pi_node *r = pi_stats_of(w->st, n);
+    b.src = r ? (uint32_t)(r - w->st->nodes) + 1 : 0;
     b.url = url;
     b.text = pi_strdup(alt ? alt : "");
     if (!b.text) {
@@ -356,8 +361,13 @@ static int enter(walker *w, pi_dom *n)
 {
     if (pi_dom_has_chars(n)) {
         const char *t = pi_dom_chars(n);
-        if (t && !(w->c->mute && muted(w, n)))
+        if (t && !(w->c->mute && muted(w, n))) {
+            if (!w->src) {
+                const pi_node *r = pi_stats_of(w->st, pi_dom_parent(n));
+                w->src = r ? (uint32_t)r->block + 1 : 0;
+            }
             put_text(w, t, strlen(t));
+        }
         return 0;
     }
     if (!pi_dom_is_element(n))
@@ -446,6 +456,7 @@ static int enter(walker *w, pi_dom *n)
         w->kind = PI_BLK_CAPTION;
         w->cont = 0;
     } else if ((f & PI_TF_ROW) && !(w->layout & 1)) {
+        w->src = (uint32_t)(r - w->st->nodes) + 1;
         w->kind = PI_BLK_ROW;
         w->cont = 0;
         w->row = 1;
@@ -523,11 +534,13 @@ static void walk(walker *w, pi_dom *root)
 
 /* A caption repeated right after itself (figure and figcaption both named
  * caption) is one caption. */
-static int not_repeated_caption(const pi_block *prev, pi_block *b, void *ctx)
+static int not_repeated_caption(const pi_block *prev, pi_block *b, void *why)
 {
-    (void)ctx;
-    return !(prev && b->kind == PI_BLK_CAPTION && prev->kind == PI_BLK_CAPTION &&
-             prev->len == b->len && !strcmp(prev->text, b->text));
+    int again = prev && b->kind == PI_BLK_CAPTION && prev->kind == PI_BLK_CAPTION &&
+                prev->len == b->len && !strcmp(prev->text, b->text);
+    if (again && why && b->src)
+        ((uint8_t *)why)[b->src - 1] = PI_WHY_CAPTION_AGAIN;
+    return !again;
 }
 
 int pi_build_model(const pi_stats *st, const pi_choice *c, const char *base, const char *title,
@@ -559,11 +572,13 @@ int pi_build_model(const pi_stats *st, const pi_choice *c, const char *base, con
     if (!keep_title && title && *title) {
         for (size_t i = 0; i < m->n && i < HEADLINE_BLOCKS; i++) {
             if (m->blocks[i].kind == PI_BLK_HEADING && pi_same_text(m->blocks[i].text, title)) {
+                if (c->why && m->blocks[i].src)
+                    c->why[m->blocks[i].src - 1] = PI_WHY_HEADLINE;
                 pi_model_remove(m, i);
                 break;
             }
         }
     }
-    pi_model_filter(m, not_repeated_caption, NULL);
+    pi_model_filter(m, not_repeated_caption, c->why);
     return PI_OK;
 }

@@ -31,9 +31,21 @@ void pi_choice_free(pi_choice *c)
     free(c->candidate);
     free(c->drop);
     free(c->mute);
+    free(c->why);
+    free(c->prob);
     free(c->roots);
     memset(c, 0, sizeof *c);
     c->top = -1;
+}
+
+int pi_choice_explain(pi_choice *c, int prob)
+{
+    size_t n = c->n_nodes ? c->n_nodes : 1;
+    if (!c->why && !(c->why = calloc(n, 1)))
+        return PI_ENOMEM;
+    if (prob && !c->prob && !(c->prob = calloc(n, sizeof *c->prob)))
+        return PI_ENOMEM;
+    return PI_OK;
 }
 
 int pi_choice_add_root(pi_choice *c, int32_t i)

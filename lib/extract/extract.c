@@ -43,7 +43,7 @@ static int choice_words(const pi_stats *st, const pi_choice *c, uint32_t *words)
  * "Latest articles", photo credits). Short lines that do not end a
  * sentence, and headings with nothing after them, are trimmed from the end.
  * Returns the words left, `total` being the model's words. */
-static uint32_t trim_tail(pi_words *w, pi_model *m, uint32_t total)
+static uint32_t trim_tail(pi_words *w, pi_model *m, uint32_t total, uint8_t *why)
 {
     while (m->n > 1) {
         pi_block *b = &m->blocks[m->n - 1];
@@ -59,6 +59,8 @@ static uint32_t trim_tail(pi_words *w, pi_model *m, uint32_t total)
         if (total < TAIL_MIN_ARTICLE_WORDS + words)
             break;
         total -= words;
+        if (why && b->src)
+            why[b->src - 1] = PI_WHY_TAIL;
         pi_model_remove(m, m->n - 1);
     }
     return total;
@@ -106,12 +108,22 @@ static int is_credit_caption(const pi_block *b)
     return 0;
 }
 
+/* What the filter of meta lines reads; `why` is the choice's, or NULL. */
+typedef struct meta_filter {
+    pi_words *w;
+    uint8_t *why;
+} meta_filter;
+
 /* Date lines and picture credits anywhere in the article are metadata, not
  * text. */
-static int not_meta_line(const pi_block *prev, pi_block *b, void *w)
+static int not_meta_line(const pi_block *prev, pi_block *b, void *ctx)
 {
     (void)prev;
-    return !is_date_line(w, b) && !is_credit_caption(b);
+    const meta_filter *f = ctx;
+    int why = is_date_line(f->w, b) ? PI_WHY_DATE_LINE : is_credit_caption(b) ? PI_WHY_CREDIT : 0;
+    if (why && f->why && b->src)
+        f->why[b->src - 1] = (uint8_t)why;
+    return !why;
 }
 
 static uint32_t model_words(pi_words *w, pi_model *m)
@@ -123,12 +135,14 @@ static uint32_t model_words(pi_words *w, pi_model *m)
 }
 
 /* What every result's model goes through: date lines and credits out, the
- * tail trimmed, `words` being about the model's words. Returns whether
+ * tail trimmed, `words` being about the model's words. What is removed is
+ * recorded in `why` (the choice's, NULL unless explaining). Returns whether
  * text is left (images alone are none). */
-static int tidy(pi_words *w, pi_model *m, uint32_t words)
+static int tidy(pi_words *w, pi_model *m, uint32_t words, uint8_t *why)
 {
-    pi_model_filter(m, not_meta_line, w);
-    trim_tail(w, m, words);
+    meta_filter f = {w, why};
+    pi_model_filter(m, not_meta_line, &f);
+    trim_tail(w, m, words, why);
     for (size_t i = 0; i < m->n; i++)
         if (m->blocks[i].kind != PI_BLK_IMAGE && m->blocks[i].len)
             return 1;
@@ -142,7 +156,7 @@ static int build_rules(const pi_stats *st, pi_words *w, const pi_article_in *in,
     uint32_t words;
     PI_TRY(choice_words(st, c, &words));
     PI_TRY(pi_build_model(st, c, in->base, in->headline, in->keep_title, m));
-    *has_text = tidy(w, m, words);
+    *has_text = tidy(w, m, words, c->why);
     return PI_OK;
 }
 
@@ -181,17 +195,33 @@ static int check_declared(pi_words *w, pi_model *m, const char *body, pi_layer *
     return use_declared(m, body);
 }
 
+/* The attempts as the explain view lists them. */
+static void note_attempt(pi_article_out *out, int flags, const pi_choice *c, uint32_t words,
+                         int taken)
+{
+    if (out->n_attempts >= PI_MAX_ATTEMPTS)
+        return;
+    for (int k = 0; taken && k < out->n_attempts; k++)
+        out->attempts[k].taken = 0;
+    pi_attempt a = {flags & (PI_RELAXED | PI_NO_NAMES), c->fallback ? -1 : c->top, words, taken};
+    out->attempts[out->n_attempts++] = a;
+}
+
 /* Layer 2: another attempt with `flags`; it replaces the kept choice when
  * it keeps FALLBACK_GAIN times as many words. */
 static int try_alternative(const pi_stats *st, int flags, const pi_article_in *in, pi_choice *c,
-                           uint32_t *got, pi_layer *layer)
+                           uint32_t *got, pi_article_out *out)
 {
+    pi_layer *layer = &out->layer;
     pi_choice ac;
     uint32_t n = 0;
     int err = attempt(st, flags, in, &ac);
     if (!err)
         err = choice_words(st, &ac, &n);
-    if (!err && (float)n >= FALLBACK_GAIN * (float)*got && n > *got) {
+    int taken = !err && (float)n >= FALLBACK_GAIN * (float)*got && n > *got;
+    if (!err)
+        note_attempt(out, flags, &ac, n, taken);
+    if (taken) {
         *got = n;
         *layer = ac.fallback ? PI_LAYER_RELAXED_FALLBACK : PI_LAYER_RELAXED;
         pi_choice_free(c);
@@ -223,7 +253,7 @@ static int learned(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_
     int text = 0;
     int err = pi_build_model(st, &lc, in->base, in->headline, in->keep_title, m);
     if (!err)
-        text = tidy(w, m, words);
+        text = tidy(w, m, words, lc.why);
     if (!err && !text) {
         pi_model rules;
         pi_model_init(&rules);
@@ -241,7 +271,12 @@ static int learned(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_
         pi_choice_free(&lc);
         return err;
     }
-    pi_choice_free(c);
+    /* Explaining, the rules' choice is kept: their verdicts beside the
+     * model's. */
+    if (c->why)
+        out->rules = *c;
+    else
+        pi_choice_free(c);
     *c = lc;
     out->layer = PI_LAYER_LEARNED;
     return PI_OK;
@@ -251,18 +286,20 @@ static int extract(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_
                    pi_article_out *out, pi_choice *c)
 {
     pi_layer *layer = &out->layer;
-    PI_TRY(attempt(st, 0, in, c));
+    int explain = in->explain ? PI_EXPLAIN : 0;
+    PI_TRY(attempt(st, explain, in, c));
     *layer = c->fallback ? PI_LAYER_FALLBACK : PI_LAYER_SCORE;
     uint32_t got;
     PI_TRY(choice_words(st, c, &got));
+    note_attempt(out, 0, c, got, 1);
     uint32_t prose = st->nodes[0].words - st->nodes[0].link_words;
     if (got < FALLBACK_MIN_WORDS ||
         (got < FALLBACK_MAX_WORDS && (float)got < FALLBACK_MIN_SHARE * (float)prose)) {
         /* Names as well as unlikely containers may have misled the first
          * attempt: a content name on a few words ("article-meta") can
          * outweigh the text. */
-        PI_TRY(try_alternative(st, PI_RELAXED, in, c, &got, layer));
-        PI_TRY(try_alternative(st, PI_RELAXED | PI_NO_NAMES, in, c, &got, layer));
+        PI_TRY(try_alternative(st, PI_RELAXED | explain, in, c, &got, out));
+        PI_TRY(try_alternative(st, PI_RELAXED | PI_NO_NAMES | explain, in, c, &got, out));
     }
     if (in->threshold > 0.0f) {
         PI_TRY(learned(st, w, in, m, c, out));

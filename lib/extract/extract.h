@@ -37,7 +37,18 @@ typedef struct pi_article_in {
                                   probability; 0 leaves them out */
     unsigned declared;         /* the types the page declares (PI_DECL_*) */
     const char *url;           /* the page's address, or NULL */
+    int explain;               /* record every decision's reason (pi_choice.why) */
 } pi_article_in;
+
+/* One attempt of the rules, as the explain view lists them. */
+typedef struct pi_attempt {
+    int flags;      /* PI_RELAXED, PI_NO_NAMES (choice.h) */
+    int32_t top;    /* its winning candidate, -1 when none scored */
+    uint32_t words; /* the words its model would keep */
+    int taken;      /* it gave the rules' result */
+} pi_attempt;
+
+#define PI_MAX_ATTEMPTS 3
 
 /* What the extraction gives besides the model. */
 typedef struct pi_article_out {
@@ -49,6 +60,11 @@ typedef struct pi_article_out {
     /* The model's estimate of the F1 of the blocks kept (learned.h), when
      * the learned layer ran; else -1. */
     float confidence;
+    pi_attempt attempts[PI_MAX_ATTEMPTS]; /* the rules' attempts, in order */
+    int n_attempts;
+    /* Explaining, when the learned layer decided: the rules' choice it
+     * replaced (the caller frees it, also after a failure). */
+    pi_choice rules;
 } pi_article_out;
 
 /* Fill `m` with the article of the tree numbered in `st` (index 0 is the

@@ -7,7 +7,8 @@
 /* Is element `r` furniture inside an article of `root_words` words? `score`
  * is its candidate score in the current attempt (0 if it has none), `flags`
  * the attempt's PI_RELAXED / PI_IGNORE_NAMES (choice.h). 0 if not, else the
- * reason (PI_DROP_*). Reads its statistics and names; changes nothing. */
+ * rule that found it (pi_why, choice.h; pi_drop_of() gives its drop mark).
+ * Reads its statistics and names; changes nothing. */
 int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, int flags);
 
 #endif

@@ -37,6 +37,9 @@ int pi_learned_choose(const pi_stats *st, const pi_page_in *in, float threshold,
         err = pi_choice_add_root(out, 0);
     if (!err && !(out->mute = calloc(st->n ? st->n : 1, 1)))
         err = PI_ENOMEM;
+    /* Explaining the rules explains the model too. */
+    if (!err && in->rules->why)
+        err = pi_choice_explain(out, 1);
     if (err) {
         pi_features_free(&f);
         pi_choice_free(out);
@@ -53,12 +56,18 @@ int pi_learned_choose(const pi_stats *st, const pi_page_in *in, float threshold,
          * decide them. */
         if (x[PI_F_OWN_WORDS] == 0.0f) {
             out->mute[f.block[k]] = x[PI_F_RULES_KEPT] == 0.0f;
+            if (out->why)
+                out->why[f.block[k]] = PI_WHY_NO_WORDS;
             continue;
         }
         memcpy(x + PI_F_PT_ARTICLE, lo->types, sizeof lo->types);
         float margin = pi_learned_block_margin(x);
         out->mute[f.block[k]] = margin < cut;
         double w = x[PI_F_OWN_WORDS], pw = w / (1.0 + exp(-(double)margin));
+        if (out->why) {
+            out->why[f.block[k]] = PI_WHY_MODEL;
+            out->prob[f.block[k]] = (float)(pw / w);
+        }
         content += pw;
         if (margin >= cut) {
             kept += w;

@@ -281,6 +281,8 @@ static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice 
 int pi_choose(const pi_stats *st, int32_t body, int flags, const char *title, pi_choice *c)
 {
     PI_TRY(pi_choice_init(c, st->n));
+    if (flags & PI_EXPLAIN)
+        PI_TRY(pi_choice_explain(c, 0));
     const pi_node *N = st->nodes;
     float *S = c->score;
 

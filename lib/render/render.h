@@ -44,6 +44,22 @@ typedef struct pi_json_facts {
  * content in another format. */
 char *pi_render_json(const pi_json_facts *f, size_t *len);
 
+/* What the explain view reads: the result and the trace of an extraction
+ * run with `explain` (pipeline.h). */
+struct pi_result;
+struct pi_trace;
+typedef struct pi_explain_facts {
+    const struct pi_result *r;
+    const struct pi_trace *t;
+    const char *layer; /* the deciding layer's name, or NULL */
+    float threshold;   /* the learned decisions' */
+} pi_explain_facts;
+
+/* The explain view (render_explain.c): one self-contained HTML page, safe to
+ * open, with every block of the page, kept or dropped, and why. NULL when
+ * out of memory, or when the trace was not made with `explain`. */
+char *pi_render_explain(const pi_explain_facts *f, size_t *len);
+
 /* ---- shared by the serializers ---- */
 
 /* Callbacks for pi_render_inlines. `open` returns 0 to leave a span out (its

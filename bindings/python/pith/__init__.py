@@ -29,6 +29,7 @@ __all__ = [
     "FORMAT_MARKDOWN",
     "FORMAT_HTML",
     "FORMAT_JSON",
+    "FORMAT_EXPLAIN",
     "PithError",
     "Status",
     "extract",
@@ -73,12 +74,14 @@ class Format(enum.IntEnum):
     MARKDOWN = _lib.FORMAT_MARKDOWN
     HTML = _lib.FORMAT_HTML
     JSON = _lib.FORMAT_JSON
+    EXPLAIN = _lib.FORMAT_EXPLAIN
 
 
 FORMAT_TEXT = Format.TEXT
 FORMAT_MARKDOWN = Format.MARKDOWN
 FORMAT_HTML = Format.HTML
 FORMAT_JSON = Format.JSON
+FORMAT_EXPLAIN = Format.EXPLAIN
 
 # The names render() accepts besides Format values (any letter case), the
 # same as the pith command's -f.
@@ -89,6 +92,7 @@ _FORMAT_NAMES = {
     "md": Format.MARKDOWN,
     "html": Format.HTML,
     "json": Format.JSON,
+    "explain": Format.EXPLAIN,
 }
 
 # extract(favor=...): PITH_OPT_FAVOR's values.
@@ -239,7 +243,8 @@ class Document:
         json_content: Format | int | str | None = None,
     ) -> str:
         """The article in ``format``: "text" (or "txt"), "markdown" (or
-        "md"), "html" or "json", or a :class:`Format`.
+        "md"), "html", "json" or "explain" (see :meth:`explain`), or a
+        :class:`Format`.
 
         The keywords are the render options of pith.h: ``links``,
         ``images``, ``tables`` and ``formatting`` (PITH_OPT_LINKS, ...);
@@ -283,6 +288,14 @@ class Document:
             _clib.pith_free(out)
             _clib.pith_options_free(opts)
         return _decode(data)
+
+    def explain(self) -> str:
+        """The explain view (PITH_FORMAT_EXPLAIN): one self-contained HTML
+        page, safe to open in a browser, that shows every block of the page
+        kept or dropped, with its statistics and the rule or model decision
+        behind it. The Document must come from ``extract(..., explain=True)``;
+        otherwise :class:`PithError` with Status.INVALID_ARGUMENT."""
+        return self.render(Format.EXPLAIN)
 
     def to_dict(self, json_content: Format | int | str | None = None) -> dict:
         """The JSON rendering (every metadata field, "encoding", "layer",
@@ -368,6 +381,7 @@ def extract(
     max_nodes: int | None = None,
     max_output_size: int | None = None,
     favor: str = "balanced",
+    explain: bool = False,
 ) -> Document:
     """Extract the article from a page and return a :class:`Document`,
     which owns the C document: close it, or use it in a ``with`` block.
@@ -381,7 +395,9 @@ def extract(
     (PITH_OPT_MAX_INPUT_SIZE, _MAX_DEPTH, _MAX_NODES, _MAX_OUTPUT_SIZE in
     pith.h); None keeps the library's default. ``favor`` is "balanced",
     "precision" (less furniture, some content lost) or "recall" (more of
-    the content, more furniture): PITH_OPT_FAVOR.
+    the content, more furniture): PITH_OPT_FAVOR. ``explain`` records every
+    decision (PITH_OPT_EXPLAIN), for :meth:`Document.explain`; the text and
+    metadata are the same either way.
 
     Raises TypeError for arguments of the wrong type and :class:`PithError`
     when the library fails (e.g. Status.INPUT_TOO_LARGE). A page without an
@@ -407,6 +423,8 @@ def extract(
         except (KeyError, TypeError):
             names = ", ".join(repr(n) for n in _FAVOR_NAMES)
             raise ValueError(f"unknown favor {favor!r} (one of {names})") from None
+    if explain:
+        ints[_lib.OPT_EXPLAIN] = 1
     for key, value in (
         (_lib.OPT_MAX_INPUT_SIZE, max_input_size),
         (_lib.OPT_MAX_DEPTH, max_depth),

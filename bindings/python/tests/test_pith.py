@@ -92,6 +92,11 @@ JSON_KEYS = {
 }
 
 
+def html_escape(s):
+    return (s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
+
+
 class TagCollector(html.parser.HTMLParser):
     """Start tags and their attributes; fails on tags left open or closed
     out of order (void elements aside)."""
@@ -359,6 +364,53 @@ class RenderTest(unittest.TestCase):
         with self.assertRaises(pith.PithError) as caught:
             self.doc.render("json", json_content="text")
         self.assertEqual(caught.exception.status, pith.Status.OPTION_VALUE)
+
+
+class ExplainTest(unittest.TestCase):
+    HOSTILE = (
+        "<html><head><title>Hostile</title><script>fetch('https://evil.example/a')</script>"
+        "<style>body{background:url(https://evil.example/b.png)}</style></head>"
+        "<body onload=\"alert(1)\"><div id=\"main\"><p onclick=\"alert(2)\">A paragraph "
+        "long enough to be kept by the extractor, with commas, clauses, and words, and "
+        "more words after them.</p><p><a href=\"javascript:alert(3)\">a link</a> "
+        "<img src=\"https://evil.example/c.png\" onerror=\"alert(4)\"></p>"
+        "<p>&lt;script&gt;alert(5)&lt;/script&gt; and \"quotes\" and <b>broken <i>markup"
+        "</p></div><div class=\"share\"><a href=\"https://evil.example/d\">Share</a></div>"
+    )
+
+    def test_explain_keeps_the_text(self):
+        with pith.extract(META_PAGE) as plain, pith.extract(META_PAGE, explain=True) as d:
+            self.assertEqual(d.text, plain.text)
+            self.assertEqual(d.render("markdown"), plain.render("markdown"))
+            self.assertEqual(d.to_dict(), plain.to_dict())
+            out = d.explain()
+            self.assertEqual(out, d.render("explain"))
+            self.assertEqual(out, d.render(pith.FORMAT_EXPLAIN))
+        self.assertTrue(out.startswith("<!DOCTYPE html>"))
+        self.assertIn("Content-Security-Policy", out)
+        for line in plain.text.splitlines():
+            self.assertIn(html_escape(line), out)
+
+    def test_explain_needs_the_option(self):
+        with pith.extract(META_PAGE) as d:
+            with self.assertRaises(pith.PithError) as e:
+                d.explain()
+            self.assertEqual(e.exception.status, pith.Status.INVALID_ARGUMENT)
+
+    def test_hostile_page_loads_nothing(self):
+        with pith.extract(self.HOSTILE, explain=True) as d:
+            out = d.explain()
+        parser = TagCollector()
+        parser.feed(out)
+        parser.close()
+        self.assertEqual(parser.errors, [])
+        for tag, attrs in parser.tags:
+            self.assertNotEqual(tag, "script")
+            for name in attrs:
+                self.assertFalse(name.startswith("on"), (tag, name))
+                self.assertNotIn(name, ("src", "href", "srcset", "action", "style"), (tag, name))
+        self.assertNotIn("<script", out)
+        self.assertIn("&lt;script&gt;alert(5)", out)
 
 
 class LifetimeTest(unittest.TestCase):
