@@ -11,6 +11,7 @@
  *   2. Options: an opaque, extensible set of typed settings.
  *   3. The document: accessors for what was extracted.
  *   4. Errors, versions, memory and threads.
+ *   5. WARC files: the records of crawls, read as pages (pith_warc_*).
  *
  * Naming: functions and types start with "pith_", macros and enum values with
  * "PITH_". Every handle is opaque. Strings returned by accessors are UTF-8,
