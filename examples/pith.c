@@ -49,7 +49,8 @@ enum {
     OPT_FAVOR,
     OPT_PROGRESS,
     OPT_NO_PROGRESS,
-    OPT_EXPLAIN
+    OPT_EXPLAIN,
+    OPT_COMMENTS
 };
 
 /* ---- Tuning ------------------------------------------------------------ */
@@ -75,7 +76,8 @@ struct settings {
     int print_title;
     int print_metadata;
     int keep_title;
-    int favor; /* a pith_favor */
+    int favor;    /* a pith_favor */
+    int comments; /* --comments */
     int quiet;
     int recursive;
     int progress; /* -1 when the terminal decides, else 0 or 1 */
@@ -147,6 +149,8 @@ static void usage(void)
           "      --no-tables         leave out tables\n"
           "      --no-formatting     no emphasis, strong or inline code (markdown, html)\n"
           "      --standalone        html: a whole page instead of an <article> fragment\n"
+          "      --comments          write the reader comments after the article\n"
+          "                          (txt, markdown, html; json always has them)\n"
           "      --json-content FORMAT\n"
           "                          json: add the article as markdown or html too\n"
           "  -r, --recursive         read directories: their .htm, .html, .xhtml and\n"
@@ -1181,6 +1185,8 @@ static pith_options *make_options(const struct settings *s)
         st = check_option(pith_options_set_int(opts, PITH_OPT_EXPLAIN, 1), "--explain");
     /* The render settings go in the same set: pith_extract() ignores them
      * and pith_doc_render() ignores the others. */
+    if (st == PITH_OK && s->comments)
+        st = check_option(pith_options_set_int(opts, PITH_OPT_COMMENTS, 1), "--comments");
     if (st == PITH_OK && !s->links)
         st = check_option(pith_options_set_int(opts, PITH_OPT_LINKS, 0), "--no-links");
     if (st == PITH_OK && !s->images)
@@ -1432,6 +1438,7 @@ int main(int argc, char **argv)
         {"no-formatting", no_argument, NULL, OPT_NO_FORMATTING},
         {"standalone", no_argument, NULL, OPT_STANDALONE},
         {"json-content", required_argument, NULL, OPT_JSON_CONTENT},
+        {"comments", no_argument, NULL, OPT_COMMENTS},
         {"recursive", no_argument, NULL, 'r'},
         {"input-list", required_argument, NULL, 'i'},
         {"jobs", required_argument, NULL, 'j'},
@@ -1512,6 +1519,9 @@ int main(int argc, char **argv)
             break;
         case OPT_STANDALONE:
             s.standalone = 1;
+            break;
+        case OPT_COMMENTS:
+            s.comments = 1;
             break;
         case OPT_JSON_CONTENT:
             json_content = parse_format(optarg);

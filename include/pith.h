@@ -221,7 +221,15 @@ typedef enum pith_option {
      *  then keeps the parsed page until it is freed (memory of the order of
      *  ten times the input). Default 0: nothing is recorded and nothing
      *  costs. Since 0.1. */
-    PITH_OPT_EXPLAIN = 15
+    PITH_OPT_EXPLAIN = 15,
+    /** integer (0 or 1): pith_doc_render() writes the reader comments
+     *  (pith_doc_comment_get()) after the article, under a "Comments"
+     *  heading: in text as "author, date" lines with each reply indented
+     *  two spaces, in Markdown as block quotes (a reply one quote level
+     *  deeper), in HTML as a <section class="comments"> of nested <ol>
+     *  lists. JSON always has them ("comments"), the text of
+     *  pith_doc_text() never. Default 0. Since 0.1. */
+    PITH_OPT_COMMENTS = 16
 } pith_option;
 
 /** The values of PITH_OPT_FAVOR. The block model keeps a block whose
@@ -322,8 +330,11 @@ typedef enum pith_format {
     /** One JSON object on one line: every metadata field (null or [] when
      *  unknown), "encoding" {"name","source"}, "layer", "confidence" (a
      *  number, PITH_FIELD_CONFIDENCE; since 0.1), "words" (ICU word
-     *  units), "sentences" (ICU sentence rules), "paragraphs", "text", and
-     *  "format"/"content" when PITH_OPT_JSON_CONTENT asks for them. */
+     *  units), "sentences" (ICU sentence rules), "paragraphs", "text",
+     *  "comments" (an array of {"author", "published", "text", "depth"},
+     *  as pith_doc_comment_get() gives them, [] when there are none; since
+     *  0.1), and "format"/"content" when PITH_OPT_JSON_CONTENT asks for
+     *  them. */
     PITH_FORMAT_JSON = 4,
     /** The explain view, for a document extracted with PITH_OPT_EXPLAIN: one
      *  self-contained HTML page that shows what was kept, what was dropped
@@ -449,6 +460,46 @@ PITH_API const char *pith_doc_get(const pith_doc *doc, pith_field field, size_t 
 /** PITH_FIELD_CONFIDENCE as a number from 0 to 1, or -1 when it is absent
  *  (or `doc` is NULL). Since 0.1. */
 PITH_API double pith_doc_confidence(const pith_doc *doc);
+
+/* ---------------------------------------------------------------------------
+ * Reader comments
+ *
+ * Comments that follow the article (a blog's or a news site's thread, a
+ * threaded discussion under a story) are found on every extraction, kept
+ * out of the article's text whatever the options, and given here, one per
+ * comment in page order, a reply after the comment it answers. A comment
+ * section is an element named like comments (comments, respond, disqus,
+ * discussion, replies ...) that holds comments (an author or a date, and
+ * text), the comment form, or almost nothing (the placeholder of a plugin
+ * that loads in a frame: its text stays out, and no comment is invented).
+ * On a page whose type is forum (PITH_FIELD_PAGE_TYPE) the posts are the
+ * content: none is taken for a comment. Since 0.1.
+ * ------------------------------------------------------------------------- */
+
+typedef enum pith_comment_field {
+    /** The author's name as the page shows it, without "says:"; NULL when
+     *  none is shown. */
+    PITH_COMMENT_AUTHOR = 1,
+    /** When it was written, ISO 8601 ("2024-05-03", "2024-05-03T09:14:00Z")
+     *  as PITH_FIELD_PUBLISHED writes dates; NULL when the page shows no date
+     *  that can be read as one ("3 hours ago"). */
+    PITH_COMMENT_PUBLISHED = 2,
+    /** Its text, without author, date, avatar and actions (reply, vote,
+     *  share) and without its replies; paragraphs separated by LF. */
+    PITH_COMMENT_TEXT = 3
+} pith_comment_field;
+
+/** The number of comments; 0 for NULL. */
+PITH_API size_t pith_doc_comment_count(const pith_doc *doc);
+
+/** Field `field` of comment `index` (0 .. count-1), or NULL (absent, index
+ *  out of range, unknown field). UTF-8, owned by `doc`. */
+PITH_API const char *pith_doc_comment_get(const pith_doc *doc, size_t index,
+                                          pith_comment_field field);
+
+/** The nesting of comment `index`: 0 for a comment on the article, 1 for a
+ *  reply to one, and so on; -1 when out of range (or `doc` is NULL). */
+PITH_API int pith_doc_comment_depth(const pith_doc *doc, size_t index);
 
 /* ---------------------------------------------------------------------------
  * WARC files

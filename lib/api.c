@@ -34,6 +34,7 @@ struct pith_options {
     int json_content;
     float threshold; /* the block model's, as PITH_OPT_FAVOR sets it */
     int explain;
+    int comments; /* render the comments after the article */
 };
 
 static const pith_options defaults = {NULL,
@@ -43,9 +44,10 @@ static const pith_options defaults = {NULL,
                                       DEFAULT_MAX_NODES,
                                       DEFAULT_MAX_OUTPUT,
                                       0,
-                                      {1, 1, 1, 1, 0},
+                                      {1, 1, 1, 1, 0, NULL},
                                       0,
                                       PI_LEARNED_THRESHOLD,
+                                      0,
                                       0};
 
 struct pith_doc {
@@ -263,6 +265,7 @@ pith_status pith_option_bounds(pith_option key, long long *min, long long *max)
     case PITH_OPT_FORMATTING:
     case PITH_OPT_STANDALONE:
     case PITH_OPT_EXPLAIN:
+    case PITH_OPT_COMMENTS:
         lo = 0;
         hi = 1;
         break;
@@ -368,6 +371,9 @@ pith_status pith_options_set_int(pith_options *o, pith_option key, long long val
         break;
     case PITH_OPT_EXPLAIN:
         o->explain = (int)value;
+        break;
+    case PITH_OPT_COMMENTS:
+        o->comments = (int)value;
         break;
     default:
         break;
@@ -501,18 +507,20 @@ pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_op
     if (!o)
         o = &defaults;
     const pi_model *m = &d->r.model;
+    pi_render_opts ro = o->render;
+    ro.comments = o->comments ? &d->r.comments : NULL;
     const pi_meta *meta = &d->r.meta;
     size_t n = 0;
     char *s = NULL;
     switch (format) {
     case PITH_FORMAT_TEXT:
-        s = pi_render_text(m, &o->render, &n);
+        s = pi_render_text(m, &ro, &n);
         break;
     case PITH_FORMAT_MARKDOWN:
-        s = pi_render_markdown(m, &o->render, &n);
+        s = pi_render_markdown(m, &ro, &n);
         break;
     case PITH_FORMAT_HTML:
-        s = pi_render_html(m, &o->render, meta->headline, meta->lang, meta->dir, &n);
+        s = pi_render_html(m, &ro, meta->headline, meta->lang, meta->dir, &n);
         break;
     case PITH_FORMAT_JSON: {
         long sentences = count_sentences(d);
@@ -530,14 +538,14 @@ pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_op
                            d->r.paragraphs,
                            NULL,
                            NULL,
-                           0};
+                           0,
+                           &d->r.comments};
         char *content = NULL;
         if (o->json_content == PITH_FORMAT_MARKDOWN) {
-            content = pi_render_markdown(m, &o->render, &f.content_len);
+            content = pi_render_markdown(m, &ro, &f.content_len);
             f.format = "markdown";
         } else if (o->json_content == PITH_FORMAT_HTML) {
-            content = pi_render_html(m, &o->render, meta->headline, meta->lang, meta->dir,
-                                     &f.content_len);
+            content = pi_render_html(m, &ro, meta->headline, meta->lang, meta->dir, &f.content_len);
             f.format = "html";
         }
         if (f.format && !content)
@@ -644,6 +652,34 @@ const char *pith_doc_get(const pith_doc *d, pith_field f, size_t i)
         return NULL;
     const char *const *v = field_values(d, f, &n);
     return i < n ? v[i] : NULL;
+}
+
+/* ---- comments ---------------------------------------------------------- */
+
+size_t pith_doc_comment_count(const pith_doc *d)
+{
+    return d ? d->r.comments.n : 0;
+}
+
+const char *pith_doc_comment_get(const pith_doc *d, size_t i, pith_comment_field f)
+{
+    if (!d || i >= d->r.comments.n)
+        return NULL;
+    const pi_comment *c = &d->r.comments.items[i];
+    switch (f) {
+    case PITH_COMMENT_AUTHOR:
+        return c->author;
+    case PITH_COMMENT_PUBLISHED:
+        return c->published;
+    case PITH_COMMENT_TEXT:
+        return c->text;
+    }
+    return NULL;
+}
+
+int pith_doc_comment_depth(const pith_doc *d, size_t i)
+{
+    return d && i < d->r.comments.n ? d->r.comments.items[i].depth : -1;
 }
 
 double pith_doc_confidence(const pith_doc *d)

@@ -103,6 +103,8 @@ static int run(const char *utf8, size_t len, const pi_settings *s, pi_result *r,
         t->article = out;
         if (err)
             goto done;
+        r->comments = out.comments;
+        memset(&t->article.comments, 0, sizeof t->article.comments);
         r->layer = out.layer;
         r->confidence = out.confidence;
         if (out.typed) {
@@ -162,6 +164,7 @@ void pi_result_free(pi_result *r)
         return;
     pi_model_free(&r->model);
     pi_meta_free(&r->meta);
+    pi_comments_free(&r->comments);
     free(r->text);
     memset(r, 0, sizeof *r);
 }

@@ -41,9 +41,10 @@ typedef struct pi_settings {
 
 /* Everything one extraction gives. */
 typedef struct pi_result {
-    pi_model model; /* the article's blocks */
-    pi_meta meta;   /* the page's metadata */
-    char *text;     /* the text rendering of the model, never NULL */
+    pi_model model;       /* the article's blocks */
+    pi_meta meta;         /* the page's metadata */
+    pi_comments comments; /* the reader comments, out of the model */
+    char *text;           /* the text rendering of the model, never NULL */
     size_t text_len;
     unsigned long words; /* ICU words of the text blocks */
     unsigned long paragraphs;

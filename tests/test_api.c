@@ -271,6 +271,48 @@ START_TEST(confidence)
 }
 END_TEST
 
+/* The comment accessors: the written WordPress page's three comments with
+ * their fields and depths, NULL and -1 out of range, none on a page
+ * without comments, and the text of none in the article. */
+START_TEST(comments)
+{
+    char path[1024];
+    size_t len;
+    snprintf(path, sizeof path, "%s/comments/wordpress.html", PITH_TEST_DATA);
+    char *html = pi_test_read(path, &len);
+    ck_assert_msg(html != NULL, "no page at %s", path);
+    pith_doc *doc = extract_ok(html, len, NULL);
+    ck_assert_uint_eq(pith_doc_comment_count(doc), 3);
+    ck_assert_str_eq(pith_doc_comment_get(doc, 0, PITH_COMMENT_AUTHOR), "Maria Lopez");
+    ck_assert_str_eq(pith_doc_comment_get(doc, 1, PITH_COMMENT_AUTHOR), "Tom Baker");
+    ck_assert_str_eq(pith_doc_comment_get(doc, 1, PITH_COMMENT_PUBLISHED), "2024-05-03T11:02:00Z");
+    ck_assert_str_eq(pith_doc_comment_get(doc, 2, PITH_COMMENT_TEXT),
+                     "Great tips, thanks for sharing them.");
+    int want[] = {0, 1, 0};
+    for (size_t i = 0; i < 3; i++) {
+        ck_assert_int_eq(pith_doc_comment_depth(doc, i), want[i]);
+        ck_assert_ptr_null(
+            strstr(pith_doc_text(doc), pith_doc_comment_get(doc, i, PITH_COMMENT_TEXT)));
+    }
+    ck_assert_ptr_null(pith_doc_comment_get(doc, 3, PITH_COMMENT_TEXT));
+    ck_assert_ptr_null(pith_doc_comment_get(doc, 0, (pith_comment_field)99));
+    ck_assert_int_eq(pith_doc_comment_depth(doc, 3), -1);
+    pith_doc_free(doc);
+    free(html);
+
+    doc = extract_ok(PAGE, strlen(PAGE), NULL);
+    ck_assert_uint_eq(pith_doc_comment_count(doc), 0);
+    char *json = NULL;
+    ck_assert_int_eq(pith_doc_render(doc, PITH_FORMAT_JSON, NULL, &json, NULL), PITH_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"comments\":[]"));
+    pith_free(json);
+    pith_doc_free(doc);
+    ck_assert_uint_eq(pith_doc_comment_count(NULL), 0);
+    ck_assert_ptr_null(pith_doc_comment_get(NULL, 0, PITH_COMMENT_TEXT));
+    ck_assert_int_eq(pith_doc_comment_depth(NULL, 0), -1);
+}
+END_TEST
+
 /* Many threads extracting at once give the results of one thread. */
 #define THREADS 8
 #define ROUNDS 20
@@ -565,6 +607,7 @@ static void add(Suite *s)
     PI_CASE(s, seed_page);
     PI_CASE(s, favor_moves_the_threshold);
     PI_CASE(s, confidence);
+    PI_CASE(s, comments);
     PI_CASE(s, threads_agree_with_one_thread);
     PI_CASE(s, fields);
     PI_CASE(s, title_and_headline);

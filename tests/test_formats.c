@@ -175,7 +175,7 @@ START_TEST(json_has_every_key)
     static const char *const keys[] = {"title", "authors", "published", "modified", "site_name",
                                        "description", "language", "direction", "url", "image",
                                        "tags", "page_type", "encoding", "layer", "confidence", "words",
-                                       "sentences", "paragraphs", "text", "format", "content", NULL};
+                                       "sentences", "paragraphs", "text", "comments", "format", "content", NULL};
     /* clang-format on */
     for (int i = 0; keys[i]; i++)
         ck_assert_msg(json_object_object_get_ex(o, keys[i], NULL), "missing %s", keys[i]);
@@ -183,6 +183,7 @@ START_TEST(json_has_every_key)
     ck_assert_str_eq(json_object_get_string(json_object_array_get_idx(a, 0)), "Ana \"Q\" Lima");
     ck_assert_str_eq(json_object_get_string(json_object_object_get(o, "text")), "line\n");
     ck_assert(json_object_is_type(json_object_object_get(o, "published"), json_type_null));
+    ck_assert_ptr_nonnull(strstr(s, "\"comments\":[]"));
     ck_assert_ptr_nonnull(strstr(s, "\"confidence\":0.50,"));
     ck_assert_ptr_null(strchr(s, '\n'));
     json_object_put(o);

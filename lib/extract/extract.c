@@ -10,6 +10,7 @@
 #include "extract/score.h"
 #include "extract/tune.h"
 #include "meta/date.h"
+#include "meta/metadata.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -301,6 +302,7 @@ static int extract(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_
         PI_TRY(try_alternative(st, PI_RELAXED | explain, in, c, &got, out));
         PI_TRY(try_alternative(st, PI_RELAXED | PI_NO_NAMES | explain, in, c, &got, out));
     }
+    out->rules_top = c->top;
     if (in->threshold > 0.0f) {
         PI_TRY(learned(st, w, in, m, c, out));
     } else {
@@ -310,6 +312,107 @@ static int extract(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_
     return check_declared(w, m, in->declared_body, layer);
 }
 
+/* What keeps the blocks outside the comment sections. */
+typedef struct comment_filter {
+    const uint8_t *mark; /* per element: inside a comment section */
+    uint8_t *why;        /* the choice's reasons, or NULL */
+} comment_filter;
+
+static int in_comments(const comment_filter *f, const pi_block *b)
+{
+    return b->src && f->mark[b->src - 1];
+}
+
+/* A heading that announces comments ("3 Comments", "Leave a Reply"). */
+static int announces_comments(pi_words *w, pi_block *b)
+{
+    if (b->kind != PI_BLK_HEADING || pi_block_words(w, b) > COMMENT_HEADING_MAX_WORDS)
+        return 0;
+    for (const char *const *h = PI_COMMENT_HEADINGS; *h; h++)
+        if (pi_find_ascii_ci(b->text, b->len, *h, 1))
+            return 1;
+    return 0;
+}
+
+static void note_comment(const comment_filter *f, const pi_block *b)
+{
+    if (f->why && b->src)
+        f->why[b->src - 1] = PI_WHY_COMMENT;
+}
+
+/* Reader comments out of the model, with the heading that announces them
+ * just before a section. */
+static void drop_comment_blocks(pi_words *w, pi_model *m, const comment_filter *f)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        pi_block *b = &m->blocks[i];
+        if (in_comments(f, b)) {
+            note_comment(f, b);
+            pi_block_free(b);
+            continue;
+        }
+        int next_comments = i + 1 < m->n && in_comments(f, &m->blocks[i + 1]);
+        if (next_comments && announces_comments(w, b)) {
+            note_comment(f, b);
+            pi_block_free(b);
+            continue;
+        }
+        m->blocks[n++] = *b;
+    }
+    m->n = n;
+}
+
+/* Is the page a discussion, whose posts are its content rather than
+ * comments? When it declares so (DiscussionForumPosting, QAPage), when the
+ * page model finds forum its likeliest type (as PITH_FIELD_PAGE_TYPE
+ * says), or when it gives the page a fair chance of being one and the
+ * sections hold more of the model's words than the rest: a thread, not an
+ * article with comments under it. A declared Article says nothing here:
+ * forum software declares og:type article too. */
+static int is_forum(pi_words *w, const pi_article_in *in, const pi_article_out *out, pi_model *m,
+                    const uint8_t *mark)
+{
+    if (in->declared & PI_DECL_FORUM)
+        return 1;
+    if (!out->typed || out->page_types[PI_PT_FORUM] < COMMENT_FORUM_MIN_PROB)
+        return 0;
+    int likeliest = 1;
+    for (int k = 0; k < PI_N_PAGE_TYPES; k++)
+        likeliest &= out->page_types[k] <= out->page_types[PI_PT_FORUM];
+    if (likeliest)
+        return 1;
+    uint32_t inside = 0, outside = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        pi_block *b = &m->blocks[i];
+        uint32_t n = pi_block_words(w, b);
+        if (b->src && mark[b->src - 1])
+            inside += n;
+        else
+            outside += n;
+    }
+    return inside > outside;
+}
+
+/* Find the comment sections, read their comments into out->comments and
+ * take their blocks out of the model. */
+static int split_comments(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_model *m,
+                          pi_article_out *out, pi_choice *c)
+{
+    uint8_t *mark = malloc(st->n ? st->n : 1);
+    if (!mark)
+        return PI_ENOMEM;
+    int err = pi_comments_find(st, out->rules_top, mark, &out->comments);
+    if (!err && is_forum(w, in, out, m, mark)) {
+        pi_comments_free(&out->comments);
+    } else if (!err) {
+        comment_filter f = {mark, c->why};
+        drop_comment_blocks(w, m, &f);
+    }
+    free(mark);
+    return err;
+}
+
 int pi_extract_article(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_model *m,
                        pi_article_out *out, pi_choice *kept)
 {
@@ -317,7 +420,12 @@ int pi_extract_article(const pi_stats *st, pi_words *w, const pi_article_in *in,
     memset(&c, 0, sizeof c);
     memset(out, 0, sizeof *out);
     out->confidence = -1.0f;
+    out->rules_top = -1;
     int err = extract(st, w, in, m, out, &c);
+    if (!err)
+        err = split_comments(st, w, in, m, out, &c);
+    if (err)
+        pi_comments_free(&out->comments);
     if (kept)
         *kept = c;
     else

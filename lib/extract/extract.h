@@ -12,6 +12,7 @@
 #define PI_EXTRACT_H
 
 #include "extract/choice.h"
+#include "extract/comments.h"
 #include "extract/feature.h"
 #include "extract/stats.h"
 #include "model.h"
@@ -65,6 +66,12 @@ typedef struct pi_article_out {
     /* Explaining, when the learned layer decided: the rules' choice it
      * replaced (the caller frees it, also after a failure). */
     pi_choice rules;
+    /* The rules' container of the article (choice.h `top`): a comment
+     * section never holds it (comments.h). */
+    int32_t rules_top;
+    /* The reader comments, kept out of the model (owned: the caller takes
+     * them on success; nothing to free on failure). */
+    pi_comments comments;
 } pi_article_out;
 
 /* Fill `m` with the article of the tree numbered in `st` (index 0 is the

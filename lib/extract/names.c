@@ -176,6 +176,18 @@ int pi_class_matches(const char *classes, int kind)
     return hay_matches(&h, kind);
 }
 
+int pi_names_match(const char *value, const struct pi_pattern *list)
+{
+    if (!value || !*value)
+        return 0;
+    struct hay h;
+    hay_init(&h, value);
+    for (const struct pi_pattern *p = list; p->word; p++)
+        if (pattern_hit(&h, p))
+            return 1;
+    return 0;
+}
+
 void pi_names_read(const pi_dom *n, pi_names *e)
 {
     e->cls = e->id = e->role = e->itemprop = NULL;

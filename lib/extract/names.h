@@ -24,6 +24,11 @@ int pi_names_weight(const pi_names *e, unsigned *mask);
  * element's pi_tag_flags). */
 int pi_names_unlikely(const pi_names *e, unsigned flags);
 
+/* Does a name attribute (class or id, may be NULL) match a word of `list`
+ * (tune.h's patterns)? A plain scan, for lists read on few elements. */
+struct pi_pattern;
+int pi_names_match(const char *value, const struct pi_pattern *list);
+
 /* pi_names_weight() of an element. */
 int pi_class_weight(const pi_dom *n);
 

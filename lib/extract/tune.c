@@ -109,6 +109,40 @@ const struct pi_pattern PI_COMMENT[] = {
     {NULL, 0}};
 /* clang-format on */
 
+/* clang-format off */
+const struct pi_pattern PI_COMMENT_AUTHOR[] = {
+    {"author", M_SUB}, {"username", M_SUB}, {"user-name", M_SUB}, {"user_name", M_SUB},
+    {"nickname", M_SUB}, {"commenter", M_SUB}, {"poster", M_SUB}, {"fn", M_TOKEN},
+    {"user", M_TOKEN}, {"byline", M_SUB}, {NULL, 0}};
+const struct pi_pattern PI_COMMENT_DATE[] = {
+    {"date", M_SUB}, {"time", M_SUB}, {"ago", M_TOKEN}, {"published", M_SUB},
+    {"submitted", M_SUB}, {NULL, 0}};
+const struct pi_pattern PI_COMMENT_NOT[] = {
+    {"testimonial", M_SUB}, {"review", M_SUB}, {"rating", M_SUB}, {"recent", M_SUB},
+    {"latest", M_SUB}, {"widget", M_SUB}, {NULL, 0}};
+const struct pi_pattern PI_COMMENT_FRAME[] = {
+    {"post", M_TOKEN}, {"message", M_SUB}, {"entry", M_TOKEN}, {"response", M_SUB},
+    {NULL, 0}};
+const struct pi_pattern PI_COMMENT_SKIP[] = {
+    {"meta", M_SUB}, {"avatar", M_SUB}, {"action", M_SUB}, {"reply", M_SUB}, {"vote", M_SUB},
+    {"like", M_TOKEN}, {"likes", M_TOKEN}, {"share", M_SUB}, {"permalink", M_SUB},
+    {"links", M_TOKEN}, {"toolbar", M_SUB}, {"control", M_SUB}, {"button", M_SUB},
+    {"flag", M_TOKEN}, {"report", M_SUB}, {"says", M_TOKEN}, {"edit", M_PREFIX},
+    {"header", M_SUB}, {"footer", M_SUB}, {NULL, 0}};
+const struct pi_pattern PI_COMMENT_FORM[] = {
+    {"respond", M_SUB}, {"comment-form", M_SUB}, {"commentform", M_SUB}, {"reply-form", M_SUB},
+    {"replyform", M_SUB}, {"post-comment", M_SUB}, {"add-comment", M_SUB}, {NULL, 0}};
+const struct pi_pattern PI_COMMENT_REPLIES[] = {
+    {"children", M_SUB}, {"replies", M_SUB}, {"indented", M_SUB}, {"nested", M_SUB},
+    {"child", M_TOKEN}, {"subcomments", M_SUB}, {"sub-comments", M_SUB}, {NULL, 0}};
+const char *const PI_COMMENT_SAYS[] = {
+    "says", "said", "said...", "said\xE2\x80\xA6", "wrote", "writes", "schreibt", "dit",
+    "a dit", "dice", "disse", "zegt", "schreef", NULL};
+const char *const PI_COMMENT_HEADINGS[] = {
+    "comment", "repl", "respon", "thought", "discussion", "kommentar", "commentaire",
+    "comentario", "coment\xC3\xA1rio", "reactie", "komentar", "commenti", NULL};
+/* clang-format on */
+
 const struct pi_pattern PI_REVIEW[] = {
     {"review", M_SUB}, {"rating", M_SUB}, {"stars", M_TOKEN}, {"feedback", M_SUB}, {NULL, 0}};
 

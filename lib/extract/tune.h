@@ -209,6 +209,47 @@ extern const struct pi_pattern PI_MAYBE[];
  * learned decisions; forum posts carry such names too). */
 extern const struct pi_pattern PI_COMMENT[];
 
+/* Inside a comment section (comments.c): the names of a comment's author,
+ * its date, a frame of one comment besides those named like comments, the
+ * parts of a comment that are not its text (meta lines, avatars, actions),
+ * the comment form, and containers of replies. */
+extern const struct pi_pattern PI_COMMENT_AUTHOR[];
+/* Named like comments and like these, a block holds what customers say of
+ * a product or a service (testimonials, reviews: content), or links to
+ * comments elsewhere on the site (a "recent comments" widget): not the
+ * page's comments. */
+extern const struct pi_pattern PI_COMMENT_NOT[];
+extern const struct pi_pattern PI_COMMENT_DATE[];
+extern const struct pi_pattern PI_COMMENT_FRAME[];
+extern const struct pi_pattern PI_COMMENT_SKIP[];
+extern const struct pi_pattern PI_COMMENT_FORM[];
+extern const struct pi_pattern PI_COMMENT_REPLIES[];
+/* What follows an author's name ("Jane says:"), lowercase. */
+extern const char *const PI_COMMENT_SAYS[];
+/* Words of a heading that announces comments ("3 Comments", "Leave a
+ * Reply"), lowercase, matched at a word start. */
+extern const char *const PI_COMMENT_HEADINGS[];
+/* An author or date marker is short: a name, a date. */
+#define COMMENT_MARKER_MAX_WORDS 12
+/* More than this is not a name. */
+#define COMMENT_AUTHOR_MAX_BYTES 100
+/* An element around the article's container is a comment section only when
+ * at most this many of its words are outside its comments, form and
+ * headings: the rules took a comment for the article. */
+#define COMMENT_OTHER_MAX_WORDS 40
+/* A block named like comments with no comment and no form is a placeholder
+ * ("Loading comments...", a Disqus frame's shell) up to this many words. */
+#define COMMENT_PLACEHOLDER_WORDS 30
+/* A heading just before a comment section that announces it goes with it,
+ * up to this many words. */
+#define COMMENT_HEADING_MAX_WORDS 8
+
+/* Posts of a thread are content, not comments: on a page that declares no
+ * kind, a forum probability from the page model from this on keeps its
+ * comment-named sections in the text (a thread misread as an article with
+ * comments loses its posts; an article misread as a thread keeps them). */
+#define COMMENT_FORUM_MIN_PROB 0.25f
+
 /* Names of reviews and ratings (evidence for the learned decisions: on a
  * product page they follow the product). */
 extern const struct pi_pattern PI_REVIEW[];

@@ -8,7 +8,7 @@
 #include "base/error.h"
 #include "base/url.h"
 
-const pi_render_opts pi_render_defaults = {1, 1, 1, 1, 0};
+const pi_render_opts pi_render_defaults = {1, 1, 1, 1, 0, NULL};
 
 int pi_span_wanted(const pi_span *sp, const pi_render_opts *o)
 {

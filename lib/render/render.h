@@ -13,6 +13,9 @@ typedef struct pi_render_opts {
     int tables;     /* table rows (off: tables are left out) */
     int formatting; /* emphasis, strong, inline code */
     int standalone; /* HTML: a whole page rather than a fragment */
+    /* The reader comments, written after the article ("Comments"), or NULL
+     * to leave them out. */
+    const struct pi_comments *comments;
 } pi_render_opts;
 
 /* The defaults: everything on, HTML as a fragment. */
@@ -37,6 +40,7 @@ typedef struct pi_json_facts {
     const char *format;  /* name of the embedded format, or NULL */
     const char *content; /* the rendered content in that format */
     size_t content_len;
+    const struct pi_comments *comments; /* the reader comments, or NULL */
 } pi_json_facts;
 
 /* One JSON object (one line, no trailing newline) with every metadata key
@@ -86,6 +90,9 @@ char *pi_render_url(pi_buf *b, const char *base, const char *raw);
 
 /* Is the span kind wanted by the options? */
 int pi_span_wanted(const pi_span *sp, const pi_render_opts *o);
+
+/* The title of the comments section the renderers write. */
+#define PI_COMMENTS_TITLE "Comments"
 
 /* The renderers' result: the buffer's contents (its length in *len), or
  * NULL with *len 0 when an append failed. The buffer is reset. */

@@ -171,7 +171,7 @@ static int rules_verdict(pi_explain *x, const pi_choice *c, const int32_t *drop_
  * were built (build.c, extract.c)? */
 static int model_reason(int why)
 {
-    return why >= PI_WHY_HEADLINE && why <= PI_WHY_TAIL;
+    return why >= PI_WHY_HEADLINE && why <= PI_WHY_COMMENT;
 }
 
 /* Why the text of element i is not in the output (`kept` 0) or is: the

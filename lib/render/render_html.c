@@ -3,6 +3,7 @@
  * and a code block's language class; URLs are absolute and never script.
  * Void elements are written <br /> and <img ... />, so that the output is
  * also well-formed XML. */
+#include "extract/comments.h"
 #include "render/render.h"
 
 #include <stdlib.h>
@@ -45,6 +46,52 @@ static void esc(pi_buf *b, const char *s, size_t n, int attr)
 static void esc_str(pi_buf *b, const char *s, int attr)
 {
     esc(b, s, strlen(s), attr);
+}
+
+/* The comments after the article: a section of nested lists, a reply in
+ * the list inside its comment's item. */
+static void comments(pi_buf *b, const pi_comments *c)
+{
+    pi_buf_puts(b, "<section class=\"comments\">\n<h2>" PI_COMMENTS_TITLE "</h2>\n<ol>\n");
+    int open = -1; /* the depth of the comment whose item is open */
+    for (size_t i = 0; i < c->n; i++) {
+        const pi_comment *x = &c->items[i];
+        /* A reply is one level under the comment before it, at most. */
+        int depth = x->depth > open + 1 ? open + 1 : x->depth;
+        if (open >= 0 && depth > open) {
+            pi_buf_puts(b, "<ol>\n");
+        } else if (open >= 0) {
+            pi_buf_puts(b, "</li>\n");
+            for (; open > depth; open--)
+                pi_buf_puts(b, "</ol>\n</li>\n");
+        }
+        open = depth;
+        pi_buf_puts(b, "<li>\n<p>");
+        if (x->author) {
+            pi_buf_puts(b, "<b>");
+            esc_str(b, x->author, 0);
+            pi_buf_puts(b, "</b>");
+        }
+        if (x->published) {
+            pi_buf_puts(b, x->author ? " <time>" : "<time>");
+            esc_str(b, x->published, 0);
+            pi_buf_puts(b, "</time>");
+        }
+        pi_buf_puts(b, "</p>\n");
+        for (const char *p = x->text; *p;) {
+            const char *e = strchr(p, '\n');
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            pi_buf_puts(b, "<p>");
+            esc(b, p, n, 0);
+            pi_buf_puts(b, "</p>\n");
+            p += n + (e != NULL);
+        }
+    }
+    if (open >= 0)
+        pi_buf_puts(b, "</li>\n");
+    for (; open > 0; open--)
+        pi_buf_puts(b, "</ol>\n</li>\n");
+    pi_buf_puts(b, "</ol>\n</section>\n");
 }
 
 /* Only URLs a reader can follow: web, mail and relative-resolved ones. */
@@ -302,6 +349,8 @@ char *pi_render_html(const pi_model *m, const pi_render_opts *o, const char *tit
     while (quote-- > 0)
         pi_buf_puts(&b, "</blockquote>\n");
     pi_buf_puts(&b, "</article>\n");
+    if (o->comments && o->comments->n)
+        comments(&b, o->comments);
     if (o->standalone)
         pi_buf_puts(&b, "</body>\n</html>\n");
     return pi_render_finish(&b, len);

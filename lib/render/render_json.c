@@ -7,6 +7,7 @@
  * title was. So every value is checked before it is added and every add
  * after; the first failure makes the whole render fail. */
 #include "base/error.h"
+#include "extract/comments.h"
 #include "meta/metadata.h"
 #include "render/render.h"
 
@@ -87,6 +88,36 @@ static int add_encoding(json_object *o, const pi_json_facts *f)
     return add(o, "encoding", enc);
 }
 
+/* One comment as an object, appended to `a`. */
+static int add_comment(json_object *a, const pi_comment *x)
+{
+    json_object *c = json_object_new_object();
+    if (!c)
+        return PI_ENOMEM;
+    if (add_str(c, "author", x->author) != PI_OK ||
+        add_str(c, "published", x->published) != PI_OK || add_str(c, "text", x->text) != PI_OK ||
+        add_int(c, "depth", (unsigned long)x->depth) != PI_OK || json_object_array_add(a, c) != 0) {
+        json_object_put(c);
+        return PI_ENOMEM;
+    }
+    return PI_OK;
+}
+
+/* The comments as an array of objects, [] when there are none. */
+static int add_comments(json_object *o, const pi_comments *cs)
+{
+    json_object *a = json_object_new_array();
+    if (!a)
+        return PI_ENOMEM;
+    for (size_t i = 0; cs && i < cs->n; i++) {
+        if (add_comment(a, &cs->items[i]) != PI_OK) {
+            json_object_put(a);
+            return PI_ENOMEM;
+        }
+    }
+    return add(o, "comments", a);
+}
+
 /* The members in the order pith.h documents them. */
 static int build(json_object *o, const pi_json_facts *f)
 {
@@ -111,6 +142,7 @@ static int build(json_object *o, const pi_json_facts *f)
     PI_TRY(add_int(o, "sentences", f->sentences));
     PI_TRY(add_int(o, "paragraphs", f->paragraphs));
     PI_TRY(add_str_n(o, "text", f->text, f->text_len));
+    PI_TRY(add_comments(o, f->comments));
     if (f->format) {
         PI_TRY(add_str(o, "format", f->format));
         PI_TRY(add_str_n(o, "content", f->content, f->content_len));

@@ -4,6 +4,7 @@
  * that a CommonMark parser gives back exactly the words of the text output.
  * Emphasis that CommonMark could not parse where it stands (its flanking
  * rules) is left out rather than written as stray asterisks. */
+#include "extract/comments.h"
 #include "render/render.h"
 
 #include <ctype.h>
@@ -263,6 +264,55 @@ static void fenced(md *c, const pi_block *k)
         pi_buf_putc(c->b, '`');
 }
 
+/* One line of a comment, after its quote markers. */
+static void comment_line(md *c, const char *s, size_t n)
+{
+    pi_buf_putc(c->b, '\n');
+    put_prefix(c);
+    c->line_start = 1;
+    md_text(c->b, s, n, c);
+}
+
+/* The comments after the article: a "Comments" heading, then each comment
+ * as a block quote, a reply one quote level deeper than top level, with its
+ * author in bold and its date on the first line. */
+static void comments(md *c, const pi_comments *cs)
+{
+    pi_buf *b = c->b;
+    pi_buf_puts(b, b->len ? "\n\n## " PI_COMMENTS_TITLE "\n" : "## " PI_COMMENTS_TITLE "\n");
+    char prefix[2 * 17 + 1];
+    for (size_t i = 0; i < cs->n; i++) {
+        const pi_comment *x = &cs->items[i];
+        int q = (x->depth > 16 ? 16 : x->depth) + 1;
+        for (int k = 0; k < q; k++)
+            memcpy(prefix + 2 * k, "> ", 2);
+        prefix[2 * q] = '\0';
+        c->prefix = prefix;
+        c->prefix_len = (size_t)(2 * q);
+        const char *who = x->author ? x->author : "(anonymous)";
+        if (i)
+            pi_buf_putc(b, '\n');
+        comment_line(c, "", 0);
+        pi_buf_puts(b, "**");
+        md_text(b, who, strlen(who), c);
+        pi_buf_puts(b, "**");
+        if (x->published) {
+            pi_buf_puts(b, " \xC2\xB7 ");
+            md_text(b, x->published, strlen(x->published), c);
+        }
+        for (const char *p = x->text; *p;) {
+            const char *e = strchr(p, '\n');
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            pi_buf_putc(b, '\n');
+            pi_buf_put(b, prefix, (size_t)(2 * q - 1));
+            comment_line(c, p, n);
+            p += n + (e != NULL);
+        }
+    }
+    c->prefix = "";
+    c->prefix_len = 0;
+}
+
 char *pi_render_markdown(const pi_model *m, const pi_render_opts *o, size_t *len)
 {
     pi_buf b;
@@ -415,6 +465,8 @@ char *pi_render_markdown(const pi_model *m, const pi_render_opts *o, size_t *len
         }
         prev = k;
     }
+    if (o->comments && o->comments->n)
+        comments(&c, o->comments);
     if (b.len)
         pi_buf_putc(&b, '\n');
     return pi_render_finish(&b, len);

@@ -18,11 +18,13 @@ import enum
 import json
 import operator
 import threading
+import typing
 
 from . import _lib
 from ._lib import lib as _clib
 
 __all__ = [
+    "Comment",
     "Document",
     "Format",
     "FORMAT_TEXT",
@@ -145,6 +147,35 @@ class PithError(Exception):
         return f"{self.message} (pith status {int(self.status)})"
 
 
+class Comment(typing.NamedTuple):
+    """A reader comment that follows the article (pith_doc_comment_get):
+    ``author`` as shown and ``published`` (ISO 8601), each None when the page
+    does not show it; ``text``, its paragraphs separated by "\\n"; ``depth``,
+    0 for a comment on the article, 1 for a reply to one, and so on."""
+
+    author: str | None
+    published: str | None
+    text: str
+    depth: int
+
+
+def _comment_field(handle, i: int, field: int) -> str | None:
+    ptr = _clib.pith_doc_comment_get(handle, i, field)
+    return _decode(ctypes.string_at(ptr)) if ptr else None
+
+
+def _comments(handle) -> list[Comment]:
+    return [
+        Comment(
+            _comment_field(handle, i, _lib.COMMENT_AUTHOR),
+            _comment_field(handle, i, _lib.COMMENT_PUBLISHED),
+            _comment_field(handle, i, _lib.COMMENT_TEXT) or "",
+            _clib.pith_doc_comment_depth(handle, i),
+        )
+        for i in range(_clib.pith_doc_comment_count(handle))
+    ]
+
+
 class Document:
     """What was extracted from one page, and the C document it came from.
 
@@ -164,7 +195,10 @@ class Document:
       ``encoding_source`` and ``layer`` (how the page was read; see
       PITH_FIELD_* in pith.h): a str, or None when the page does not say;
     - ``confidence``: the model's estimate of the text's word F1, a float
-      from 0 to 1 (PITH_FIELD_CONFIDENCE), or None.
+      from 0 to 1 (PITH_FIELD_CONFIDENCE), or None;
+    - ``comments``: the reader comments after the article, a list of
+      :class:`Comment` in page order (empty when there are none); they are
+      never part of ``text``.
 
     :meth:`render` needs the C document, so a Document owns its pith_doc
     handle until :meth:`close` (or the end of a ``with`` block) frees it;
@@ -176,7 +210,7 @@ class Document:
     of its C handle at the same time, as pith.h requires.
     """
 
-    __slots__ = ("text", "title", "confidence") + tuple(name for name, _, _ in _FIELDS) + (
+    __slots__ = ("text", "title", "confidence", "comments") + tuple(name for name, _, _ in _FIELDS) + (
         "_doc",
         "_lock",
     )
@@ -192,6 +226,7 @@ class Document:
             self.title = _decode(ctypes.string_at(_clib.pith_doc_title(handle)))
             confidence = _clib.pith_doc_confidence(handle)
             self.confidence = confidence if confidence >= 0 else None
+            self.comments = _comments(handle)
             for name, field, is_list in _FIELDS:
                 values = []
                 for i in range(_clib.pith_doc_count(handle, field)):
@@ -241,6 +276,7 @@ class Document:
         formatting: bool = True,
         standalone: bool = False,
         json_content: Format | int | str | None = None,
+        comments: bool = False,
     ) -> str:
         """The article in ``format``: "text" (or "txt"), "markdown" (or
         "md"), "html", "json" or "explain" (see :meth:`explain`), or a
@@ -250,7 +286,9 @@ class Document:
         ``images``, ``tables`` and ``formatting`` (PITH_OPT_LINKS, ...);
         ``standalone`` makes HTML a whole page rather than an <article>
         fragment; ``json_content`` ("markdown" or "html") adds that rendering
-        to the JSON as "content". Options that do not apply to ``format``
+        to the JSON as "content"; ``comments`` writes the reader comments
+        after the article in text, Markdown and HTML (PITH_OPT_COMMENTS; JSON
+        always has them). Options that do not apply to ``format``
         are ignored, as the library does.
 
         Raises ValueError for an unknown format name or a closed Document,
@@ -266,6 +304,7 @@ class Document:
             (_lib.OPT_TABLES, tables, True),
             (_lib.OPT_FORMATTING, formatting, True),
             (_lib.OPT_STANDALONE, standalone, False),
+            (_lib.OPT_COMMENTS, comments, False),
         ):
             if bool(value) != default:
                 ints[key] = int(bool(value))

@@ -41,6 +41,11 @@ OPT_STANDALONE = 12
 OPT_JSON_CONTENT = 13
 OPT_FAVOR = 14
 OPT_EXPLAIN = 15
+OPT_COMMENTS = 16
+# pith_comment_field
+COMMENT_AUTHOR = 1
+COMMENT_PUBLISHED = 2
+COMMENT_TEXT = 3
 
 FORMAT_TEXT = 1
 FORMAT_MARKDOWN = 2
@@ -131,6 +136,9 @@ def _declare(lib):
         "pith_doc_count": (c_size_t, [c_void_p, c_int]),
         "pith_doc_get": (c_void_p, [c_void_p, c_int, c_size_t]),
         "pith_doc_confidence": (ctypes.c_double, [c_void_p]),
+        "pith_doc_comment_count": (c_size_t, [c_void_p]),
+        "pith_doc_comment_get": (c_void_p, [c_void_p, c_size_t, c_int]),
+        "pith_doc_comment_depth": (c_int, [c_void_p, c_size_t]),
         # Handed to the caller: copy with string_at, then pith_free.
         "pith_doc_render": (
             c_int,

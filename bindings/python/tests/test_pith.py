@@ -191,6 +191,26 @@ class ExtractTest(unittest.TestCase):
             self.assertLessEqual(doc.confidence, 1.0)
             self.assertAlmostEqual(doc.to_dict()["confidence"], doc.confidence, places=2)
 
+    def test_comments(self):
+        here = Path(__file__).resolve().parents[3] / "tests" / "data" / "comments"
+        page = (here / "wordpress.html").read_bytes()
+        with pith.extract(page) as doc:
+            obj = doc.to_dict()
+            self.assertEqual([c._asdict() for c in doc.comments], obj["comments"])
+            self.assertEqual([c.depth for c in doc.comments], [0, 1, 0])
+            self.assertEqual(doc.comments[0].author, "Maria Lopez")
+            self.assertEqual(doc.comments[0].published, "2024-05-03T09:14:00Z")
+            for c in doc.comments:
+                self.assertNotIn(c.text, doc.text)
+            plain = doc.render("text")
+            with_comments = doc.render("text", comments=True)
+            self.assertNotIn("Comments", plain)
+            self.assertTrue(with_comments.startswith(plain))
+            self.assertIn(doc.comments[2].text, with_comments)
+        with pith.extract(PAGE) as doc:
+            self.assertEqual(doc.comments, [])
+            self.assertEqual(doc.render("text", comments=True), doc.render("text"))
+
     def test_empty_input_gives_an_empty_document(self):
         for empty in (b"", ""):
             doc = pith.extract(empty)
