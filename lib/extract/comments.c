@@ -35,6 +35,7 @@ typedef struct reader {
     uint8_t *role;  /* per element: R_* */
     int32_t *count; /* per element: anchors in its subtree */
     int32_t *frame; /* per anchor: the element that frames its comment, or -1 */
+    int32_t *end;   /* per element: the end of its subtree (elements [i, end)) */
     pi_comments *out;
 } reader;
 
@@ -49,12 +50,9 @@ static int is_tag(const pi_stats *st, int32_t i, const char *name)
 }
 
 /* The end of the subtree of i: elements [i, end) in document order. */
-static int32_t subtree_end(const pi_stats *st, int32_t i)
+static int32_t subtree_end(const reader *r, int32_t i)
 {
-    int32_t j = i + 1;
-    while ((size_t)j < st->n && st->nodes[j].depth > st->nodes[i].depth)
-        j++;
-    return j;
+    return r->end[i];
 }
 
 static int named(const pi_stats *st, int32_t i, const struct pi_pattern *list)
@@ -103,8 +101,8 @@ static int is_frame(const reader *r, int32_t i)
  * comments rather than one? */
 static int frames_a_list(const reader *r, int32_t i)
 {
-    int32_t end = subtree_end(r->st, i), framed = 0;
-    for (int32_t j = i + 1; j < end; j = subtree_end(r->st, j))
+    int32_t end = subtree_end(r, i), framed = 0;
+    for (int32_t j = i + 1; j < end; j = subtree_end(r, j))
         if (r->count[j] && is_frame(r, j) && ++framed == 2)
             return 1;
     return 0;
@@ -275,16 +273,16 @@ static int date_of(const reader *r, int32_t i, char **out)
 {
     const pi_stats *st = r->st;
     *out = NULL;
-    int32_t end = subtree_end(st, i);
+    int32_t end = subtree_end(r, i);
     for (int32_t j = i + 1; j < end; j++) {
         if ((r->role[j] & (R_ITEM | R_REPLIES | R_FORM))) {
-            j = subtree_end(st, j) - 1;
+            j = subtree_end(r, j) - 1;
             continue;
         }
         if (!(r->role[j] & R_DATE))
             continue;
         /* A <time> in the marker says it exactly. */
-        for (int32_t k = j, k_end = subtree_end(st, j); k < k_end; k++) {
+        for (int32_t k = j, k_end = subtree_end(r, j); k < k_end; k++) {
             const char *when = is_tag(st, k, "time") ? pi_attr(st->nodes[k].node, "datetime")
                                                      : NULL;
             if (when && *when) {
@@ -342,7 +340,7 @@ static int mark_roles(reader *r, int32_t s, int32_t end, int *anchor)
         }
         if (j > s && (is_tag(st, j, "form") || named(st, j, PI_COMMENT_FORM))) {
             r->role[j] = R_FORM;
-            form_end = subtree_end(st, j);
+            form_end = subtree_end(r, j);
             form = 1;
             continue;
         }
@@ -350,11 +348,11 @@ static int mark_roles(reader *r, int32_t s, int32_t end, int *anchor)
             r->role[j] |= R_REPLIES;
         if (j >= author_end && is_author(st, j)) {
             r->role[j] |= R_AUTHOR;
-            author_end = subtree_end(st, j);
+            author_end = subtree_end(r, j);
             authors++;
         } else if (j >= date_end && is_date(st, j)) {
             r->role[j] |= R_DATE;
-            date_end = subtree_end(st, j);
+            date_end = subtree_end(r, j);
         }
     }
     *anchor = authors ? R_AUTHOR : R_DATE;
@@ -418,7 +416,7 @@ static int read_comments(reader *r, int32_t s, int32_t end, int anchor, uint32_t
             r->role[i] &= (uint8_t)~R_ITEM;
         } else if (i >= outer_end) {
             *words += st->nodes[i].words;
-            outer_end = subtree_end(st, i);
+            outer_end = subtree_end(r, i);
         }
     }
     return PI_OK;
@@ -431,10 +429,10 @@ static uint32_t frame_words(const reader *r, int32_t s, int32_t end)
     uint32_t n = 0;
     for (int32_t j = s + 1; j < end; j++) {
         if ((r->role[j] & R_ITEM)) {
-            j = subtree_end(st, j) - 1;
+            j = subtree_end(r, j) - 1;
         } else if ((r->role[j] & R_FORM) || (st->nodes[j].flags & PI_TF_HEADING)) {
             n += st->nodes[j].words;
-            j = subtree_end(st, j) - 1;
+            j = subtree_end(r, j) - 1;
         }
     }
     return n;
@@ -475,18 +473,38 @@ int pi_comments_find(const pi_stats *st, int32_t top, uint8_t *mark, pi_comments
 {
     memset(out, 0, sizeof *out);
     memset(mark, 0, st->n);
+    /* Most pages have no block named like comments: nothing to set up. */
+    size_t first = 1;
+    while (first < st->n &&
+           (st->nodes[first].block != (int32_t)first || !is_comment_named(st, (int32_t)first)))
+        first++;
+    if (first >= st->n)
+        return PI_OK;
     size_t n = st->n ? st->n : 1;
     uint8_t *around = calloc(n, 1);
-    reader r = {st, malloc(n), malloc(n * sizeof(int32_t)), malloc(n * sizeof(int32_t)), out};
-    int err = around && r.role && r.count && r.frame ? PI_OK : PI_ENOMEM;
+    reader r = {st,
+                malloc(n),
+                malloc(n * sizeof(int32_t)),
+                malloc(n * sizeof(int32_t)),
+                malloc(n * sizeof(int32_t)),
+                out};
+    int err = around && r.role && r.count && r.frame && r.end ? PI_OK : PI_ENOMEM;
+    /* Pre-order: a subtree ends where its last descendant's does. */
+    for (size_t i = 0; !err && i < st->n; i++)
+        r.end[i] = (int32_t)i + 1;
+    for (size_t i = st->n; !err && i-- > 1;) {
+        int32_t p = st->nodes[i].parent;
+        if (p >= 0 && r.end[i] > r.end[p])
+            r.end[p] = r.end[i];
+    }
     for (int32_t p = top; !err && p >= 0; p = st->nodes[p].parent)
         around[p] = 1;
-    for (int32_t s = 1; !err && (size_t)s < st->n;) {
+    for (int32_t s = (int32_t)first; !err && (size_t)s < st->n;) {
         if (st->nodes[s].block != s || !is_comment_named(st, s) || named(st, s, PI_COMMENT_NOT)) {
             s++;
             continue;
         }
-        int32_t end = subtree_end(st, s);
+        int32_t end = subtree_end(&r, s);
         size_t before = out->n;
         int is;
         if ((err = section(&r, s, end, around[s], &is)))
@@ -504,6 +522,7 @@ int pi_comments_find(const pi_stats *st, int32_t top, uint8_t *mark, pi_comments
     free(r.role);
     free(r.count);
     free(r.frame);
+    free(r.end);
     if (err) {
         pi_comments_free(out);
         memset(mark, 0, st->n);
