@@ -70,6 +70,8 @@ static const char *const pi_shape_names[] = {
     "hidden",    /* n <div style="display:none"> siblings with text */
     "authors",   /* n nested elements named like bylines */
     "comments",  /* n closed comments between paragraphs */
+    "thread",    /* a comment section of n replies, each nested in the one before */
+    "replies",   /* a comment section of n sibling comments, no list around them */
     "scripts",   /* n closed scripts between paragraphs */
     "markup",    /* n doctypes, processing instructions and stray end tags */
     "quotes",    /* n nested blockquotes, a paragraph in each */
@@ -191,6 +193,20 @@ static inline char *pi_shape_make(const char *name, size_t n, size_t *len)
             sb_puts(&b, sentence);
             sb_puts(&b, "</p><!-- a comment -- with dashes -->");
         }
+    } else if (!strcmp(name, "thread") || !strcmp(name, "replies")) {
+        int nested = !strcmp(name, "thread");
+        sb_puts(&b, "<article><p>");
+        sb_repeat(&b, sentence, 8);
+        sb_puts(&b, "</p></article><div id=\"comments\" class=\"comments\">");
+        for (size_t i = 0; i < n; i++) {
+            sb_puts(&b, "<div class=\"comment\"><span class=\"comment-author\">Reader</span>"
+                        "<time datetime=\"2024-05-03\">May 3</time><p>");
+            sb_puts(&b, sentence);
+            sb_puts(&b, nested ? "</p><div class=\"children\">" : "</p></div>");
+        }
+        if (nested)
+            sb_repeat(&b, "</div></div>", n);
+        sb_puts(&b, "</div>");
     } else if (!strcmp(name, "scripts")) {
         for (size_t i = 0; i < n; i++) {
             sb_puts(&b, "<p>");

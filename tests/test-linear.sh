@@ -35,7 +35,7 @@ trap 'rm -rf "$tmp"' EXIT
 all="deep:10000 deepclose:5000 siblings:1000 attrs:10000 longattr:5000
 entities:10000 numeric:5000 unknown:10000 longword:5000 links:1000 table:1000
 comment:1000 script:1000 inline:10000 tables:2500 lists:2500 hidden:1000
-authors:8000 comments:1000 scripts:1000 markup:1000 quotes:2000 noscripts:2000
+authors:8000 comments:1000 thread:800 replies:800 scripts:1000 markup:1000 quotes:2000 noscripts:2000
 datelines:1500"
 
 # Instructions executed by one extraction of SHAPE at size N.

@@ -33,7 +33,7 @@ enum {
 typedef struct reader {
     const pi_stats *st;
     uint8_t *role;  /* per element: R_* */
-    int32_t *count; /* per element: anchors in its subtree */
+    int32_t *count; /* per element: anchors in its subtree, then what is around it */
     int32_t *frame; /* per anchor: the element that frames its comment, or -1 */
     int32_t *end;   /* per element: the end of its subtree (elements [i, end)) */
     pi_comments *out;
@@ -128,8 +128,11 @@ static int32_t frame_of(const reader *r, int32_t s, int32_t a, int32_t prev)
     return best >= 0 ? best : loose;
 }
 
-/* The nesting of comment i in section s. */
-static int depth_of(const reader *r, int32_t s, int32_t i)
+/* The nesting of comment i: what a "depth-N" or "level-N" class says,
+ * else the comments or the reply containers around it, whichever are more
+ * (count_around). */
+#define AROUND_ITEM 32768
+static int depth_of(const reader *r, int32_t i)
 {
     pi_names e;
     pi_names_read(r->st->nodes[i].node, &e);
@@ -149,12 +152,28 @@ static int depth_of(const reader *r, int32_t s, int32_t i)
         while (*c && !pi_is_html_space((unsigned char)*c))
             c++;
     }
-    int items = 0, replies = 0;
-    for (int32_t p = r->st->nodes[i].parent; p > s; p = r->st->nodes[p].parent) {
-        items += (r->role[p] & R_ITEM) != 0;
-        replies += (r->role[p] & R_REPLIES) != 0;
-    }
+    int items = r->count[i] / AROUND_ITEM, replies = r->count[i] % AROUND_ITEM;
     return items > replies ? items : replies;
+}
+
+/* Count, for every element of section [s, end), the comments and the
+ * reply containers around it inside the section, into r->count (items
+ * times AROUND_ITEM plus replies, each saturating): one pass, parents
+ * first. */
+static void count_around(reader *r, int32_t s, int32_t end)
+{
+    const pi_stats *st = r->st;
+    for (int32_t j = s + 1; j < end; j++) {
+        int32_t p = st->nodes[j].parent;
+        int32_t up = 0;
+        if (p > s) {
+            int32_t items = r->count[p] / AROUND_ITEM, replies = r->count[p] % AROUND_ITEM;
+            items += (r->role[p] & R_ITEM) && items < AROUND_ITEM - 1;
+            replies += (r->role[p] & R_REPLIES) && replies < AROUND_ITEM - 1;
+            up = items * AROUND_ITEM + replies;
+        }
+        r->count[j] = up;
+    }
 }
 
 /* Append the line s[0..n) collapsed, after a LF when text precedes it. */
@@ -367,9 +386,9 @@ static int mark_roles(reader *r, int32_t s, int32_t end, int *anchor)
 
 /* Read the comment framed by i (anchor a) into r->out, unless it has no
  * text. */
-static int read_comment(reader *r, int32_t s, int32_t i, int32_t a, int anchor, int *added)
+static int read_comment(reader *r, int32_t i, int32_t a, int anchor, int *added)
 {
-    pi_comment x = {NULL, NULL, NULL, depth_of(r, s, i)};
+    pi_comment x = {NULL, NULL, NULL, depth_of(r, i)};
     int err = PI_ENOMEM;
     *added = 0;
     if (!(x.text = text_under(r, i, left_out)))
@@ -406,12 +425,13 @@ static int read_comments(reader *r, int32_t s, int32_t end, int anchor, uint32_t
             r->frame[a] = i;
         }
     }
+    count_around(r, s, end);
     for (int32_t a = s; a < end; a++) {
         int32_t i = r->frame[a];
         if (i < 0)
             continue;
         int added;
-        PI_TRY(read_comment(r, s, i, a, anchor, &added));
+        PI_TRY(read_comment(r, i, a, anchor, &added));
         if (!added) {
             r->role[i] &= (uint8_t)~R_ITEM;
         } else if (i >= outer_end) {
