@@ -68,35 +68,7 @@ static const char STYLE_HASH[] = "sha256-KMc/qwkIZz6reW43+mfacFC8xz2kSZW/P5Tmtgh
 
 void pi_explain_esc(pi_buf *b, const char *s, size_t n)
 {
-    size_t from = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *e = NULL;
-        switch (s[i]) {
-        case '&':
-            e = "&amp;";
-            break;
-        case '<':
-            e = "&lt;";
-            break;
-        case '>':
-            e = "&gt;";
-            break;
-        case '"':
-            e = "&quot;";
-            break;
-        case '\'':
-            e = "&#39;";
-            break;
-        default:
-            break;
-        }
-        if (!e)
-            continue;
-        pi_buf_put(b, s + from, i - from);
-        pi_buf_puts(b, e);
-        from = i + 1;
-    }
-    pi_buf_put(b, s + from, n - from);
+    pi_html_escape(b, s, n, PI_ESC_QUOT | PI_ESC_APOS);
 }
 
 void pi_explain_esc_str(pi_buf *b, const char *s)

@@ -1,6 +1,6 @@
 /* render.c - what the serializers share: the default options, the inline
  * walker that turns a block's spans into a renderer's open/close calls,
- * and the hand-over of the finished buffer.
+ * the HTML escaper, and the hand-over of the finished buffer.
  *
  * One walker for every format, so that which spans are written and how
  * overlapping or too deeply nested ones are treated is decided once. */
@@ -9,6 +9,42 @@
 #include "base/url.h"
 
 const pi_render_opts pi_render_defaults = {1, 1, 1, 1, 0, NULL};
+
+void pi_html_escape(pi_buf *b, const char *s, size_t n, unsigned flags)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *e = NULL;
+        switch (s[i]) {
+        case '&':
+            e = "&amp;";
+            break;
+        case '<':
+            e = "&lt;";
+            break;
+        case '>':
+            e = "&gt;";
+            break;
+        case '"':
+            e = flags & PI_ESC_QUOT ? "&quot;" : NULL;
+            break;
+        case '\'':
+            e = flags & PI_ESC_APOS ? "&#39;" : NULL;
+            break;
+        case '\n':
+            e = flags & PI_ESC_NL_BR ? "<br />\n" : flags & PI_ESC_NL_SPACE ? " " : NULL;
+            break;
+        default:
+            break;
+        }
+        if (!e)
+            continue;
+        pi_buf_put(b, s + from, i - from);
+        pi_buf_puts(b, e);
+        from = i + 1;
+    }
+    pi_buf_put(b, s + from, n - from);
+}
 
 int pi_span_wanted(const pi_span *sp, const pi_render_opts *o)
 {

@@ -94,6 +94,18 @@ int pi_span_wanted(const pi_span *sp, const pi_render_opts *o);
 /* The title of the comments section the renderers write. */
 #define PI_COMMENTS_TITLE "Comments"
 
+/* What pi_html_escape() writes besides &amp; &lt; &gt;. */
+enum {
+    PI_ESC_QUOT = 1,    /* " as &quot; */
+    PI_ESC_APOS = 2,    /* ' as &#39; */
+    PI_ESC_NL_BR = 4,   /* a line feed as <br /> and a line feed */
+    PI_ESC_NL_SPACE = 8 /* a line feed as a space (attribute values) */
+};
+
+/* Append s[0..n) to `b` as HTML text: the one escaper of the HTML and the
+ * explain renderers. */
+void pi_html_escape(pi_buf *b, const char *s, size_t n, unsigned flags);
+
 /* The renderers' result: the buffer's contents (its length in *len), or
  * NULL with *len 0 when an append failed. The buffer is reset. */
 char *pi_render_finish(pi_buf *b, size_t *len);

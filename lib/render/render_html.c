@@ -12,35 +12,7 @@
 
 static void esc(pi_buf *b, const char *s, size_t n, int attr)
 {
-    size_t from = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *e = NULL;
-        switch (s[i]) {
-        case '&':
-            e = "&amp;";
-            break;
-        case '<':
-            e = "&lt;";
-            break;
-        case '>':
-            e = "&gt;";
-            break;
-        case '"':
-            e = attr ? "&quot;" : NULL;
-            break;
-        case '\n':
-            e = attr ? " " : "<br />\n";
-            break;
-        default:
-            break;
-        }
-        if (!e)
-            continue;
-        pi_buf_put(b, s + from, i - from);
-        pi_buf_puts(b, e);
-        from = i + 1;
-    }
-    pi_buf_put(b, s + from, n - from);
+    pi_html_escape(b, s, n, attr ? PI_ESC_QUOT | PI_ESC_NL_SPACE : PI_ESC_NL_BR);
 }
 
 static void esc_str(pi_buf *b, const char *s, int attr)
