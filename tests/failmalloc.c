@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,7 @@ static atomic_int fail_from; /* FAILMALLOC_FROM */
 static atomic_ulong target;  /* the allocation that fails; 0 none */
 static atomic_ulong count;
 static atomic_ulong failures;
+static atomic_uintptr_t failed_caller; /* the first failed allocation's caller */
 
 /* Objects whose own calls are spared: set between tests, read by every
  * allocation. */
@@ -36,6 +38,7 @@ void failmalloc_arm(unsigned long n, enum failmalloc_mode mode)
     atomic_store(&armed, 0);
     atomic_store(&count, 0);
     atomic_store(&failures, 0);
+    atomic_store(&failed_caller, 0);
     atomic_store(&target, n);
     atomic_store(&fail_from, mode == FAILMALLOC_FROM);
     atomic_store(&armed, 1);
@@ -50,6 +53,11 @@ unsigned long failmalloc_disarm(void)
 unsigned long failmalloc_failures(void)
 {
     return atomic_load(&failures);
+}
+
+const void *failmalloc_failed_caller(void)
+{
+    return (const void *)atomic_load(&failed_caller);
 }
 
 int failmalloc_spare(const char *object)
@@ -111,7 +119,8 @@ static int should_fail(const void *caller)
     unsigned long t = atomic_load(&target);
     if (t == 0 || k < t || (k > t && !atomic_load(&fail_from)))
         return 0;
-    atomic_fetch_add(&failures, 1);
+    if (atomic_fetch_add(&failures, 1) == 0)
+        atomic_store(&failed_caller, (uintptr_t)caller);
     errno = ENOMEM;
     return 1;
 }

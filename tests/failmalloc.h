@@ -52,6 +52,10 @@ unsigned long failmalloc_disarm(void);
 /* Allocations made to fail since the last arming. */
 unsigned long failmalloc_failures(void);
 
+/* The return address in the caller of the first allocation made to fail
+ * since the last arming (for dladdr: which object and function), or NULL. */
+const void *failmalloc_failed_caller(void);
+
 /* Spare the allocations that code in a loaded object whose file name
  * contains `object` makes itself ("libicuuc" for ICU, whose allocations all
  * go through its uprv_malloc): they are neither counted nor failed, while
