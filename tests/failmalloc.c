@@ -25,6 +25,8 @@ static atomic_int fail_from; /* FAILMALLOC_FROM */
 static atomic_ulong target;  /* the allocation that fails; 0 none */
 static atomic_ulong count;
 static atomic_ulong failures;
+static atomic_int held;           /* failmalloc_hold() */
+static atomic_ulong held_count;
 static atomic_uintptr_t failed_caller; /* the first failed allocation's caller */
 
 /* Objects whose own calls are spared: set between tests, read by every
@@ -39,6 +41,7 @@ void failmalloc_arm(unsigned long n, enum failmalloc_mode mode)
     atomic_store(&count, 0);
     atomic_store(&failures, 0);
     atomic_store(&failed_caller, 0);
+    atomic_store(&held_count, 0);
     atomic_store(&target, n);
     atomic_store(&fail_from, mode == FAILMALLOC_FROM);
     atomic_store(&armed, 1);
@@ -53,6 +56,16 @@ unsigned long failmalloc_disarm(void)
 unsigned long failmalloc_failures(void)
 {
     return atomic_load(&failures);
+}
+
+void failmalloc_hold(int on)
+{
+    atomic_fetch_add(&held, on ? 1 : -1);
+}
+
+unsigned long failmalloc_held(void)
+{
+    return atomic_load(&held_count);
 }
 
 const void *failmalloc_failed_caller(void)
@@ -115,6 +128,10 @@ static int should_fail(const void *caller)
 {
     if (!atomic_load(&armed) || is_spared(caller))
         return 0;
+    if (atomic_load(&held)) {
+        atomic_fetch_add(&held_count, 1);
+        return 0;
+    }
     unsigned long k = atomic_fetch_add(&count, 1) + 1;
     unsigned long t = atomic_load(&target);
     if (t == 0 || k < t || (k > t && !atomic_load(&fail_from)))
