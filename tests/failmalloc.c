@@ -25,7 +25,7 @@ static atomic_int fail_from; /* FAILMALLOC_FROM */
 static atomic_ulong target;  /* the allocation that fails; 0 none */
 static atomic_ulong count;
 static atomic_ulong failures;
-static atomic_int held;           /* failmalloc_hold() */
+static atomic_int held; /* failmalloc_hold() */
 static atomic_ulong held_count;
 static atomic_uintptr_t failed_caller; /* the first failed allocation's caller */
 

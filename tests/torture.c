@@ -35,6 +35,7 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <json-c/json_tokener.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -43,7 +44,6 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
-#include <json-c/json_tokener.h>
 #include <unicode/ucsdet.h>
 #include <unicode/uloc.h>
 #include <unistd.h>
@@ -384,20 +384,25 @@ static int load(struct spec *sp, const char *arg)
 /* ---- one failure point ------------------------------------------------- */
 
 enum outcome {
-    SAME,     /* PITH_OK, the undisturbed output */
-    NOMEM,    /* PITH_ERR_NOMEM, then the undisturbed output when run again */
-    WRONG,    /* PITH_OK with another output: silent data loss */
-    STATUS,   /* another status, or NOMEM then a failed second run */
-    STUCK,    /* NOMEM, and NOMEM again: ICU's one-time set-up failed for good */
-    UNSEEN,   /* the Nth allocation was never made: the run is not repeatable */
-    HANG,     /* killed by the alarm */
-    CRASH,    /* another signal */
+    SAME,   /* PITH_OK, the undisturbed output */
+    NOMEM,  /* PITH_ERR_NOMEM, then the undisturbed output when run again */
+    WRONG,  /* PITH_OK with another output: silent data loss */
+    STATUS, /* another status, or NOMEM then a failed second run */
+    STUCK,  /* NOMEM, and NOMEM again: ICU's one-time set-up failed for good */
+    UNSEEN, /* the Nth allocation was never made: the run is not repeatable */
+    HANG,   /* killed by the alarm */
+    CRASH,  /* another signal */
     N_OUTCOMES
 };
 
-static const char *const outcome_names[N_OUTCOMES] = {
-    "same output", "NOMEM", "different output with PITH_OK", "wrong status",
-    "NOMEM for good (ICU)", "never reached", "hang", "crash"};
+static const char *const outcome_names[N_OUTCOMES] = {"same output",
+                                                      "NOMEM",
+                                                      "different output with PITH_OK",
+                                                      "wrong status",
+                                                      "NOMEM for good (ICU)",
+                                                      "never reached",
+                                                      "hang",
+                                                      "crash"};
 
 /* What a child reports back, through memory shared with the parent. */
 struct report {
@@ -517,8 +522,8 @@ static void print_failure(const struct spec *sp, unsigned long n, int outcome,
 
 static int torture_spec(const struct spec *sp, int jobs, unsigned long tally[N_OUTCOMES])
 {
-    struct report *shared = mmap(NULL, sizeof *shared * (size_t)(jobs + 1),
-                                 PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    struct report *shared = mmap(NULL, sizeof *shared * (size_t)(jobs + 1), PROT_READ | PROT_WRITE,
+                                 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (shared == MAP_FAILED)
         return -1;
     struct digest want;
@@ -604,10 +609,10 @@ static int one_point(const struct spec *sp, unsigned long n)
     try_point(sp, n, &want, &r); /* `want` is not read yet: see below */
     pith_status s = run(sp, &want);
     int ok = r.outcome == STUCK ||
-             (s == PITH_OK && (r.outcome == NOMEM || r.outcome == STATUS
-                                  ? r.status == PITH_ERR_NOMEM && r.retry_status == PITH_OK
-                                  : r.outcome != UNSEEN && r.got.hash == want.hash &&
-                                        r.got.bytes == want.bytes));
+             (s == PITH_OK &&
+              (r.outcome == NOMEM || r.outcome == STATUS
+                   ? r.status == PITH_ERR_NOMEM && r.retry_status == PITH_OK
+                   : r.outcome != UNSEEN && r.got.hash == want.hash && r.got.bytes == want.bytes));
     printf("torture: %s: allocation %lu failing: %s%s [failed in %s]\n", sp->arg, n,
            pith_status_name(r.status), ok ? "" : ": FAIL", r.culprit[0] ? r.culprit : "-");
     return ok ? 0 : 1;
@@ -676,7 +681,8 @@ int main(int argc, char **argv)
             if (shared == MAP_FAILED || reference(&specs[k], shared, &want, &total, &held))
                 return 1;
             for (int p = 0; p < points; p++)
-                printf("%s %lu\n", specs[k].arg, 1 + (unsigned long)p * total / (unsigned long)points);
+                printf("%s %lu\n", specs[k].arg,
+                       1 + (unsigned long)p * total / (unsigned long)points);
             free(specs[k].data);
         }
         return 0;

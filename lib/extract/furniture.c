@@ -36,8 +36,7 @@ static int labelled(const pi_node *r, int *oom)
 
 /* Is this element furniture that happens to sit inside the article? The
  * rule that says so (each return names its rule, for the explain view). */
-int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, int flags,
-                          int *oom)
+int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, int flags, int *oom)
 {
     /* Large parts of the article are never dropped by name alone: a
      * class like "post-share" on the article wrapper itself is common. */
@@ -69,7 +68,8 @@ int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, in
      * link is kept: it may be the text.) */
     if ((r->flags & (PI_TF_PARA | PI_TF_HEADING | PI_TF_QUOTE)) && r->words < TEASER_MAX_WORDS &&
         pi_link_density(r) > TEASER_LINK_DENSITY && r->words > r->link_words &&
-        r->words - r->link_words <= TEASER_LEAD_WORDS && ((r->flags & PI_TF_PARA) || labelled(r, oom)))
+        r->words - r->link_words <= TEASER_LEAD_WORDS &&
+        ((r->flags & PI_TF_PARA) || labelled(r, oom)))
         return PI_WHY_TEASER;
     if (r->flags & PI_TF_HEADING)
         return r->weight < 0 ? PI_WHY_HEADING_NAME : 0;

@@ -11,7 +11,6 @@
  * Reads its statistics and names; changes nothing but *oom, set to 1 when
  * the element's text could not be read for want of memory (the answer is
  * then meaningless). */
-int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, int flags,
-                          int *oom);
+int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, int flags, int *oom);
 
 #endif

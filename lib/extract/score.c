@@ -270,8 +270,7 @@ static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice 
                 PI_TRY(pi_choice_add_root(c, (int32_t)i));
             n = pi_next(n, a, 1);
         } else if (is_lead_block(r) &&
-                   !pi_block_is_furniture(r, pi_choice_score(c, i), N[article].words, 0,
-                                          &c->oom)) {
+                   !pi_block_is_furniture(r, pi_choice_score(c, i), N[article].words, 0, &c->oom)) {
             PI_TRY(pi_choice_add_root(c, (int32_t)i));
             n = pi_next(n, a, 1);
         } else {
