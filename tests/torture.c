@@ -44,6 +44,7 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unicode/ubrk.h>
 #include <unicode/ucsdet.h>
 #include <unicode/uloc.h>
 #include <unistd.h>
@@ -184,6 +185,11 @@ static pith_status run(const struct spec *sp, struct digest *d)
  *    (locale_set_default_internal) and dereferenced unchecked when its
  *    allocation failed: SIGSEGV in locale_get_default under the first
  *    ubrk_open(). main() resolves it before any run (uloc_getDefault).
+ *  - ubrk_next() on text that needs a dictionary (CJK, Thai, Korean ...)
+ *    loads the script's break engine on first use: when one of those
+ *    allocations fails, RuleBasedBreakIterator::getLanguageBreakEngine
+ *    dereferences what it did not get (SIGSEGV). The program's ubrk_next
+ *    below holds ICU's allocations while it runs.
  *
  * And one of json-c 0.16's: json_tokener_parse_ex() copies an object's
  * key with an unchecked strdup() and hashes the NULL (SIGSEGV in strlen
@@ -217,8 +223,19 @@ json_object *json_tokener_parse_ex(json_tokener *tok, const char *str, int len)
     return o;
 }
 
+static int32_t (*icu_ubrk_next)(UBreakIterator *);
+
+int32_t ubrk_next(UBreakIterator *bi)
+{
+    failmalloc_hold(1);
+    int32_t r = icu_ubrk_next(bi);
+    failmalloc_hold(0);
+    return r;
+}
+
 static int hold_icu_crashes(void)
 {
+    icu_ubrk_next = (int32_t(*)(UBreakIterator *))dlsym(RTLD_NEXT, STR(ubrk_next));
     jsonc_parse_ex = (json_object * (*)(json_tokener *, const char *, int))
         dlsym(RTLD_NEXT, "json_tokener_parse_ex");
     icu_ucsdet_open = (UCharsetDetector * (*)(UErrorCode *)) dlsym(RTLD_NEXT, STR(ucsdet_open));
@@ -227,7 +244,7 @@ static int hold_icu_crashes(void)
     unsigned long n = failmalloc_disarm();
     printf("torture: ICU's default locale \"%s\" resolved first (%lu allocations)\n",
            loc ? loc : "", n);
-    return icu_ucsdet_open && jsonc_parse_ex ? 0 : -1;
+    return icu_ucsdet_open && icu_ubrk_next && jsonc_parse_ex ? 0 : -1;
 }
 
 /* libxml2 seeds the hash of its dictionaries with time(NULL)
@@ -583,10 +600,11 @@ static int torture_spec(const struct spec *sp, int jobs, unsigned long tally[N_O
             running--;
         }
     }
-    printf("torture: %s%s: %lu allocations (and %lu held: ucsdet_open, json_tokener_parse_ex), "
-           "%lu failure points tried (every %lu%s):",
-           sp->arg, fail_mode == FAILMALLOC_FROM ? " (--from)" : "", total, held, tried, sp->step,
-           sp->step > 1 ? ", fixed seed" : "");
+    printf(
+        "torture: %s%s: %lu allocations (and %lu held: ucsdet_open, ubrk_next, json_tokener_parse_ex), "
+        "%lu failure points tried (every %lu%s):",
+        sp->arg, fail_mode == FAILMALLOC_FROM ? " (--from)" : "", total, held, tried, sp->step,
+        sp->step > 1 ? ", fixed seed" : "");
     for (int o = 0; o < N_OUTCOMES; o++) {
         if (mine[o] || o <= NOMEM)
             printf(" %s %lu%s", outcome_names[o], mine[o], o + 1 < N_OUTCOMES ? ";" : "");
@@ -664,7 +682,8 @@ int main(int argc, char **argv)
     if (n_specs == 0)
         usage();
     if (hold_icu_crashes()) {
-        printf("torture: ICU's ucsdet_open not found\ntorture: 0 passed, 1 failed\n");
+        printf(
+            "torture: a wrapped ICU or json-c function is not found\ntorture: 0 passed, 1 failed\n");
         return 1;
     }
     if (one) {
