@@ -32,8 +32,8 @@
  * check-torture fails each allocation in turn). Not covered: a few failure
  * paths inside ICU 72 and json-c 0.16 crash in those libraries themselves
  * (ucsdet_open(), ICU's first default locale, the first load of a
- * dictionary break engine, json_tokener_parse_ex()), and
- * libxml2 2.9.14 leaks a few bytes at two of its own failure points.
+ * dictionary break engine, json_tokener_parse_ex()), and libxml2 2.9.14
+ * and ICU 72 leak a few bytes at three of their own failure points.
  */
 #ifndef PITH_H
 #define PITH_H

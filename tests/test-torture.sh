@@ -3,7 +3,7 @@
 # run failed in turn, in a child process per failure point, over the pages
 # of tests/data/torture (every failure point: JSON-LD metadata, a table,
 # code, comments, every output format, a windows-1252 page, a gzipped WARC
-# file) and two larger corpus pages (every 5th and 23rd point, from an
+# file, a noscript holding the page, which is unwrapped) and two larger corpus pages (every 5th and 23rd point, from an
 # offset of a fixed seed); then a sample of failure points, each in a
 # process of its own, under valgrind for leaks and memory errors. Needs the
 # plain build (failmalloc is compiled out under sanitizers) and valgrind:
@@ -17,7 +17,7 @@ data=$srcdir/tests/data/torture
 run=$builddir/tests/torture
 status=0
 
-small="page:$data/article.html page:$data/blog.html warc:$data/blog.html"
+small="page:$data/article.html page:$data/blog.html warc:$data/blog.html page:$data/noscript.html"
 large="page:$corpus/mercurial.html:5 page:$corpus/wikipedia.html:23"
 for f in "$corpus/mercurial.html" "$corpus/wikipedia.html"; do
     [ -f "$f" ] || { echo "test-torture: no $f"; exit 1; }

@@ -546,13 +546,18 @@ void pi_dom_remove(pi_dom *n)
     xmlFreeNode(n);
 }
 
-pi_dom *pi_dom_unwrap(pi_dom *n, const pi_dom *root)
+pi_dom *pi_dom_unwrap(pi_dom *n, const pi_dom *root, int *oom)
 {
     pi_dom *prev = n->prev, *parent = n->parent;
     while (n->children) {
         pi_dom *c = n->children;
         xmlUnlinkNode(c);
-        xmlAddPrevSibling(n, c); /* may merge text into its neighbour */
+        /* It may merge text into its neighbour, and then reports a failed
+         * allocation nowhere but in errno. */
+        errno = 0;
+        xmlAddPrevSibling(n, c);
+        if (errno == ENOMEM)
+            *oom = 1;
     }
     pi_dom *next = prev ? prev->next : parent->children;
     if (next == n)
