@@ -13,6 +13,7 @@
 #include "render/render.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,19 +204,26 @@ pith_status pi_status_public(int e)
 
 /* ---- initialisation ----------------------------------------------------- */
 
-static pthread_once_t init_once = PTHREAD_ONCE_INIT;
-static pith_status init_status = PITH_ERR_INIT;
-
-static void init_run(void)
-{
-    init_status = pi_pipeline_init() == PI_OK ? PITH_OK : PITH_ERR_INIT;
-}
+/* Set once, when initialisation has succeeded; until then every call tries
+ * again under the lock (a failure, such as memory running out, is not
+ * permanent). Afterwards it is only read. */
+static atomic_int init_done;
+static pthread_mutex_t init_lock = PTHREAD_MUTEX_INITIALIZER;
 
 pith_status pith_init(void)
 {
-    if (pthread_once(&init_once, init_run) != 0)
+    if (atomic_load_explicit(&init_done, memory_order_acquire))
+        return PITH_OK;
+    if (pthread_mutex_lock(&init_lock) != 0)
         return PITH_ERR_INIT;
-    return init_status;
+    int err = PI_OK;
+    if (!atomic_load_explicit(&init_done, memory_order_relaxed) &&
+        (err = pi_pipeline_init()) == PI_OK)
+        atomic_store_explicit(&init_done, 1, memory_order_release);
+    pthread_mutex_unlock(&init_lock);
+    if (err == PI_OK)
+        return PITH_OK;
+    return err == PI_ENOMEM ? PITH_ERR_NOMEM : PITH_ERR_INIT;
 }
 
 /* ---- options ------------------------------------------------------------- */

@@ -80,7 +80,7 @@ static int run(const char *utf8, size_t len, const pi_settings *s, pi_result *r,
         goto done;
     }
     if (root) {
-        pi_clean(root);
+        PI_TRY_GOTO(err, pi_clean(root), done);
         if (!(t->words = pi_words_new())) {
             err = PI_ENOMEM;
             goto done;

@@ -1,6 +1,9 @@
 #!/bin/sh
 # Build when needed and run every test, C and Python (make check). On failure
 # print the logs of the failing tests; always end with the summary.
+# In a build without sanitizers it then runs `make check-torture` (every
+# allocation of a run failed in turn, tests/test-torture.sh: a few minutes),
+# counted as one more test.
 # BUILD_DIR and CONFIGURE_FLAGS work as for scripts/setup.sh, e.g. a
 # sanitizer run: BUILD_DIR=_build-asan CONFIGURE_FLAGS=--enable-sanitizers sh scripts/test.sh
 # Without BUILD_DIR the suite then runs a second time in _build-asan, built
@@ -37,6 +40,23 @@ echo "======== Test summary ($build) ========"
 grep '^# [A-Z]*:' "$log"
 pass=$(( $(count PASS) + $(count XFAIL) ))
 fail=$(( $(count FAIL) + $(count ERROR) + $(count XPASS) ))
+
+# The allocation-failure torture needs the program's own malloc, which a
+# sanitizer build cannot have (failmalloc.c is compiled out there).
+case " ${CONFIGURE_FLAGS:-} " in
+*" --enable-sanitizers "*) ;;
+*)
+    echo
+    echo "======== make check-torture ($build) ========"
+    if make -s -C "$build" check-torture; then
+        pass=$((pass + 1))
+        echo "PASS: check-torture"
+    else
+        fail=$((fail + 1))
+        echo "FAIL: check-torture"
+    fi
+    ;;
+esac
 echo "tests: $pass passed, $fail failed, $(count SKIP) skipped"
 [ "$status" -ne 0 ] || [ "$fail" -eq 0 ] || status=1
 

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,9 @@ static atomic_int fail_from; /* FAILMALLOC_FROM */
 static atomic_ulong target;  /* the allocation that fails; 0 none */
 static atomic_ulong count;
 static atomic_ulong failures;
+static atomic_int held; /* failmalloc_hold() */
+static atomic_ulong held_count;
+static atomic_uintptr_t failed_caller; /* the first failed allocation's caller */
 
 /* Objects whose own calls are spared: set between tests, read by every
  * allocation. */
@@ -36,6 +40,8 @@ void failmalloc_arm(unsigned long n, enum failmalloc_mode mode)
     atomic_store(&armed, 0);
     atomic_store(&count, 0);
     atomic_store(&failures, 0);
+    atomic_store(&failed_caller, 0);
+    atomic_store(&held_count, 0);
     atomic_store(&target, n);
     atomic_store(&fail_from, mode == FAILMALLOC_FROM);
     atomic_store(&armed, 1);
@@ -50,6 +56,21 @@ unsigned long failmalloc_disarm(void)
 unsigned long failmalloc_failures(void)
 {
     return atomic_load(&failures);
+}
+
+void failmalloc_hold(int on)
+{
+    atomic_fetch_add(&held, on ? 1 : -1);
+}
+
+unsigned long failmalloc_held(void)
+{
+    return atomic_load(&held_count);
+}
+
+const void *failmalloc_failed_caller(void)
+{
+    return (const void *)atomic_load(&failed_caller);
 }
 
 int failmalloc_spare(const char *object)
@@ -107,11 +128,16 @@ static int should_fail(const void *caller)
 {
     if (!atomic_load(&armed) || is_spared(caller))
         return 0;
+    if (atomic_load(&held)) {
+        atomic_fetch_add(&held_count, 1);
+        return 0;
+    }
     unsigned long k = atomic_fetch_add(&count, 1) + 1;
     unsigned long t = atomic_load(&target);
     if (t == 0 || k < t || (k > t && !atomic_load(&fail_from)))
         return 0;
-    atomic_fetch_add(&failures, 1);
+    if (atomic_fetch_add(&failures, 1) == 0)
+        atomic_store(&failed_caller, (uintptr_t)caller);
     errno = ENOMEM;
     return 1;
 }

@@ -52,6 +52,19 @@ unsigned long failmalloc_disarm(void);
 /* Allocations made to fail since the last arming. */
 unsigned long failmalloc_failures(void);
 
+/* Hold (on != 0) or release (0) failing: while held, allocations are
+ * neither counted nor failed, but counted apart (failmalloc_held()). Holds
+ * nest. For a call into a library that crashes on its own allocation
+ * failures, wrapped by the test program. */
+void failmalloc_hold(int on);
+
+/* Allocations made while held since the last arming. */
+unsigned long failmalloc_held(void);
+
+/* The return address in the caller of the first allocation made to fail
+ * since the last arming (for dladdr: which object and function), or NULL. */
+const void *failmalloc_failed_caller(void);
+
 /* Spare the allocations that code in a loaded object whose file name
  * contains `object` makes itself ("libicuuc" for ICU, whose allocations all
  * go through its uprv_malloc): they are neither counted nor failed, while

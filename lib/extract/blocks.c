@@ -43,7 +43,7 @@ static int next_text_dropped(const pi_stats *st, const pi_choice *c, const pi_do
 
 /* A short line of its own that does not end a sentence ("More on this",
  * "Read also:", "Further information") plays the part of a heading. */
-static int is_heading_like(const pi_node *r)
+static int is_heading_like(const pi_node *r, int *oom)
 {
     if (r->flags & PI_TF_HEADING)
         return 1;
@@ -51,8 +51,10 @@ static int is_heading_like(const pi_node *r)
         r->words > LEADIN_MAX_WORDS || r->link_words || (r->flags & (PI_TF_ITEM | PI_TF_CELL)))
         return 0;
     char *text = pi_dom_text(r->node);
-    if (!text)
+    if (!text) {
+        *oom = 1;
         return 0;
+    }
     int sentence = pi_ends_sentence(text, strlen(text));
     pi_dom_free_text(text);
     return !sentence;
@@ -69,7 +71,7 @@ static void drop_orphan_headings(const pi_stats *st, pi_choice *c, pi_dom *root)
             n = pi_next(n, root, 1);
             continue;
         }
-        if (r && n != root && r->words <= ORPHAN_MAX_WORDS && is_heading_like(r)) {
+        if (r && n != root && r->words <= ORPHAN_MAX_WORDS && is_heading_like(r, &c->oom)) {
             int next = next_text_dropped(st, c, n, root);
             pi_node *rr = pi_stats_of(st, root);
             if (next == 1 || ((r->flags & PI_TF_HEADING) && next == -1 && rr &&
@@ -93,7 +95,7 @@ static uint32_t classify_root(const pi_stats *st, pi_choice *c, pi_dom *rn, uint
     for (pi_dom *n = pi_dom_first_child(rn); n;) {
         pi_node *r = pi_stats_of(st, n);
         size_t i = r ? (size_t)(r - st->nodes) : 0;
-        int why = r ? pi_block_is_furniture(r, pi_choice_score(c, i), words, flags) : 0;
+        int why = r ? pi_block_is_furniture(r, pi_choice_score(c, i), words, flags, &c->oom) : 0;
         if (why) {
             c->drop[i] = pi_drop_of(why);
             if (c->why)

@@ -75,6 +75,8 @@ typedef struct pi_choice {
     size_t n, cap;
     int32_t top;  /* the winning candidate (the body when none scored) */
     int fallback; /* no candidate scored: the body is the article */
+    int oom;      /* a decision could not read an element's text for want of
+                     memory: the attempt is PI_ENOMEM (base/error.h) */
 } pi_choice;
 
 /* The drop mark (PI_DROP_*) of an element that rule `why` drops. */

@@ -20,7 +20,7 @@ static int attempt(const pi_stats *st, int flags, const pi_article_in *in, pi_ch
 {
     PI_TRY(pi_choose(st, 0, flags, in->headline, c));
     pi_blocks_classify(st, c, flags);
-    return PI_OK;
+    return c->oom ? PI_ENOMEM : PI_OK;
 }
 
 /* The words of the text blocks a choice keeps: what its model would hold.

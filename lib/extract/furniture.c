@@ -21,11 +21,13 @@ static int is_list(const pi_node *r)
 /* Does the element's text start with a short label and a colon ("See
  * also:")? Headings and quote boxes are teasers only with one: "21) <a>A
  * film</a>" is a list of the article's own. */
-static int labelled(const pi_node *r)
+static int labelled(const pi_node *r, int *oom)
 {
     char *t = pi_dom_text(r->node);
-    if (!t)
+    if (!t) {
+        *oom = 1;
         return 0;
+    }
     const char *c = strchr(t, ':');
     int yes = c && c - t <= TEASER_LABEL_BYTES;
     pi_dom_free_text(t);
@@ -34,7 +36,7 @@ static int labelled(const pi_node *r)
 
 /* Is this element furniture that happens to sit inside the article? The
  * rule that says so (each return names its rule, for the explain view). */
-int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, int flags)
+int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, int flags, int *oom)
 {
     /* Large parts of the article are never dropped by name alone: a
      * class like "post-share" on the article wrapper itself is common. */
@@ -66,7 +68,8 @@ int pi_block_is_furniture(const pi_node *r, float score, uint32_t root_words, in
      * link is kept: it may be the text.) */
     if ((r->flags & (PI_TF_PARA | PI_TF_HEADING | PI_TF_QUOTE)) && r->words < TEASER_MAX_WORDS &&
         pi_link_density(r) > TEASER_LINK_DENSITY && r->words > r->link_words &&
-        r->words - r->link_words <= TEASER_LEAD_WORDS && ((r->flags & PI_TF_PARA) || labelled(r)))
+        r->words - r->link_words <= TEASER_LEAD_WORDS &&
+        ((r->flags & PI_TF_PARA) || labelled(r, oom)))
         return PI_WHY_TEASER;
     if (r->flags & PI_TF_HEADING)
         return r->weight < 0 ? PI_WHY_HEADING_NAME : 0;

@@ -125,13 +125,15 @@ static pi_dom *twin_region(const pi_stats *st, int32_t i, const int32_t *twins, 
 }
 
 /* Is there an h1-h3 in the region that matches `title`? */
-static int region_heading(const pi_stats *st, pi_dom *root, const char *title)
+static int region_heading(const pi_stats *st, pi_dom *root, const char *title, int *oom)
 {
     for (pi_dom *n = root; n; n = pi_next(n, root, 0)) {
         const pi_node *r = pi_stats_of(st, n);
         if (!r || !(r->flags & PI_TF_HEADING) || pi_dom_name(n)[1] < '1' || pi_dom_name(n)[1] > '3')
             continue;
         char *text = pi_dom_text(n);
+        if (!text)
+            *oom = 1;
         int hit = text && pi_headline_matches(text, title, TWIN_TITLE_MIN_BYTES);
         pi_dom_free_text(text);
         if (hit)
@@ -145,7 +147,7 @@ static int region_heading(const pi_stats *st, pi_dom *root, const char *title)
  * the one whose headline is the page's title, which need not be the
  * longest. (Sections of one article share a container too; the rivals
  * step that follows joins them again.) */
-static int32_t titled_twin(const pi_stats *st, const pi_choice *c, int32_t top, int32_t body,
+static int32_t titled_twin(const pi_stats *st, pi_choice *c, int32_t top, int32_t body,
                            const char *title)
 {
     const pi_node *N = st->nodes;
@@ -167,12 +169,12 @@ static int32_t titled_twin(const pi_stats *st, const pi_choice *c, int32_t top, 
     if (nt < 2)
         return top;
     pi_dom *own = twin_region(st, top, twins, nt, body);
-    if (region_heading(st, own, title))
+    if (region_heading(st, own, title, &c->oom))
         return top;
     for (int k = 0; k < nt; k++) {
         if (twins[k] == top)
             continue;
-        if (region_heading(st, twin_region(st, twins[k], twins, nt, body), title))
+        if (region_heading(st, twin_region(st, twins[k], twins, nt, body), title, &c->oom))
             return twins[k];
     }
     return top;
@@ -264,11 +266,11 @@ static int add_lead(const pi_stats *st, int32_t article, int32_t top, pi_choice 
             PI_TRY(pi_choice_add_root(c, (int32_t)i));
             n = pi_next(n, a, 1);
         } else if (is_article) {
-            if (!pi_block_is_furniture(r, pi_choice_score(c, i), N[article].words, 0))
+            if (!pi_block_is_furniture(r, pi_choice_score(c, i), N[article].words, 0, &c->oom))
                 PI_TRY(pi_choice_add_root(c, (int32_t)i));
             n = pi_next(n, a, 1);
         } else if (is_lead_block(r) &&
-                   !pi_block_is_furniture(r, pi_choice_score(c, i), N[article].words, 0)) {
+                   !pi_block_is_furniture(r, pi_choice_score(c, i), N[article].words, 0, &c->oom)) {
             PI_TRY(pi_choice_add_root(c, (int32_t)i));
             n = pi_next(n, a, 1);
         } else {

@@ -6,7 +6,6 @@
 #include "extract/words.h"
 #include "base/error.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -25,42 +24,64 @@ struct pi_words {
     int32_t cap;
 };
 
-/* Iterators that each counter clones: ubrk_open() resolves the locale and
- * sets an iterator up from its rules every time (about 220,000
- * instructions for the word rules, as much as extracting a small page's
- * statistics), ubrk_clone() copies one and is thread-safe. Opened once,
- * read-only afterwards, kept for the life of the process like ICU's own
- * caches; NULL if ICU failed, and then each counter opens its own. */
-static UBreakIterator *word_template, *sentence_template;
-static pthread_once_t templates_once = PTHREAD_ONCE_INIT;
-
-static void open_templates(void)
-{
-    UErrorCode e = U_ZERO_ERROR;
-    word_template = ubrk_open(UBRK_WORD, "", NULL, 0, &e);
-    if (U_FAILURE(e))
-        word_template = NULL;
-    e = U_ZERO_ERROR;
-    sentence_template = ubrk_open(UBRK_SENTENCE, "", NULL, 0, &e);
-    if (U_FAILURE(e))
-        sentence_template = NULL;
-}
+/* The compiled rules that each counter's iterators are opened from:
+ * ubrk_open() resolves the locale and sets an iterator up from its rules
+ * every time (about 220,000 instructions for the word rules, as much as
+ * extracting a small page's statistics). ubrk_clone() of an open iterator
+ * was as cheap, but ICU 72 dereferences the caches it failed to allocate
+ * when memory runs out (RuleBasedBreakIterator's copy constructor), where
+ * ubrk_openBinaryRules() reports U_MEMORY_ALLOCATION_ERROR. Taken from
+ * iterators opened once by pi_words_init() (the library's initialisation,
+ * tried again until it succeeds), read-only afterwards and kept for the
+ * life of the process like ICU's own caches; NULL until then, and then
+ * each counter opens its own. */
+struct rules {
+    uint8_t *data;
+    int32_t len;
+};
+static struct rules word_rules, sentence_rules;
 
 static UBreakIterator *new_iterator(UBreakIteratorType type, UErrorCode *e)
 {
-    pthread_once(&templates_once, open_templates);
-    UBreakIterator *t = type == UBRK_WORD ? word_template : sentence_template;
-    return t ? ubrk_clone(t, e) : ubrk_open(type, "", NULL, 0, e);
+    const struct rules *r = type == UBRK_WORD ? &word_rules : &sentence_rules;
+    if (!r->data)
+        return ubrk_open(type, "", NULL, 0, e);
+    return ubrk_openBinaryRules(r->data, r->len, NULL, 0, e);
+}
+
+/* ICU's failure as a status: memory, or ICU could not start. */
+static int icu_init_status(UErrorCode e)
+{
+    return e == U_MEMORY_ALLOCATION_ERROR ? PI_ENOMEM : PI_EINIT;
+}
+
+/* The compiled rules of ICU's iterator of `type` into *r (once). */
+static int load_rules(UBreakIteratorType type, struct rules *r)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    if (r->data)
+        return PI_OK;
+    UBreakIterator *bi = ubrk_open(type, "", NULL, 0, &e);
+    if (U_FAILURE(e))
+        return icu_init_status(e);
+    int32_t len = ubrk_getBinaryRules(bi, NULL, 0, &e);
+    uint8_t *data = U_SUCCESS(e) && len > 0 ? malloc((size_t)len) : NULL;
+    if (data)
+        ubrk_getBinaryRules(bi, data, len, &e);
+    ubrk_close(bi);
+    if (!data || U_FAILURE(e)) {
+        free(data);
+        return !data && U_SUCCESS(e) ? PI_ENOMEM : icu_init_status(e);
+    }
+    r->data = data;
+    r->len = len;
+    return PI_OK;
 }
 
 int pi_words_init(void)
 {
-    UErrorCode e = U_ZERO_ERROR;
-    UBreakIterator *bi = ubrk_open(UBRK_WORD, "", NULL, 0, &e);
-    if (U_FAILURE(e))
-        return PI_EINIT;
-    ubrk_close(bi);
-    return PI_OK;
+    PI_TRY(load_rules(UBRK_WORD, &word_rules));
+    return load_rules(UBRK_SENTENCE, &sentence_rules);
 }
 
 pi_words *pi_words_new(void)

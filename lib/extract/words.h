@@ -8,7 +8,9 @@
 typedef struct pi_words pi_words;
 
 /* Load ICU's break rules once, so that concurrent first uses do not race
- * on them. Returns PI_OK or PI_EINIT. */
+ * on them, and open the iterators that counters clone. Returns PI_OK,
+ * PI_ENOMEM or PI_EINIT; after a failure a later call tries again. Called
+ * by the library's initialisation only, under its lock. */
 int pi_words_init(void);
 
 /* A word counter with its own ICU break iterator: one per document or per

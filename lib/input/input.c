@@ -485,7 +485,7 @@ int pi_input_init(void)
     UErrorCode e = U_ZERO_ERROR;
     UCharsetDetector *d = ucsdet_open(&e);
     if (U_FAILURE(e))
-        return PI_EINIT;
+        return e == U_MEMORY_ALLOCATION_ERROR ? PI_ENOMEM : PI_EINIT;
     ucsdet_close(d);
     return PI_OK;
 }

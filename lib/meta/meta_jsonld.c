@@ -15,6 +15,7 @@
 #include "meta/meta_internal.h"
 #include "tree/dom.h"
 
+#include <errno.h>
 #include <json-c/json.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -274,10 +275,16 @@ void pi_jl_read_script(mctx *c, const pi_dom *n)
         if (off >= fixed.len)
             break;
         json_tokener_reset(tok);
+        errno = 0;
         json_object *o = json_tokener_parse_ex(tok, fixed.data + off, (int)(fixed.len - off));
-        /* json-c 0.16 reports a failed allocation as no particular error:
-         * a block it could not parse for want of memory is skipped like one
-         * that is not JSON (the only failure the oom flag cannot see) */
+        /* json-c 0.16 reports a failed allocation as no particular error,
+         * or not at all (a key it could not copy is a key missing); errno,
+         * which the failed allocation set, tells */
+        if (errno == ENOMEM) {
+            json_object_put(o);
+            c->oom = 1;
+            break;
+        }
         if (json_tokener_get_error(tok) != json_tokener_success || !o) {
             /* concatenated values separated by a comma: step over it */
             if (fixed.data[off] == ',') {

@@ -3,6 +3,7 @@
 #include "extract/tune.h"
 #include "tree/dom.h"
 
+#include "base/error.h"
 #include "base/text.h"
 
 #include <string.h>
@@ -76,9 +77,10 @@ static int is_swallowing_noscript(const pi_dom *n)
            holds_text(n, NOSCRIPT_KEEP_BYTES);
 }
 
-void pi_clean(pi_dom *root)
+int pi_clean(pi_dom *root)
 {
     pi_dom *n = root;
+    int oom = 0;
     while (n) {
         int drop = 0;
         switch (pi_dom_kind_of(n)) {
@@ -87,7 +89,7 @@ void pi_clean(pi_dom *root)
             if (drop && n != root && is_swallowing_noscript(n) && !pi_is_hidden(n)) {
                 /* Unwrap: its children take its place and are cleaned in
                  * turn. */
-                n = pi_dom_unwrap(n, root);
+                n = pi_dom_unwrap(n, root, &oom);
                 continue;
             }
             break;
@@ -107,4 +109,5 @@ void pi_clean(pi_dom *root)
             n = pi_next(n, root, 0);
         }
     }
+    return oom ? PI_ENOMEM : PI_OK;
 }

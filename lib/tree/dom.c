@@ -3,6 +3,7 @@
 #include "tree/dom.h"
 #include "base/error.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -172,6 +173,33 @@ static void silent_structured(void *ctx, xmlErrorPtr e)
 {
     (void)ctx;
     (void)e;
+}
+
+/* libxml2 2.9's HTML parser, when one of its allocations fails, mostly
+ * drops the node and goes on, and at some failure points loops for ever
+ * (xmlNextChar after a failed grow); only its error reports tell. Every
+ * report of this call comes here (the handler is per thread and set for
+ * the call): a failed allocation stops the parse at once, and the page is
+ * PI_ENOMEM, whatever document comes back. */
+struct parse_watch {
+    htmlParserCtxtPtr ctxt;
+    int oom;
+};
+
+static void watch_parse(void *ctx, xmlErrorPtr e)
+{
+    struct parse_watch *w = ctx;
+    if (e && e->code == XML_ERR_NO_MEMORY) {
+        w->oom = 1;
+        /* End the input where it stands: every loop of the parser stops
+         * at the NUL there. libxml2's own htmlErrMemory() sets instate to
+         * XML_PARSER_EOF, after which xmlNextChar() no longer moves and a
+         * loop calling it spins for ever; xmlStopParser() would free the
+         * input buffer that the failing call is still using. */
+        w->ctxt->disableSAX = 1;
+        if (w->ctxt->myDoc && w->ctxt->input && w->ctxt->input->end)
+            w->ctxt->input->cur = w->ctxt->input->end;
+    }
 }
 
 /* ---- attribute cap ------------------------------------------------------
@@ -411,6 +439,9 @@ static size_t cap_attributes(const unsigned char *s, size_t len, char *out)
 
 void pi_dom_init(void)
 {
+    /* Its set-up reports a failed allocation on stderr unless silenced. */
+    xmlSetGenericErrorFunc(NULL, silent);
+    xmlSetStructuredErrorFunc(NULL, silent_structured);
     xmlInitParser();
 }
 
@@ -430,18 +461,36 @@ int pi_parse_html(const char *utf8, size_t len, const char *url, pi_tree **out)
         cap_attributes((const unsigned char *)utf8, len, capped);
         utf8 = capped;
     }
-    /* Error handlers are per thread in libxml2: silence them here, in the
-     * calling thread, every time. */
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt) {
+        free(capped);
+        return PI_ENOMEM;
+    }
+    /* Error handlers are per thread in libxml2: set them here, in the
+     * calling thread, every time; the watch only for this parse. */
+    struct parse_watch watch = {ctxt, 0};
     xmlSetGenericErrorFunc(NULL, silent);
-    xmlSetStructuredErrorFunc(NULL, silent_structured);
+    xmlSetStructuredErrorFunc(&watch, watch_parse);
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
     if (len == 0) {
         utf8 = "<html></html>";
         len = strlen(utf8);
     }
-    *out = htmlReadMemory(utf8, (int)len, url, "UTF-8", opts);
+    /* Some failures are reported nowhere (a name the dictionary could not
+     * store is a name missing): errno, which a failed allocation sets, is
+     * the only trace they leave. */
+    errno = 0;
+    *out = htmlCtxtReadMemory(ctxt, utf8, (int)len, url, "UTF-8", opts);
+    int oom = watch.oom || ctxt->errNo == XML_ERR_NO_MEMORY || errno == ENOMEM;
+    xmlSetStructuredErrorFunc(NULL, silent_structured);
+    htmlFreeParserCtxt(ctxt);
     free(capped);
+    if (oom) {
+        xmlFreeDoc(*out);
+        *out = NULL;
+        return PI_ENOMEM;
+    }
     return *out ? PI_OK : PI_EPARSE;
 }
 
@@ -497,13 +546,18 @@ void pi_dom_remove(pi_dom *n)
     xmlFreeNode(n);
 }
 
-pi_dom *pi_dom_unwrap(pi_dom *n, const pi_dom *root)
+pi_dom *pi_dom_unwrap(pi_dom *n, const pi_dom *root, int *oom)
 {
     pi_dom *prev = n->prev, *parent = n->parent;
     while (n->children) {
         pi_dom *c = n->children;
         xmlUnlinkNode(c);
-        xmlAddPrevSibling(n, c); /* may merge text into its neighbour */
+        /* It may merge text into its neighbour, and then reports a failed
+         * allocation nowhere but in errno. */
+        errno = 0;
+        xmlAddPrevSibling(n, c);
+        if (errno == ENOMEM)
+            *oom = 1;
     }
     pi_dom *next = prev ? prev->next : parent->children;
     if (next == n)

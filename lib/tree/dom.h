@@ -220,8 +220,9 @@ void pi_dom_remove(pi_dom *n);
 /* Replace `n` by its children, in place, and free it. Returns the node that
  * now stands where `n` stood (its first child, or what followed `n` in
  * document order under `root` when it had none). Text may merge with a
- * neighbouring text node. */
-pi_dom *pi_dom_unwrap(pi_dom *n, const pi_dom *root);
+ * neighbouring text node; *oom is set to 1 when a merge could not be
+ * allocated (libxml2 then drops the text it was to add). */
+pi_dom *pi_dom_unwrap(pi_dom *n, const pi_dom *root, int *oom);
 
 /* The code point of the HTML entity `name` ("amp", "eacute"), or 0 when
  * there is no such entity. */
