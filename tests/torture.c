@@ -126,10 +126,22 @@ static pith_status run_doc(struct digest *d, const char *html, size_t len, const
         for (int f = PITH_FIELD_TITLE; f <= PITH_FIELD_CONFIDENCE; f++)
             for (size_t i = 0; i < pith_doc_count(doc, (pith_field)f); i++)
                 mix_str(d, pith_doc_get(doc, (pith_field)f, i));
+        for (size_t i = 0; i < pith_doc_comment_count(doc); i++) {
+            for (int f = PITH_COMMENT_AUTHOR; f <= PITH_COMMENT_TEXT; f++)
+                mix_str(d, pith_doc_comment_get(doc, i, (pith_comment_field)f));
+            int depth = pith_doc_comment_depth(doc, i);
+            mix(d, (const char *)&depth, sizeof depth);
+        }
         s = render(d, doc, PITH_FORMAT_JSON, ro);
     }
     if (s == PITH_OK && all_formats) {
-        s = render(d, doc, PITH_FORMAT_MARKDOWN, ro);
+        /* The comments after the article, in every format that writes
+         * them. */
+        s = pith_options_set_int(ro, PITH_OPT_COMMENTS, 1);
+        if (s == PITH_OK)
+            s = render(d, doc, PITH_FORMAT_TEXT, ro);
+        if (s == PITH_OK)
+            s = render(d, doc, PITH_FORMAT_MARKDOWN, ro);
         if (s == PITH_OK)
             s = render(d, doc, PITH_FORMAT_EXPLAIN, ro);
         if (s == PITH_OK)
