@@ -17,9 +17,14 @@ import ctypes
 import enum
 import json
 import threading
-from typing import Any, Dict, List, Optional
+import os
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
-from . import _lib, _options
+from . import _jsonl, _lib, _options
+from ._core import extract_json as _extract_json
+from ._pool import ordered_map as _ordered_map
+from ._pool import threads_or_default as _threads_or_default
+from ._warc import WarcRecord, iter_warc
 from ._errors import InputError, LimitError, OptionError, OutOfMemoryError, PithError, Status
 from ._errors import check as _check
 from ._lib import lib as _clib
@@ -38,8 +43,12 @@ __all__ = [
     "OutOfMemoryError",
     "PithError",
     "Status",
+    "WarcRecord",
     "extract",
     "extract_dict",
+    "extract_many",
+    "extract_warc",
+    "iter_warc",
     "version",
     "__version__",
 ]
@@ -281,7 +290,7 @@ def _decode(data: bytes) -> str:
     return data.decode("utf-8")
 
 
-def _extract_options(html, settings: dict):
+def _extract_options(html, settings: dict, table=_options.ALL):
     """The bytes to extract and the pith_options for them (or None)."""
     if isinstance(html, str):
         data = html.encode("utf-8")
@@ -294,7 +303,7 @@ def _extract_options(html, settings: dict):
         data = bytes(html)
     else:
         raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
-    return data, _options.make(_options.EXTRACT, settings)
+    return data, _options.make(table, settings)
 
 
 def _extract_handle(data: bytes, opts) -> ctypes.c_void_p:
@@ -344,7 +353,8 @@ def extract(
     """
     data, opts = _extract_options(
         html,
-        dict(
+        table=_options.EXTRACT,
+        settings=dict(
             url=url,
             encoding=encoding,
             keep_title=keep_title,
@@ -372,3 +382,64 @@ def extract_dict(html: bytes | str, **options: Any) -> Dict[str, Any]:
     json_content = options.pop("json_content", None)
     with extract(html, **options) as doc:
         return doc.to_dict(json_content=json_content)
+
+
+Page = Union[bytes, str, Tuple[Union[bytes, str], Optional[str]]]
+
+
+def extract_many(
+    pages: Iterable[Page],
+    threads: Optional[int] = None,
+    *,
+    errors: str = "raise",
+    **options: Any,
+) -> Iterator[Dict[str, Any]]:
+    """Extract many pages, the library's calls running in ``threads``
+    threads (default: one per core) without the GIL, and yield each page's
+    :func:`extract_dict` in the order of ``pages``.
+
+    ``pages`` is any iterable (read as the work goes, not all at once) of
+    bytes or str, or of ``(html, url)`` pairs, the url given as
+    PITH_OPT_URL. ``options`` are :func:`extract`'s keywords and
+    :meth:`Document.render`'s (``json_content="markdown"`` ...), checked
+    before the first page. A page that fails raises its :class:`PithError`
+    where its result would come (``errors="raise"``), or is yielded as that
+    PithError (``errors="return"``)."""
+    if errors not in ("raise", "return"):
+        raise ValueError(f"errors={errors!r}: one of 'raise', 'return'")
+    threads = _threads_or_default(threads)
+    _options.validate(_options.ALL, options)
+
+    def one(page):
+        if isinstance(page, tuple):
+            html, url = page
+            settings = dict(options, url=url)
+        else:
+            html, settings = page, options
+        data, opts = _extract_options(html, settings)
+        try:
+            return json.loads(_extract_json(data, opts))
+        except PithError as exc:
+            if errors == "raise":
+                raise
+            return exc
+        finally:
+            _clib.pith_options_free(opts)
+
+    return _ordered_map(one, pages, threads)
+
+
+def extract_warc(
+    path: Union[str, os.PathLike], threads: Optional[int] = None, **options: Any
+) -> Iterator[Dict[str, Any]]:
+    """Extract every page record of a WARC file (or a page file) in
+    ``threads`` threads (default: one per core) and yield, in file order,
+    the dicts of the JSON Lines that ``pith -f json PATH`` prints: the
+    library's JSON object with ``"source"`` in front (``{"file", "record",
+    "record_id", "uri"}``); a record that fails gives ``{"source", "url",
+    "error", "status": {"name", "code"}}`` and the others go on. The
+    record's URI and charset are its PITH_OPT_URL and PITH_OPT_ENCODING;
+    redirects and non-HTML records are skipped, as the command does.
+    ``options`` are :func:`extract_many`'s."""
+    for line in _jsonl.file_lines(path, _threads_or_default(threads), options):
+        yield json.loads(line.data)

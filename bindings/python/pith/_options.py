@@ -57,6 +57,10 @@ RENDER = {
     "json_content": (_lib.OPT_JSON_CONTENT, "format"),
 }
 
+# Both: extract_many() and the WARC paths pass one option set to
+# pith_extract() and pith_doc_render(), as the pith command does.
+ALL = {**EXTRACT, **RENDER}
+
 
 def bounds(key: int) -> tuple[int, int]:
     """pith_option_bounds() of an integer option, or OptionError."""
@@ -140,3 +144,8 @@ def make(table: dict, settings: dict):
         _clib.pith_options_free(opts)
         raise
     return opts
+
+
+def validate(table: dict, settings: dict) -> None:
+    """Raise what make() would raise for `settings`, up front."""
+    _clib.pith_options_free(make(table, settings))
