@@ -79,13 +79,14 @@ def run(
     *,
     scheduler: Optional[str] = None,
     workers: Optional[int] = None,
-    threads: int = 1,
+    threads: int = 2,
     **options: Any,
 ) -> Dict[str, Any]:
     """Extract every input (globs expanded) on the cluster at `scheduler`,
     or on a LocalCluster of `workers` processes (default one per core) of
     one thread each, listening on 127.0.0.1 only; each task runs the
-    library in `threads` threads. `options` are pith.extract_many()'s.
+    library in `threads` threads (2 by default, so that reading the file
+    overlaps extracting it: with 1 a worker's core waits on the reader). `options` are pith.extract_many()'s.
     Returns the summary, also written to OUT/summary.json."""
     from distributed import Client, LocalCluster, as_completed
 
@@ -152,8 +153,9 @@ def main(argv: Optional[List[str]] = None) -> int:
                         "(default: a LocalCluster on this machine)")
     parser.add_argument("--workers", type=int, help="LocalCluster worker processes "
                         "(default: one per core)")
-    parser.add_argument("--threads", type=int, default=1,
-                        help="the library's threads per task (default 1)")
+    parser.add_argument("--threads", type=int, default=2,
+                        help="the library's threads per task (default 2: the file is "
+                        "read while pages are extracted)")
     parser.add_argument("--favor", choices=("balanced", "precision", "recall"))
     parser.add_argument("--json-content", choices=("markdown", "html"))
     args = parser.parse_args(argv)
