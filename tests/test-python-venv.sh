@@ -34,6 +34,7 @@ assert (where.parent / "py.typed").is_file(), "no py.typed"
 assert importlib.metadata.version("pith-extract") == pith.__version__
 with pith.extract("<article><p>" + "Words of a paragraph. " * 20 + "</p></article>") as doc:
     assert doc.text.startswith("Words of a paragraph."), doc.text
+import pith.dask, pith.scrapy  # installed too; pith.scrapy imports the Debian scrapy
 print(pith.version())
 '
 cd "$stage" || exit 99

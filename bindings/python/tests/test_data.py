@@ -1,7 +1,9 @@
 """The package for data work: every option of pith.h as a keyword, errors
 that name the argument, plain picklable results, exception families."""
 
+import concurrent.futures
 import inspect
+import multiprocessing
 import pickle
 import re
 import typing
@@ -101,6 +103,16 @@ class ResultTest(unittest.TestCase):
         self.assertEqual(pickle.loads(pickle.dumps(record)), record)
         with pith.extract(PAGE) as doc:
             self.assertEqual(pith.extract_dict(PAGE), doc.to_dict())
+
+    def test_results_cross_processes(self):
+        pages = [PAGE, PAGE.replace("Kelling", "Marsham")]
+        context = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(2, mp_context=context) as pool:
+            records = list(pool.map(pith.extract_dict, pages))
+            with self.assertRaises(pith.LimitError):
+                pool.submit(pith.extract_dict, PAGE, max_nodes=5).result()
+        self.assertEqual(records, [pith.extract_dict(page) for page in pages])
+        self.assertIn("Marsham weir", records[1]["text"])
 
     def test_attributes_are_annotated(self):
         hints = typing.get_type_hints(pith.Document)
