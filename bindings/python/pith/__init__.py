@@ -8,7 +8,11 @@
 
 This is a thin ctypes binding of the C library: it calls the functions
 declared in pith.h and nothing else. ctypes releases the GIL during each C
-call, so threads extracting different pages run in parallel.
+call, so threads extracting different pages run in parallel:
+extract_many() does that for an iterable of pages, extract_warc() for the
+records of a WARC file (read by iter_warc()), and extract_dict() gives a
+plain dict for processes to pass around. pith.dask runs the extraction on
+a dask.distributed cluster, pith.scrapy inside a Scrapy crawl.
 """
 
 from __future__ import annotations
@@ -16,8 +20,8 @@ from __future__ import annotations
 import ctypes
 import enum
 import json
-import threading
 import os
+import threading
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from . import _jsonl, _lib, _options
