@@ -8,7 +8,11 @@
 
 This is a thin ctypes binding of the C library: it calls the functions
 declared in pith.h and nothing else. ctypes releases the GIL during each C
-call, so threads extracting different pages run in parallel.
+call, so threads extracting different pages run in parallel:
+extract_many() does that for an iterable of pages, extract_warc() for the
+records of a WARC file (read by iter_warc()), and extract_dict() gives a
+plain dict for processes to pass around. pith.dask runs the extraction on
+a dask.distributed cluster, pith.scrapy inside a Scrapy crawl.
 """
 
 from __future__ import annotations
@@ -16,11 +20,17 @@ from __future__ import annotations
 import ctypes
 import enum
 import json
-import operator
+import os
 import threading
-import typing
+from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
 
-from . import _lib
+from . import _jsonl, _lib, _options
+from ._core import extract_json as _extract_json
+from ._pool import ordered_map as _ordered_map
+from ._pool import threads_or_default as _threads_or_default
+from ._warc import WarcRecord, iter_warc
+from ._errors import InputError, LimitError, OptionError, OutOfMemoryError, PithError, Status
+from ._errors import check as _check
 from ._lib import lib as _clib
 
 __all__ = [
@@ -32,41 +42,23 @@ __all__ = [
     "FORMAT_HTML",
     "FORMAT_JSON",
     "FORMAT_EXPLAIN",
+    "InputError",
+    "LimitError",
+    "OptionError",
+    "OutOfMemoryError",
     "PithError",
     "Status",
+    "WarcRecord",
     "extract",
+    "extract_dict",
+    "extract_many",
+    "extract_warc",
+    "iter_warc",
     "version",
     "__version__",
 ]
 
 __version__ = "0.1.0"
-
-
-class Status(enum.IntEnum):
-    """The pith_status codes of pith.h."""
-
-    OK = 0
-    INVALID_ARGUMENT = 1
-    NOMEM = 2
-    UNSUPPORTED_OPTION = 3
-    OPTION_VALUE = 4
-    INPUT_TOO_LARGE = 5
-    PARSE = 6
-    ENCODING = 7
-    INIT = 8
-    LIMIT = 9
-    TOO_DEEP = 10
-    TOO_MANY_NODES = 11
-    OUTPUT_TOO_LARGE = 12
-    NOT_HTML = 13
-    IO = 14
-    TRUNCATED = 15
-    WARC_HEADER = 16
-    WARC_LENGTH = 17
-    COMPRESSION = 18
-    INFLATE_LIMIT = 19
-    HTTP = 20
-    END = 21
 
 
 class Format(enum.IntEnum):
@@ -84,25 +76,6 @@ FORMAT_MARKDOWN = Format.MARKDOWN
 FORMAT_HTML = Format.HTML
 FORMAT_JSON = Format.JSON
 FORMAT_EXPLAIN = Format.EXPLAIN
-
-# The names render() accepts besides Format values (any letter case), the
-# same as the pith command's -f.
-_FORMAT_NAMES = {
-    "txt": Format.TEXT,
-    "text": Format.TEXT,
-    "markdown": Format.MARKDOWN,
-    "md": Format.MARKDOWN,
-    "html": Format.HTML,
-    "json": Format.JSON,
-    "explain": Format.EXPLAIN,
-}
-
-# extract(favor=...): PITH_OPT_FAVOR's values.
-_FAVOR_NAMES = {
-    "balanced": _lib.FAVOR_BALANCED,
-    "precision": _lib.FAVOR_PRECISION,
-    "recall": _lib.FAVOR_RECALL,
-}
 
 # Document attribute, pith_field, and whether the field is a list.
 _FIELDS = (
@@ -124,47 +97,24 @@ _FIELDS = (
 )
 
 
-class PithError(Exception):
-    """A call into libpith failed.
-
-    ``status`` is the pith_status code (a :class:`Status` when this version
-    of the package knows it, else a plain int) and ``message`` the library's
-    pith_strerror() text for it.
-    """
-
-    def __init__(self, status: int, message: str | None = None):
-        try:
-            status = Status(status)
-        except ValueError:
-            status = int(status)
-        if message is None:
-            message = _strerror(status)
-        super().__init__(status, message)
-        self.status = status
-        self.message = message
-
-    def __str__(self) -> str:
-        return f"{self.message} (pith status {int(self.status)})"
-
-
-class Comment(typing.NamedTuple):
+class Comment(NamedTuple):
     """A reader comment that follows the article (pith_doc_comment_get):
     ``author`` as shown and ``published`` (ISO 8601), each None when the page
     does not show it; ``text``, its paragraphs separated by "\\n"; ``depth``,
     0 for a comment on the article, 1 for a reply to one, and so on."""
 
-    author: str | None
-    published: str | None
+    author: Optional[str]
+    published: Optional[str]
     text: str
     depth: int
 
 
-def _comment_field(handle, i: int, field: int) -> str | None:
+def _comment_field(handle, i: int, field: int) -> Optional[str]:
     ptr = _clib.pith_doc_comment_get(handle, i, field)
     return _decode(ctypes.string_at(ptr)) if ptr else None
 
 
-def _comments(handle) -> list[Comment]:
+def _comments(handle) -> List[Comment]:
     return [
         Comment(
             _comment_field(handle, i, _lib.COMMENT_AUTHOR),
@@ -210,14 +160,36 @@ class Document:
     of its C handle at the same time, as pith.h requires.
     """
 
+    text: str
+    title: str
+    confidence: Optional[float]
+    headline: Optional[str]
+    authors: List[str]
+    published: Optional[str]
+    modified: Optional[str]
+    site_name: Optional[str]
+    description: Optional[str]
+    language: Optional[str]
+    direction: Optional[str]
+    url: Optional[str]
+    image: Optional[str]
+    tags: List[str]
+    page_type: Optional[str]
+    encoding: Optional[str]
+    encoding_source: Optional[str]
+    layer: Optional[str]
+    comments: List[Comment]
+
     __slots__ = ("text", "title", "confidence", "comments") + tuple(name for name, _, _ in _FIELDS) + (
         "_doc",
         "_lock",
+        "_json",
     )
 
     def __init__(self, handle: ctypes.c_void_p):
         """Take ownership of a pith_doc handle (from :func:`extract`)."""
         self._doc = None
+        self._json = None  # the JSON rendering, kept by close() for to_dict()
         self._lock = threading.Lock()
         try:
             self.text = _decode(
@@ -245,8 +217,11 @@ class Document:
         return self._doc is None
 
     def close(self) -> None:
-        """Free the C document. The attributes stay readable; :meth:`render`
-        no longer works. Safe to call more than once."""
+        """Free the C document. The attributes and :meth:`to_dict` stay
+        readable (the JSON rendering is kept); :meth:`render` no longer
+        works. Safe to call more than once."""
+        if self._doc is not None and self._json is None:
+            self._json = self.render(Format.JSON)
         with self._lock:
             handle, self._doc = self._doc, None
             if handle is not None:
@@ -296,22 +271,19 @@ class Document:
         the library fails (e.g. Status.OPTION_VALUE for a number that is no
         format, Status.NOMEM).
         """
-        fmt = _format(format, "format")
-        ints = {}
-        for key, value, default in (
-            (_lib.OPT_LINKS, links, True),
-            (_lib.OPT_IMAGES, images, True),
-            (_lib.OPT_TABLES, tables, True),
-            (_lib.OPT_FORMATTING, formatting, True),
-            (_lib.OPT_STANDALONE, standalone, False),
-            (_lib.OPT_COMMENTS, comments, False),
-        ):
-            if bool(value) != default:
-                ints[key] = int(bool(value))
-        if json_content is not None:
-            ints[_lib.OPT_JSON_CONTENT] = _format(json_content, "json_content")
-
-        opts = _make_options({}, ints)
+        fmt = _options.format_number(format, "format")
+        opts = _options.make(
+            _options.RENDER,
+            dict(
+                links=links,
+                images=images,
+                tables=tables,
+                formatting=formatting,
+                standalone=standalone,
+                json_content=json_content,
+                comments=comments,
+            ),
+        )
         out = ctypes.c_void_p()
         size = ctypes.c_size_t()
         try:
@@ -336,10 +308,14 @@ class Document:
         otherwise :class:`PithError` with Status.INVALID_ARGUMENT."""
         return self.render(Format.EXPLAIN)
 
-    def to_dict(self, json_content: Format | int | str | None = None) -> dict:
+    def to_dict(self, json_content: Format | int | str | None = None) -> Dict[str, Any]:
         """The JSON rendering (every metadata field, "encoding", "layer",
-        "words", "sentences", "paragraphs", "text", and "format"/"content" with
-        ``json_content``) parsed into a dict."""
+        "confidence", "words", "sentences", "paragraphs", "text", and
+        "format"/"content" with ``json_content``) parsed into a plain dict,
+        which pickles. Works after :meth:`close` too, but for
+        ``json_content``, which needs the C document (ValueError then)."""
+        if json_content is None and self._json is not None:
+            return json.loads(self._json)
         return json.loads(self.render(Format.JSON, json_content=json_content))
 
     def __repr__(self) -> str:
@@ -352,61 +328,32 @@ def version() -> str:
     return _clib.pith_version().decode("ascii")
 
 
-def _strerror(status: int) -> str:
-    return _clib.pith_strerror(int(status)).decode("utf-8", "replace")
-
-
-def _check(status: int) -> None:
-    if status != Status.OK:
-        raise PithError(status)
-
-
 def _decode(data: bytes) -> str:
     # pith.h promises UTF-8; a violation should show, not be papered over.
     return data.decode("utf-8")
 
 
-def _format(value, name: str) -> int:
-    """A pith_format number from a Format, an int or a name."""
-    if isinstance(value, str):
-        try:
-            return _FORMAT_NAMES[value.lower()]
-        except KeyError:
-            names = ", ".join(sorted(_FORMAT_NAMES))
-            raise ValueError(f"unknown {name} {value!r} (one of {names})") from None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be a str or a pith.Format, not {type(value).__name__}")
-    return int(value)
+def _extract_options(html, settings: dict, table=_options.ALL):
+    """The bytes to extract and the pith_options for them (or None)."""
+    if isinstance(html, str):
+        data = html.encode("utf-8")
+        if settings.get("encoding") is not None:  # still checked, then ignored
+            _clib.pith_options_free(
+                _options.make(_options.EXTRACT, {"encoding": settings["encoding"]})
+            )
+        settings = dict(settings, encoding="utf-8")
+    elif isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html)
+    else:
+        raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
+    return data, _options.make(table, settings)
 
 
-def _c_string(value: str, name: str) -> bytes:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
-    if "\0" in value:
-        raise ValueError(f"{name} must not contain NUL characters")
-    return value.encode("utf-8")
-
-
-def _make_options(strings, ints):
-    """A pith_options pointer with the given {key: bytes} and {key: int}
-    settings, or None (the library's defaults) when both are empty. The
-    caller frees it with pith_options_free()."""
-    if not strings and not ints:
-        return None
-    opts = _clib.pith_options_new()
-    if not opts:
-        raise PithError(Status.NOMEM)
-    try:
-        for key, value in strings.items():
-            _check(_clib.pith_options_set_string(opts, key, value))
-        for key, value in ints.items():
-            if not -(2**63) <= value < 2**63:  # beyond C's long long
-                raise PithError(Status.OPTION_VALUE)
-            _check(_clib.pith_options_set_int(opts, key, value))
-    except BaseException:
-        _clib.pith_options_free(opts)
-        raise
-    return opts
+def _extract_handle(data: bytes, opts) -> ctypes.c_void_p:
+    """pith_extract(): a pith_doc handle, or PithError."""
+    handle = ctypes.c_void_p()
+    _check(_clib.pith_extract(data, len(data), opts, ctypes.byref(handle)))
+    return handle  # on failure the library has set it to NULL
 
 
 def extract(
@@ -427,57 +374,115 @@ def extract(
 
     ``html`` is the page as bytes in any encoding (bytearray and memoryview
     are accepted too), or as str, which is passed on as UTF-8 with the
-    encoding hint forced to UTF-8. ``url`` is the address the page came
-    from; ``encoding`` the charset the server declared (ignored for str
-    input). ``keep_title`` keeps a headline that repeats the title at the
-    top of the text. The ``max_*`` settings override the library's limits
-    (PITH_OPT_MAX_INPUT_SIZE, _MAX_DEPTH, _MAX_NODES, _MAX_OUTPUT_SIZE in
-    pith.h); None keeps the library's default. ``favor`` is "balanced",
-    "precision" (less furniture, some content lost) or "recall" (more of
-    the content, more furniture): PITH_OPT_FAVOR. ``explain`` records every
-    decision (PITH_OPT_EXPLAIN), for :meth:`Document.explain`; the text and
-    metadata are the same either way.
+    encoding hint forced to UTF-8. The keywords are the extraction options
+    of pith.h, one each: ``url`` the address the page came from
+    (PITH_OPT_URL); ``encoding`` the charset the server declared
+    (PITH_OPT_ENCODING, ignored for str input); ``keep_title`` keeps a
+    headline that repeats the title at the top of the text; the ``max_*``
+    settings override the library's limits (PITH_OPT_MAX_INPUT_SIZE,
+    _MAX_DEPTH, _MAX_NODES, _MAX_OUTPUT_SIZE), None keeping the default;
+    ``favor`` is "balanced", "precision" (less furniture, some content
+    lost) or "recall" (more of the content, more furniture); ``explain``
+    records every decision (PITH_OPT_EXPLAIN), for
+    :meth:`Document.explain`; the text and metadata are the same either way.
 
-    Raises TypeError for arguments of the wrong type and :class:`PithError`
-    when the library fails (e.g. Status.INPUT_TOO_LARGE). A page without an
-    article is not an error: its text is "".
+    Raises TypeError for arguments of the wrong type, :class:`OptionError`
+    (a ValueError) naming the argument and the accepted values or range
+    (the range is the library's, from pith_option_bounds()) for a value the
+    library rejects, and the :class:`PithError` of the failure's family
+    when extraction fails (e.g. :class:`LimitError` with
+    Status.INPUT_TOO_LARGE). A page without an article is not an error: its
+    text is "".
     """
-    strings = {}
-    if url is not None:
-        strings[_lib.OPT_URL] = _c_string(url, "url")
-    if encoding is not None:
-        strings[_lib.OPT_ENCODING] = _c_string(encoding, "encoding")
-    if isinstance(html, str):
-        data = html.encode("utf-8")
-        strings[_lib.OPT_ENCODING] = b"utf-8"
-    elif isinstance(html, (bytes, bytearray, memoryview)):
-        data = bytes(html)
-    else:
-        raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
-
-    ints = {_lib.OPT_KEEP_TITLE: 1} if keep_title else {}
-    if favor != "balanced":
-        try:
-            ints[_lib.OPT_FAVOR] = _FAVOR_NAMES[favor]
-        except (KeyError, TypeError):
-            names = ", ".join(repr(n) for n in _FAVOR_NAMES)
-            raise ValueError(f"unknown favor {favor!r} (one of {names})") from None
-    if explain:
-        ints[_lib.OPT_EXPLAIN] = 1
-    for key, value in (
-        (_lib.OPT_MAX_INPUT_SIZE, max_input_size),
-        (_lib.OPT_MAX_DEPTH, max_depth),
-        (_lib.OPT_MAX_NODES, max_nodes),
-        (_lib.OPT_MAX_OUTPUT_SIZE, max_output_size),
-    ):
-        if value is not None:
-            ints[key] = operator.index(value)
-
-    opts = _make_options(strings, ints)
-    handle = ctypes.c_void_p()
+    data, opts = _extract_options(
+        html,
+        table=_options.EXTRACT,
+        settings=dict(
+            url=url,
+            encoding=encoding,
+            keep_title=keep_title,
+            max_input_size=max_input_size,
+            max_depth=max_depth,
+            max_nodes=max_nodes,
+            max_output_size=max_output_size,
+            favor=favor,
+            explain=explain,
+        ),
+    )
     try:
-        status = _clib.pith_extract(data, len(data), opts, ctypes.byref(handle))
+        handle = _extract_handle(data, opts)
     finally:
         _clib.pith_options_free(opts)
-    _check(status)  # on failure the library has set the handle to NULL
     return Document(handle)
+
+
+def extract_dict(html: bytes | str, **options: Any) -> Dict[str, Any]:
+    """``extract(html, **options).to_dict()`` without a handle to manage:
+    the page's JSON rendering as a plain dict (picklable), the C document
+    freed before it returns. ``options`` are :func:`extract`'s keywords,
+    and ``json_content`` ("markdown" or "html") adds that rendering as
+    "content"."""
+    json_content = options.pop("json_content", None)
+    with extract(html, **options) as doc:
+        return doc.to_dict(json_content=json_content)
+
+
+Page = Union[bytes, str, Tuple[Union[bytes, str], Optional[str]]]
+
+
+def extract_many(
+    pages: Iterable[Page],
+    threads: Optional[int] = None,
+    *,
+    errors: str = "raise",
+    **options: Any,
+) -> Iterator[Dict[str, Any]]:
+    """Extract many pages, the library's calls running in ``threads``
+    threads (default: one per core) without the GIL, and yield each page's
+    :func:`extract_dict` in the order of ``pages``.
+
+    ``pages`` is any iterable (read as the work goes, not all at once) of
+    bytes or str, or of ``(html, url)`` pairs, the url given as
+    PITH_OPT_URL. ``options`` are :func:`extract`'s keywords and
+    :meth:`Document.render`'s (``json_content="markdown"`` ...), checked
+    before the first page. A page that fails raises its :class:`PithError`
+    where its result would come (``errors="raise"``), or is yielded as that
+    PithError (``errors="return"``)."""
+    if errors not in ("raise", "return"):
+        raise ValueError(f"errors={errors!r}: one of 'raise', 'return'")
+    threads = _threads_or_default(threads)
+    _options.validate(_options.ALL, options)
+
+    def one(page):
+        if isinstance(page, tuple):
+            html, url = page
+            settings = dict(options, url=url)
+        else:
+            html, settings = page, options
+        data, opts = _extract_options(html, settings)
+        try:
+            return json.loads(_extract_json(data, opts))
+        except PithError as exc:
+            if errors == "raise":
+                raise
+            return exc
+        finally:
+            _clib.pith_options_free(opts)
+
+    return _ordered_map(one, pages, threads)
+
+
+def extract_warc(
+    path: Union[str, os.PathLike], threads: Optional[int] = None, **options: Any
+) -> Iterator[Dict[str, Any]]:
+    """Extract every page record of a WARC file (or a page file) in
+    ``threads`` threads (default: one per core) and yield, in file order,
+    the dicts of the JSON Lines that ``pith -f json PATH`` prints: the
+    library's JSON object with ``"source"`` in front (``{"file", "record",
+    "record_id", "uri"}``); a record that fails gives ``{"source", "url",
+    "error", "status": {"name", "code"}}`` and the others go on. The
+    record's URI and charset are its PITH_OPT_URL and PITH_OPT_ENCODING;
+    redirects and non-HTML records are skipped, as the command does.
+    ``options`` are :func:`extract_many`'s."""
+    for line in _jsonl.file_lines(path, _threads_or_default(threads), options):
+        yield json.loads(line.data)

@@ -145,6 +145,25 @@ def _declare(lib):
             [c_void_p, c_int, c_void_p, ctypes.POINTER(c_void_p), ctypes.POINTER(c_size_t)],
         ),
         "pith_free": (None, [c_void_p]),
+        "pith_status_name": (c_char_p, [c_int]),
+        "pith_option_bounds": (
+            c_int,
+            [c_int, ctypes.POINTER(ctypes.c_longlong), ctypes.POINTER(ctypes.c_longlong)],
+        ),
+        # The WARC reader: its strings are owned by the reader until the
+        # next pith_warc_next(); c_char_p copies them at once.
+        "pith_warc_open_fd": (c_int, [c_int, c_void_p, ctypes.POINTER(c_void_p)]),
+        "pith_warc_free": (None, [c_void_p]),
+        "pith_warc_next": (c_int, [c_void_p]),
+        "pith_warc_record_number": (ctypes.c_ulonglong, [c_void_p]),
+        "pith_warc_record_id": (c_char_p, [c_void_p]),
+        "pith_warc_target_uri": (c_char_p, [c_void_p]),
+        "pith_warc_date": (c_char_p, [c_void_p]),
+        "pith_warc_http_status": (c_int, [c_void_p]),
+        "pith_warc_content_type": (c_char_p, [c_void_p]),
+        "pith_warc_charset": (c_char_p, [c_void_p]),
+        "pith_warc_body": (c_void_p, [c_void_p, ctypes.POINTER(c_size_t)]),
+        "pith_warc_probe": (c_int, [c_char_p, c_size_t]),
     }
     for name, (restype, argtypes) in protos.items():
         func = getattr(lib, name)
