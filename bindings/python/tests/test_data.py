@@ -32,6 +32,7 @@ KEYWORDS = {
     "JSON_CONTENT": (pith.Document.render, "json_content"),
     "FAVOR": (pith.extract, "favor"),
     "EXPLAIN": (pith.extract, "explain"),
+    "COMMENTS": (pith.Document.render, "comments"),
 }
 
 
