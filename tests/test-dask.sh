@@ -5,22 +5,9 @@
 # --scheduler path), give per input the same JSON Lines as the pith
 # command on the same file, record for record, and a summary that counts
 # them. A missing python3-distributed fails the test.
-set -u
-: "${top_srcdir:=$(dirname "$0")/..}"
-: "${top_builddir:=$(pwd)/..}"
-: "${SYSTEM_PYTHON3:=/usr/bin/python3}"
-: "${PITH_SHARED:=$top_srcdir/../shared}"
-: "${PITH_LIBRARY:=$top_builddir/lib/.libs/libpith.so}"
-PYTHONPATH="$top_srcdir/bindings/python"
-PYTHONDONTWRITEBYTECODE=1
-export PITH_LIBRARY PYTHONPATH PYTHONDONTWRITEBYTECODE
-py=$SYSTEM_PYTHON3
-pith=$top_builddir/examples/pith
-corpus=$PITH_SHARED/corpus/trafilatura
-
-"$py" -c 'import distributed' || { echo "test-dask.sh: $py cannot import distributed (apt-get install python3-distributed)"; exit 1; }
-[ -x "$pith" ] || { echo "test-dask.sh: $pith is not built"; exit 1; }
-[ -d "$corpus" ] || { echo "test-dask.sh: no corpus at $corpus"; exit 1; }
+name=test-dask.sh module=distributed
+# shellcheck source=tests/python_env.sh
+. "${top_srcdir:-$(dirname "$0")/..}/tests/python_env.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/pith-dask.XXXXXX") || exit 99
 pids=

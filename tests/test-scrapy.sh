@@ -4,22 +4,9 @@
 # and every item's "pith" record and Markdown equal what the pith command
 # gives for the same page with the same URL and charset. A missing
 # python3-scrapy fails the test.
-set -u
-: "${top_srcdir:=$(dirname "$0")/..}"
-: "${top_builddir:=$(pwd)/..}"
-: "${SYSTEM_PYTHON3:=/usr/bin/python3}"
-: "${PITH_SHARED:=$top_srcdir/../shared}"
-: "${PITH_LIBRARY:=$top_builddir/lib/.libs/libpith.so}"
-PYTHONPATH="$top_srcdir/bindings/python"
-PYTHONDONTWRITEBYTECODE=1
-export PITH_LIBRARY PYTHONPATH PYTHONDONTWRITEBYTECODE
-py=$SYSTEM_PYTHON3
-pith=$top_builddir/examples/pith
-corpus=$PITH_SHARED/corpus/trafilatura
-
-"$py" -c 'import scrapy' || { echo "test-scrapy.sh: $py cannot import scrapy (apt-get install python3-scrapy)"; exit 1; }
-[ -x "$pith" ] || { echo "test-scrapy.sh: $pith is not built"; exit 1; }
-[ -d "$corpus" ] || { echo "test-scrapy.sh: no corpus at $corpus"; exit 1; }
+name=test-scrapy.sh module=scrapy
+# shellcheck source=tests/python_env.sh
+. "${top_srcdir:-$(dirname "$0")/..}/tests/python_env.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/pith-scrapy.XXXXXX") || exit 99
 server=
