@@ -5,11 +5,13 @@
  * where no comment shows one, its date (<time>, named like a date). The
  * comment is the highest frame above its anchor whose first anchor it is:
  * a list item, an <article>, or an element named like a comment or a post,
- * below the list that holds it (if any), and not a list of such frames (two framed comments side by
- * side are two comments, not one). Its depth is the number of comments or reply containers
- * ("children", "replies", "indented") around it, or what a "depth-N" / "level-N" class says. Its
- * text is what the frame holds without its author, date, meta lines, avatars, actions (reply, vote,
- * share, permalink) and the replies nested in it. */
+ * below the list that holds it (if any), and not a list of such frames
+ * (two framed comments side by side are two comments, not one). Its depth
+ * is the number of comments or reply containers ("children", "replies",
+ * "indented") around it, or what a "depth-N" / "level-N" class says. Its
+ * text is what the frame holds without its author, date, meta lines,
+ * avatars, actions (reply, vote, share, permalink) and the replies nested
+ * in it. */
 #include "extract/comments.h"
 #include "base/buf.h"
 #include "base/error.h"
