@@ -13,6 +13,9 @@ set -u
 PYTHONPATH="$top_srcdir/bindings/python"
 PYTHONDONTWRITEBYTECODE=1
 export PITH_LIBRARY PYTHONPATH PYTHONDONTWRITEBYTECODE
+# shellcheck source=tests/asan_preload.sh
+asan_lib="$PITH_LIBRARY"
+. "$top_srcdir/tests/asan_preload.sh"
 py=$SYSTEM_PYTHON3
 pith=$top_builddir/examples/pith
 corpus=$PITH_SHARED/corpus/trafilatura

@@ -11,6 +11,9 @@ set -u
 : "${top_builddir:=$(pwd)/..}"
 : "${SYSTEM_PYTHON3:=/usr/bin/python3}"
 unset PITH_LIBRARY PYTHONPATH
+# shellcheck source=tests/asan_preload.sh
+asan_lib="$top_builddir/lib/.libs/libpith.so"
+. "$top_srcdir/tests/asan_preload.sh"
 
 stage=$(mktemp -d "${TMPDIR:-/tmp}/pith-venv.XXXXXX") || exit 99
 trap 'rm -rf "$stage"' EXIT

@@ -14,14 +14,9 @@ if [ ! -f "$PITH_LIBRARY" ]; then
     exit 99 # a hard error for automake's test driver, not a skip
 fi
 
-# A library built with --enable-sanitizers needs the ASan runtime loaded
-# before Python itself; Python's own allocations are not ours to report.
-if command -v ldd >/dev/null 2>&1 && ldd "$PITH_LIBRARY" | grep -q libasan; then
-    asan=$(${CC:-cc} -print-file-name=libasan.so)
-    LD_PRELOAD="$asan${LD_PRELOAD:+ $LD_PRELOAD}"
-    ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
-    export LD_PRELOAD ASAN_OPTIONS
-fi
+# shellcheck source=tests/asan_preload.sh
+asan_lib="$PITH_LIBRARY"
+. "$top_srcdir/tests/asan_preload.sh"
 
 PYTHONPATH="$top_srcdir/bindings/python${PYTHONPATH:+:$PYTHONPATH}"
 export PYTHONPATH
