@@ -50,7 +50,8 @@ enum {
     OPT_PROGRESS,
     OPT_NO_PROGRESS,
     OPT_EXPLAIN,
-    OPT_COMMENTS
+    OPT_COMMENTS,
+    OPT_PAGE_TYPE
 };
 
 /* ---- Tuning ------------------------------------------------------------ */
@@ -76,8 +77,9 @@ struct settings {
     int print_title;
     int print_metadata;
     int keep_title;
-    int favor;    /* a pith_favor */
-    int comments; /* --comments */
+    int favor;             /* a pith_favor */
+    const char *page_type; /* --page-type, checked by the library */
+    int comments;          /* --comments */
     int quiet;
     int recursive;
     int progress; /* -1 when the terminal decides, else 0 or 1 */
@@ -144,6 +146,9 @@ static void usage(void)
           "      --keep-title        keep the title in the text when the article repeats it\n"
           "      --favor WHAT        precision (less furniture, some text lost), recall\n"
           "                          (more text, more furniture) or balanced (default)\n"
+          "      --page-type TYPE    the kind of page, instead of the page model's guess:\n"
+          "                          article, blog, product, collection, listing, forum,\n"
+          "                          documentation or service\n"
           "      --no-links          link text without the link (markdown, html)\n"
           "      --no-images         leave out the article's images (markdown, html)\n"
           "      --no-tables         leave out tables\n"
@@ -1180,6 +1185,9 @@ static pith_options *make_options(const struct settings *s)
         st = check_option(pith_options_set_int(opts, PITH_OPT_KEEP_TITLE, 1), "--keep-title");
     if (st == PITH_OK && s->favor != PITH_FAVOR_BALANCED)
         st = check_option(pith_options_set_int(opts, PITH_OPT_FAVOR, s->favor), "--favor");
+    if (st == PITH_OK && s->page_type)
+        st = check_option(pith_options_set_string(opts, PITH_OPT_PAGE_TYPE, s->page_type),
+                          "--page-type");
     /* The explain view needs the decisions recorded while extracting. */
     if (st == PITH_OK && s->format == PITH_FORMAT_EXPLAIN)
         st = check_option(pith_options_set_int(opts, PITH_OPT_EXPLAIN, 1), "--explain");
@@ -1233,6 +1241,16 @@ usage_error(const char *format, ...)
     va_end(ap);
     fputs("\nTry 'pith --help' for more information.\n", stderr);
     return EXIT_USAGE;
+}
+
+/* Does the library take `type` as PITH_OPT_PAGE_TYPE? It knows the names. */
+static int page_type_known(const char *type)
+{
+    pith_options *o = pith_options_new();
+    /* Out of memory, make_options() says so. */
+    int known = !o || pith_options_set_string(o, PITH_OPT_PAGE_TYPE, type) == PITH_OK;
+    pith_options_free(o);
+    return known;
 }
 
 /* Flags that only mean something for another format are usage errors rather
@@ -1432,6 +1450,7 @@ int main(int argc, char **argv)
         {"metadata", no_argument, NULL, 'm'},
         {"keep-title", no_argument, NULL, OPT_KEEP_TITLE},
         {"favor", required_argument, NULL, OPT_FAVOR},
+        {"page-type", required_argument, NULL, OPT_PAGE_TYPE},
         {"no-links", no_argument, NULL, OPT_NO_LINKS},
         {"no-images", no_argument, NULL, OPT_NO_IMAGES},
         {"no-tables", no_argument, NULL, OPT_NO_TABLES},
@@ -1501,6 +1520,13 @@ int main(int argc, char **argv)
                 s.favor = PITH_FAVOR_BALANCED;
             else
                 return usage_error("unknown --favor '%s' (precision, recall or balanced)", optarg);
+            break;
+        case OPT_PAGE_TYPE:
+            if (!page_type_known(optarg))
+                return usage_error("unknown --page-type '%s' (article, blog, product, collection, "
+                                   "listing, forum, documentation or service)",
+                                   optarg);
+            s.page_type = optarg;
             break;
         case OPT_EXPLAIN:
             s.format = PITH_FORMAT_EXPLAIN;

@@ -240,7 +240,18 @@ typedef enum pith_option {
      *  deeper), in HTML as a <section class="comments"> of nested <ol>
      *  lists. JSON always has them ("comments"), the text of
      *  pith_doc_text() never. Default 0. Since 0.1. */
-    PITH_OPT_COMMENTS = 16
+    PITH_OPT_COMMENTS = 16,
+    /** string: the kind of page, when the caller knows it: "article",
+     *  "blog", "product", "collection", "listing", "forum",
+     *  "documentation" or "service" (the values of PITH_FIELD_PAGE_TYPE).
+     *  The page model is then not consulted: the extraction treats the
+     *  page as that kind (a blog as an article) wherever the kind matters
+     *  (which blocks the block model keeps, whether comment sections are a
+     *  forum's posts), and PITH_FIELD_PAGE_TYPE reports the value given,
+     *  also for a page without text. Any other string is refused with
+     *  PITH_ERR_OPTION_VALUE when set, and the option keeps its value.
+     *  Default: none (the page model decides). Since 0.1. */
+    PITH_OPT_PAGE_TYPE = 17
 } pith_option;
 
 /** The values of PITH_OPT_FAVOR. The block model keeps a block whose
@@ -426,7 +437,8 @@ typedef enum pith_field {
      *  thread of posts, questions and answers), "documentation" (a manual,
      *  a reference, a guide), "service" (a company's or a service's own
      *  page: home, about, pricing); "other" when the page has no text
-     *  blocks. Since 0.1: "collection", "listing", "documentation" and
+     *  blocks; the value of PITH_OPT_PAGE_TYPE when the caller gave one.
+     *  Since 0.1: "collection", "listing", "documentation" and
      *  "service" are new, and "other" no longer stands for those. */
     PITH_FIELD_PAGE_TYPE = 12,
     /** The encoding the bytes were read in, e.g. "windows-1252". */

@@ -7,6 +7,7 @@
 #include "api.h"
 #include "base/buf.h"
 #include "base/error.h"
+#include "extract/learned.h"
 #include "extract/tune.h"
 #include "extract/words.h"
 #include "pipeline.h"
@@ -35,7 +36,8 @@ struct pith_options {
     int json_content;
     float threshold; /* the block model's, as PITH_OPT_FAVOR sets it */
     int explain;
-    int comments; /* render the comments after the article */
+    int comments;          /* render the comments after the article */
+    const char *page_type; /* PITH_OPT_PAGE_TYPE: static, of pi_page_type_names */
 };
 
 static const pith_options defaults = {NULL,
@@ -49,7 +51,8 @@ static const pith_options defaults = {NULL,
                                       0,
                                       PI_LEARNED_THRESHOLD,
                                       0,
-                                      0};
+                                      0,
+                                      NULL};
 
 struct pith_doc {
     pi_result r;
@@ -252,7 +255,7 @@ void pith_options_free(pith_options *o)
 
 static int is_string_option(pith_option key)
 {
-    return key == PITH_OPT_URL || key == PITH_OPT_ENCODING;
+    return key == PITH_OPT_URL || key == PITH_OPT_ENCODING || key == PITH_OPT_PAGE_TYPE;
 }
 
 pith_status pith_option_bounds(pith_option key, long long *min, long long *max)
@@ -261,6 +264,7 @@ pith_status pith_option_bounds(pith_option key, long long *min, long long *max)
     switch (key) {
     case PITH_OPT_URL:
     case PITH_OPT_ENCODING:
+    case PITH_OPT_PAGE_TYPE:
         return PITH_ERR_OPTION_VALUE;
     case PITH_OPT_MAX_INPUT_SIZE:
         lo = 1;
@@ -316,6 +320,14 @@ pith_status pith_options_set_string(pith_options *o, pith_option key, const char
         return pith_option_bounds(key, &lo, &hi) == PITH_ERR_UNSUPPORTED_OPTION
                    ? PITH_ERR_UNSUPPORTED_OPTION
                    : PITH_ERR_OPTION_VALUE;
+    }
+    if (key == PITH_OPT_PAGE_TYPE) {
+        /* A name of the one table, kept as its static string. */
+        int type = value ? pi_page_type_parse(value) : -1;
+        if (value && type < 0)
+            return PITH_ERR_OPTION_VALUE;
+        o->page_type = value ? pi_page_type_names[type] : NULL;
+        return PITH_OK;
     }
     char *copy = NULL;
     if (value && !(copy = pi_strdup(value)))
@@ -437,7 +449,8 @@ pith_status pith_extract(const char *html, size_t len, const pith_options *o, pi
                        (size_t)o->max_output,
                        o->keep_title,
                        o->threshold,
-                       o->explain};
+                       o->explain,
+                       o->page_type};
     if (o->explain && !(d->trace = calloc(1, sizeof *d->trace))) {
         free(d);
         return PITH_ERR_NOMEM;

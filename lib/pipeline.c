@@ -4,6 +4,7 @@
 #include "base/buf.h"
 #include "base/error.h"
 #include "base/url.h"
+#include "extract/learned.h"
 #include "extract/words.h"
 #include "input/input.h"
 #include "input/sniff.h"
@@ -43,17 +44,14 @@ static void count_text(pi_words *w, pi_result *r)
 }
 
 /* The page type as the page model sees it: the likeliest, "blog" for an
- * article the page declares a blog post. */
-static int set_page_type(pi_meta *m, const float *prob)
+ * article the page declares a blog post; or as the caller gave it
+ * (`given`, a type of pi_page_type_names, -1 for none). */
+static int set_page_type(pi_meta *m, const float *prob, int given)
 {
-    static const char *const names[PI_N_PAGE_TYPES] = {
-        "article", "service", "product", "collection", "listing", "forum", "documentation"};
-    int best = 0;
-    for (int k = 1; k < PI_N_PAGE_TYPES; k++)
-        if (prob[k] > prob[best])
-            best = k;
-    const char *name = best == PI_PT_ARTICLE && (m->declared & PI_DECL_BLOG) ? "blog" : names[best];
-    char *copy = pi_strdup(name);
+    int best = given >= 0 ? given : pi_page_type_likeliest(prob);
+    if (given < 0 && best == PI_PT_ARTICLE && (m->declared & PI_DECL_BLOG))
+        best = PI_PAGE_TYPE_BLOG;
+    char *copy = pi_strdup(pi_page_type_names[best]);
     if (!copy)
         return PI_ENOMEM;
     free(m->page_type);
@@ -67,6 +65,9 @@ static int run(const char *utf8, size_t len, const pi_settings *s, pi_result *r,
 {
     char *base = NULL;
     int err;
+    /* "blog" is an article to the extraction. */
+    int given = pi_page_type_parse(s->page_type);
+    int given_class = given == PI_PAGE_TYPE_BLOG ? PI_PT_ARTICLE : given;
     PI_TRY(pi_parse_html(utf8, len, s->url, &t->tree));
     PI_TRY(pi_meta_extract(t->tree, s->url, &r->meta));
     /* Relative links resolve against <base href>, else the address the page
@@ -97,7 +98,8 @@ static int run(const char *utf8, size_t len, const pi_settings *s, pi_result *r,
                             s->threshold,
                             r->meta.declared,
                             s->url ? s->url : r->meta.canonical_url,
-                            s->explain};
+                            s->explain,
+                            given_class};
         pi_article_out out;
         err = pi_extract_article(&t->stats, t->words, &in, &r->model, &out, &t->choice);
         t->article = out;
@@ -107,10 +109,15 @@ static int run(const char *utf8, size_t len, const pi_settings *s, pi_result *r,
         memset(&t->article.comments, 0, sizeof t->article.comments);
         r->layer = out.layer;
         r->confidence = out.confidence;
-        if (out.typed) {
-            PI_TRY_GOTO(err, set_page_type(&r->meta, out.page_types), done);
+        if (out.typed && given < 0) {
+            PI_TRY_GOTO(err, set_page_type(&r->meta, out.page_types, -1), done);
             pi_meta_by_page_type(&r->meta);
         }
+    }
+    /* The caller's type holds whatever the page has. */
+    if (given >= 0) {
+        PI_TRY_GOTO(err, set_page_type(&r->meta, NULL, given), done);
+        pi_meta_by_page_type(&r->meta);
     }
     if (!(r->text = pi_render_text(&r->model, &pi_render_defaults, &r->text_len))) {
         err = PI_ENOMEM;

@@ -27,16 +27,19 @@
 
 /* What the caller asks for. */
 typedef struct pi_settings {
-    const char *url;      /* the address the page was fetched from, or NULL */
-    const char *encoding; /* the transport's charset label, or NULL */
-    size_t max_nodes;     /* more elements fail with PI_ENODES */
-    uint32_t max_depth;   /* deeper nesting fails with PI_EDEPTH */
-    size_t max_output;    /* more text fails with PI_EOUTPUT */
-    int keep_title;       /* keep the repeated headline in the text */
-    float threshold;      /* the learned decisions keep a block from this
-                             probability (0: the rules alone) */
-    int explain;          /* record why each element is kept or dropped (the
-                             trace's choices; render_explain.c) */
+    const char *url;       /* the address the page was fetched from, or NULL */
+    const char *encoding;  /* the transport's charset label, or NULL */
+    size_t max_nodes;      /* more elements fail with PI_ENODES */
+    uint32_t max_depth;    /* deeper nesting fails with PI_EDEPTH */
+    size_t max_output;     /* more text fails with PI_EOUTPUT */
+    int keep_title;        /* keep the repeated headline in the text */
+    float threshold;       /* the learned decisions keep a block from this
+                              probability (0: the rules alone) */
+    int explain;           /* record why each element is kept or dropped (the
+                              trace's choices; render_explain.c) */
+    const char *page_type; /* the caller's page type, one of
+                              pi_page_type_names (learned.h), read instead
+                              of the page model's; NULL: none */
 } pi_settings;
 
 /* Everything one extraction gives. */

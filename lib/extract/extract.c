@@ -243,10 +243,11 @@ static int learned(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_
     pi_choice lc;
     pi_page_in page = {c, (int)out->layer, in->declared, in->url};
     pi_learned_out lo;
-    PI_TRY(pi_learned_choose(st, &page, in->threshold, &lc, &lo));
+    PI_TRY(
+        pi_learned_choose(st, &page, out->given ? out->page_types : NULL, in->threshold, &lc, &lo));
     memcpy(out->page_types, lo.types, sizeof lo.types);
     /* A page without words is of no kind the model knows. */
-    out->typed = st->nodes[0].words > 0;
+    out->typed = out->given || st->nodes[0].words > 0;
     out->confidence = lo.confidence;
     uint32_t words = 0;
     for (size_t i = 0; i < st->n; i++)
@@ -421,6 +422,10 @@ int pi_extract_article(const pi_stats *st, pi_words *w, const pi_article_in *in,
     memset(out, 0, sizeof *out);
     out->confidence = -1.0f;
     out->rules_top = -1;
+    if (in->page_type >= 0 && in->page_type < PI_N_PAGE_TYPES) {
+        out->page_types[in->page_type] = 1.0f;
+        out->typed = out->given = 1;
+    }
     int err = extract(st, w, in, m, out, &c);
     if (!err)
         err = split_comments(st, w, in, m, out, &c);

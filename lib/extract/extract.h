@@ -39,6 +39,8 @@ typedef struct pi_article_in {
     unsigned declared;         /* the types the page declares (PI_DECL_*) */
     const char *url;           /* the page's address, or NULL */
     int explain;               /* record every decision's reason (pi_choice.why) */
+    int page_type;             /* the page type the caller gives (PI_PT_*), read
+                                  instead of the page model's; -1: none */
 } pi_article_in;
 
 /* One attempt of the rules, as the explain view lists them. */
@@ -55,9 +57,11 @@ typedef struct pi_attempt {
 typedef struct pi_article_out {
     pi_layer layer; /* which layer decided */
     /* The page model's probability of each page type (PI_PT_*), when the
-     * learned layer ran (`typed`). */
+     * learned layer ran (`typed`); one-hot for the caller's type, when it
+     * gave one (`given`, and `typed` whatever ran). */
     float page_types[PI_N_PAGE_TYPES];
     int typed;
+    int given;
     /* The model's estimate of the F1 of the blocks kept (learned.h), when
      * the learned layer ran; else -1. */
     float confidence;

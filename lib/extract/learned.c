@@ -21,14 +21,34 @@ void pi_page_types(const float *row, float *prob)
         prob[k] /= sum;
 }
 
+const char *const pi_page_type_names[PI_N_PAGE_TYPES + 1] = {
+    "article", "service", "product", "collection", "listing", "forum", "documentation", "blog"};
+
+int pi_page_type_parse(const char *name)
+{
+    for (int k = 0; name && k <= PI_PAGE_TYPE_BLOG; k++)
+        if (!strcmp(name, pi_page_type_names[k]))
+            return k;
+    return -1;
+}
+
+int pi_page_type_likeliest(const float *prob)
+{
+    int best = 0;
+    for (int k = 1; k < PI_N_PAGE_TYPES; k++)
+        if (prob[k] > prob[best])
+            best = k;
+    return best;
+}
+
 /* 2 * hits / (kept + content), 0 when both are 0. */
 static float expected_f1(double hits, double kept, double content)
 {
     return kept + content > 0.0 ? (float)(2.0 * hits / (kept + content)) : 0.0f;
 }
 
-int pi_learned_choose(const pi_stats *st, const pi_page_in *in, float threshold, pi_choice *out,
-                      pi_learned_out *lo)
+int pi_learned_choose(const pi_stats *st, const pi_page_in *in, const float *types, float threshold,
+                      pi_choice *out, pi_learned_out *lo)
 {
     pi_features f;
     PI_TRY(pi_features_build(st, in, &f));
@@ -45,7 +65,10 @@ int pi_learned_choose(const pi_stats *st, const pi_page_in *in, float threshold,
         pi_choice_free(out);
         return err;
     }
-    pi_page_types(f.page, lo->types);
+    if (types)
+        memcpy(lo->types, types, sizeof lo->types);
+    else
+        pi_page_types(f.page, lo->types);
     /* A probability under the threshold is a margin under its logit. */
     float cut = logf(threshold / (1.0f - threshold));
     double content = 0.0, kept = 0.0, hits = 0.0, rules_kept = 0.0, rules_hits = 0.0;

@@ -36,6 +36,18 @@ float pi_learned_block_margin(const float *block_row);
 /* The probability of each page type (PI_N_PAGE_TYPES) for a page row. */
 void pi_page_types(const float *page_row, float *prob);
 
+/* The page types' names, by PI_PT_*, as PITH_FIELD_PAGE_TYPE and
+ * PITH_OPT_PAGE_TYPE spell them; and "blog", an article the page declares a
+ * blog post (PI_PAGE_TYPE_BLOG, no class of the model). The one home of the
+ * names. */
+#define PI_PAGE_TYPE_BLOG PI_N_PAGE_TYPES
+extern const char *const pi_page_type_names[PI_N_PAGE_TYPES + 1];
+/* The page type named `name` (PI_PT_* or PI_PAGE_TYPE_BLOG), -1 for a
+ * name that is none. */
+int pi_page_type_parse(const char *name);
+/* The likeliest of the PI_N_PAGE_TYPES probabilities (the first of equals). */
+int pi_page_type_likeliest(const float *prob);
+
 /* What the learned layer tells besides its choice. */
 typedef struct pi_learned_out {
     float types[PI_N_PAGE_TYPES]; /* the page types' probabilities */
@@ -51,10 +63,12 @@ typedef struct pi_learned_out {
 
 /* The learned choice: the whole body, each text block whose probability is
  * under `threshold` muted (its own text left out). `in` says what the
- * features read besides the statistics; `lo` receives the page types and
- * the confidence. Returns PI_OK or PI_ENOMEM (`out` then holds nothing to
+ * features read besides the statistics; `types`, when not NULL, are the
+ * page types' probabilities the caller knows (PI_N_PAGE_TYPES), read
+ * instead of the page model's; `lo` receives the page types and the
+ * confidence. Returns PI_OK or PI_ENOMEM (`out` then holds nothing to
  * free). */
-int pi_learned_choose(const pi_stats *st, const pi_page_in *in, float threshold, pi_choice *out,
-                      pi_learned_out *lo);
+int pi_learned_choose(const pi_stats *st, const pi_page_in *in, const float *types, float threshold,
+                      pi_choice *out, pi_learned_out *lo);
 
 #endif

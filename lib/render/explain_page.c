@@ -6,6 +6,7 @@
 #include "render/explain.h"
 
 #include "base/text.h"
+#include "extract/learned.h"
 #include "extract/why.h"
 #include "tree/dom.h"
 
@@ -141,9 +142,6 @@ static void fact_list(pi_buf *b, const char *name, char *const *v, size_t n)
     pi_buf_puts(b, "</dd>\n");
 }
 
-static const char *const PAGE_TYPES[PI_N_PAGE_TYPES] = {
-    "article", "service", "product", "collection", "listing", "forum", "documentation"};
-
 static void header(pi_explain *x, const pi_explain_facts *f)
 {
     pi_buf *b = x->b;
@@ -170,11 +168,13 @@ static void header(pi_explain *x, const pi_explain_facts *f)
     pi_explain_esc_str(b, x->r->encoding_source ? x->r->encoding_source : "none");
     pi_buf_puts(b, ")</dd>\n<dt>page type</dt><dd>");
     pi_explain_esc_str(b, m->page_type && *m->page_type ? m->page_type : "other");
-    if (t->article.typed) {
+    if (t->article.given) {
+        pi_buf_puts(b, " (given by the caller)");
+    } else if (t->article.typed) {
         pi_buf_puts(b, " (page model:");
         for (int k = 0; k < PI_N_PAGE_TYPES; k++) {
             pi_buf_puts(b, k ? ", " : " ");
-            pi_buf_puts(b, PAGE_TYPES[k]);
+            pi_buf_puts(b, pi_page_type_names[k]);
             pi_buf_putc(b, ' ');
             pi_put_fixed(b, t->article.page_types[k], 2);
         }
