@@ -115,6 +115,17 @@ has '^confidence: [01]\.[0-9][0-9]$' "-m confidence"
 expect 2 "$pith" --favor speed "$page"
 grep -q "unknown --favor 'speed'" "$tmp/err" || fail "--favor speed: no message"
 
+# --page-type: the field says the type given (blog too), in -m and JSON;
+# an unknown type is a usage error.
+expect 0 "$pith" -m --page-type product "$page"
+has '^page_type: product$' "--page-type product"
+expect 0 "$pith" -f json --page-type blog "$page"
+has '"page_type":"blog"' "--page-type blog"
+expect 0 "$pith" --help
+has '--page-type TYPE' "--help"
+expect 2 "$pith" --page-type recipe "$page"
+grep -q "unknown --page-type 'recipe'" "$tmp/err" || fail "--page-type recipe: no message"
+
 # Usage errors exit with 2 and say why.
 expect 2 "$pith" -f xml "$page"
 grep -q "unknown format 'xml'" "$tmp/err" || fail "-f xml: no message"

@@ -587,6 +587,79 @@ START_TEST(relative_urls_resolve)
 }
 END_TEST
 
+/* The page type of `html` extracted with PITH_OPT_PAGE_TYPE `type` (NULL:
+ * the page model's), and the number of `names` its text holds. */
+static const char *typed_extract(const char *html, size_t len, const char *type,
+                                 const char *const *names, int *found, pith_doc **doc)
+{
+    pith_options *o = pith_options_new();
+    ck_assert_ptr_nonnull(o);
+    ck_assert_int_eq(pith_options_set_string(o, PITH_OPT_PAGE_TYPE, type), PITH_OK);
+    *doc = extract_ok(html, len, o);
+    pith_options_free(o);
+    *found = 0;
+    for (const char *const *n = names; n && *n; n++)
+        *found += strstr(pith_doc_text(*doc), *n) != NULL;
+    ck_assert_uint_eq(pith_doc_count(*doc, PITH_FIELD_PAGE_TYPE), 1);
+    return pith_doc_get(*doc, PITH_FIELD_PAGE_TYPE, 0);
+}
+
+/* PITH_OPT_PAGE_TYPE: a string option of the page types' names, refused
+ * otherwise (the old value kept); the field says the type given ("blog"
+ * too, also for a page without text), and the extraction follows it: a
+ * shop's twelve product cards are kept as a collection's content where an
+ * article's treatment drops them. */
+START_TEST(page_type_option)
+{
+    static const char *const types[] = {"article",       "blog",    "product",
+                                        "collection",    "listing", "forum",
+                                        "documentation", "service", NULL};
+    static const char *const cards[] = {
+        "Oak desk lamp", "Walnut side table", "Wool throw", "Ceramic vase",   "Linen cushion",
+        "Rattan basket", "Copper kettle",     "Cotton rug", "Pine bookshelf", "Glass carafe",
+        "Beech stool",   "Felt slippers",     NULL};
+    long long lo, hi;
+    ck_assert_int_eq(pith_option_bounds(PITH_OPT_PAGE_TYPE, &lo, &hi), PITH_ERR_OPTION_VALUE);
+    pith_options *o = pith_options_new();
+    ck_assert_int_eq(pith_options_set_string(o, PITH_OPT_PAGE_TYPE, "blog"), PITH_OK);
+    ck_assert_int_eq(pith_options_set_string(o, PITH_OPT_PAGE_TYPE, "recipe"),
+                     PITH_ERR_OPTION_VALUE);
+    ck_assert_int_eq(pith_options_set_string(o, PITH_OPT_PAGE_TYPE, "Article"),
+                     PITH_ERR_OPTION_VALUE);
+    ck_assert_int_eq(pith_options_set_string(o, PITH_OPT_PAGE_TYPE, ""), PITH_ERR_OPTION_VALUE);
+    ck_assert_int_eq(pith_options_set_int(o, PITH_OPT_PAGE_TYPE, 1), PITH_ERR_OPTION_VALUE);
+    pith_doc *doc = extract_ok(PAGE, strlen(PAGE), o);
+    ck_assert_str_eq(pith_doc_get(doc, PITH_FIELD_PAGE_TYPE, 0), "blog");
+    pith_doc_free(doc);
+    pith_options_free(o);
+
+    int found;
+    ck_assert_str_eq(typed_extract(PAGE, strlen(PAGE), NULL, NULL, &found, &doc), "article");
+    pith_doc_free(doc);
+    for (const char *const *t = types; *t; t++) {
+        ck_assert_str_eq(typed_extract(PAGE, strlen(PAGE), *t, NULL, &found, &doc), *t);
+        pith_doc_free(doc);
+        ck_assert_str_eq(typed_extract("<p>", 3, *t, NULL, &found, &doc), *t);
+        pith_doc_free(doc);
+    }
+
+    char path[1024];
+    size_t len;
+    snprintf(path, sizeof path, "%s/pagetype/collection.html", PITH_TEST_DATA);
+    char *html = pi_test_read(path, &len);
+    ck_assert_msg(html != NULL, "no page at %s", path);
+    int as_article, as_collection;
+    ck_assert_str_eq(typed_extract(html, len, "article", cards, &as_article, &doc), "article");
+    pith_doc_free(doc);
+    ck_assert_str_eq(typed_extract(html, len, "collection", cards, &as_collection, &doc),
+                     "collection");
+    pith_doc_free(doc);
+    ck_assert_msg(as_collection > as_article, "cards kept: %d as a collection, %d as an article",
+                  as_collection, as_article);
+    free(html);
+}
+END_TEST
+
 START_TEST(init_is_idempotent)
 {
     ck_assert_int_eq(pith_init(), PITH_OK);
@@ -616,6 +689,7 @@ static void add(Suite *s)
     PI_CASE(s, names_that_drop_everything_are_ignored);
     PI_CASE(s, scripts_extract_right);
     PI_CASE(s, relative_urls_resolve);
+    PI_CASE(s, page_type_option);
     PI_CASE(s, init_is_idempotent);
 }
 

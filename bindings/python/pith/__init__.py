@@ -368,6 +368,7 @@ def extract(
     max_output_size: int | None = None,
     favor: str = "balanced",
     explain: bool = False,
+    page_type: str | None = None,
 ) -> Document:
     """Extract the article from a page and return a :class:`Document`,
     which owns the C document: close it, or use it in a ``with`` block.
@@ -384,7 +385,12 @@ def extract(
     ``favor`` is "balanced", "precision" (less furniture, some content
     lost) or "recall" (more of the content, more furniture); ``explain``
     records every decision (PITH_OPT_EXPLAIN), for
-    :meth:`Document.explain`; the text and metadata are the same either way.
+    :meth:`Document.explain`; the text and metadata are the same either way;
+    ``page_type`` says what kind of page it is ("article", "blog",
+    "product", "collection", "listing", "forum", "documentation" or
+    "service"; PITH_OPT_PAGE_TYPE): the page model is then not consulted,
+    the extraction treats the page as that kind and ``page_type`` of the
+    document is the value given.
 
     Raises TypeError for arguments of the wrong type, :class:`OptionError`
     (a ValueError) naming the argument and the accepted values or range
@@ -407,6 +413,7 @@ def extract(
             max_output_size=max_output_size,
             favor=favor,
             explain=explain,
+            page_type=page_type,
         ),
     )
     try:

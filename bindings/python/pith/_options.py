@@ -22,6 +22,10 @@ FAVOR_NAMES = {
     "recall": _lib.FAVOR_RECALL,
 }
 
+# The values of PITH_OPT_PAGE_TYPE (the library checks them too; this list
+# is for the error message).
+PAGE_TYPE_NAMES = ("article", "blog", "product", "collection", "listing", "forum", "documentation", "service")
+
 # Names accepted for a pith_format (render()'s format, json_content), the
 # same as the pith command's -f, in any letter case.
 FORMAT_NAMES = {
@@ -36,7 +40,8 @@ FORMAT_NAMES = {
 
 # keyword: (PITH_OPT_*, kind). "str" is a string option, "bool" an integer
 # option of 0 or 1, "int" an integer option in pith_option_bounds(),
-# "favor" and "format" integers given by name.
+# "favor" and "format" integers given by name, "page_type" a string option
+# of PAGE_TYPE_NAMES.
 EXTRACT = {
     "url": (_lib.OPT_URL, "str"),
     "encoding": (_lib.OPT_ENCODING, "str"),
@@ -47,6 +52,7 @@ EXTRACT = {
     "max_output_size": (_lib.OPT_MAX_OUTPUT_SIZE, "int"),
     "favor": (_lib.OPT_FAVOR, "favor"),
     "explain": (_lib.OPT_EXPLAIN, "bool"),
+    "page_type": (_lib.OPT_PAGE_TYPE, "page_type"),
 }
 RENDER = {
     "links": (_lib.OPT_LINKS, "bool"),
@@ -93,6 +99,13 @@ def _c_value(name: str, kind: str, key: int, value):
         if "\0" in value:
             raise OptionError(Status.OPTION_VALUE, f"{name} must not contain NUL characters")
         return value.encode("utf-8")
+    if kind == "page_type":
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+        if value not in PAGE_TYPE_NAMES:
+            names = ", ".join(repr(n) for n in PAGE_TYPE_NAMES)
+            raise OptionError(Status.OPTION_VALUE, f"page_type={value!r}: one of {names}")
+        return value.encode("utf-8")
     if kind == "favor":
         try:
             return FAVOR_NAMES[value]
@@ -127,7 +140,7 @@ def make(table: dict, settings: dict):
             key, kind = table[name]
         except KeyError:
             raise TypeError(f"unknown option {name!r} (one of {', '.join(table)})") from None
-        values.append((name, key, kind == "str", _c_value(name, kind, key, value)))
+        values.append((name, key, kind in ("str", "page_type"), _c_value(name, kind, key, value)))
     if not values:
         return None
     opts = _clib.pith_options_new()

@@ -33,6 +33,7 @@ KEYWORDS = {
     "FAVOR": (pith.extract, "favor"),
     "EXPLAIN": (pith.extract, "explain"),
     "COMMENTS": (pith.Document.render, "comments"),
+    "PAGE_TYPE": (pith.extract, "page_type"),
 }
 
 

@@ -184,6 +184,25 @@ class ExtractTest(unittest.TestCase):
         with self.assertRaisesRegex(ValueError, "favor='speed'.*'precision'"):
             pith.extract(PAGE, favor="speed")
 
+    def test_page_type(self):
+        for page_type in ("product", "blog", "forum", "documentation"):
+            with pith.extract(PAGE, page_type=page_type) as doc:
+                self.assertEqual(doc.page_type, page_type)
+        with pith.extract(PAGE) as doc:
+            self.assertEqual(doc.page_type, "article")
+        cards = (REPO / "tests" / "data" / "pagetype" / "collection.html").read_bytes()
+        kept = {}
+        for page_type in ("article", "collection"):
+            with pith.extract(cards, page_type=page_type) as doc:
+                kept[page_type] = sum(name in doc.text for name in ("Oak desk lamp", "Cotton rug", "Glass carafe", "Felt slippers"))
+        self.assertGreater(kept["collection"], kept["article"])
+        self.assertEqual(pith.extract_dict(PAGE, page_type="service")["page_type"], "service")
+        with self.assertRaisesRegex(pith.OptionError, r"page_type='recipe'.*'article'.*'service'") as caught:
+            pith.extract(PAGE, page_type="recipe")
+        self.assertEqual(caught.exception.status, pith.Status.OPTION_VALUE)
+        with self.assertRaises(TypeError):
+            pith.extract(PAGE, page_type=3)
+
     def test_confidence(self):
         with pith.extract(PAGE) as doc:
             self.assertIsInstance(doc.confidence, float)
