@@ -660,6 +660,80 @@ START_TEST(page_type_option)
 }
 END_TEST
 
+/* `doc` rendered in `format` with the defaults; free with pith_free(). */
+static char *rendered(const pith_doc *doc, pith_format format)
+{
+    char *out = NULL;
+    ck_assert_int_eq(pith_doc_render(doc, format, NULL, &out, NULL), PITH_OK);
+    return out;
+}
+
+/* `s` with & < > as HTML writes them; malloc'd. */
+static char *html_escaped(const char *s)
+{
+    char *out = malloc(5 * strlen(s) + 1), *o = out;
+    ck_assert_ptr_nonnull(out);
+    for (; *s; s++) {
+        const char *e = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : NULL;
+        if (e)
+            o += sprintf(o, "%s", e);
+        else
+            *o++ = *s;
+    }
+    *o = '\0';
+    return out;
+}
+
+/* Highlighters' code tables (tests/data/codetable/README): the code cell
+ * as one code block with its line breaks, in text, Markdown and HTML; the
+ * gutter's numbers gone; a table of data beside them still a row. */
+START_TEST(code_tables_are_code)
+{
+    static const char *const names[] = {"gutter-pre", "line-divs", "line-breaks"};
+    char path[1024], want[4096];
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        size_t len = 0, clen = 0, llen = 0;
+        snprintf(path, sizeof path, "%s/codetable/%s.html", PITH_TEST_DATA, names[k]);
+        char *html = pi_test_read(path, &len);
+        snprintf(path, sizeof path, "%s/codetable/%s.code.txt", PITH_TEST_DATA, names[k]);
+        char *code = pi_test_read(path, &clen);
+        snprintf(path, sizeof path, "%s/codetable/%s.lang", PITH_TEST_DATA, names[k]);
+        char *lang = pi_test_read(path, &llen);
+        ck_assert_msg(html && code && lang, "missing test data for %s", names[k]);
+        pith_doc *doc = extract_ok(html, len, NULL);
+        const char *text = pith_doc_text(doc);
+        snprintf(want, sizeof want, "\n%s\n", code);
+        ck_assert_msg(strstr(text, want) != NULL, "%s: no code block in\n%s", names[k], text);
+        ck_assert_msg(strstr(text, "1\n2\n3") == NULL && strstr(text, "1 2 3") == NULL &&
+                          strstr(text, "1\t") == NULL,
+                      "%s: the gutter in\n%s", names[k], text);
+
+        char *md = rendered(doc, PITH_FORMAT_MARKDOWN);
+        snprintf(want, sizeof want, "\n```%s\n%s\n```\n", lang, code);
+        ck_assert_msg(strstr(md, want) != NULL, "%s: no fenced block in\n%s", names[k], md);
+        ck_assert(k == 0 || strstr(md, "| ---") == NULL);
+        pith_free(md);
+
+        char *out = rendered(doc, PITH_FORMAT_HTML), *esc = html_escaped(code);
+        if (*lang)
+            snprintf(want, sizeof want, "<pre><code class=\"language-%s\">%s</code></pre>", lang,
+                     esc);
+        else
+            snprintf(want, sizeof want, "<pre><code>%s</code></pre>", esc);
+        ck_assert_msg(strstr(out, want) != NULL, "%s: no <pre> in\n%s", names[k], out);
+        ck_assert_ptr_null(strstr(out, "<pre><code>1"));
+        /* The one-row table of data on the first page stays a table. */
+        ck_assert(k != 0 || strstr(out, "<td>2024</td>") != NULL);
+        free(esc);
+        pith_free(out);
+        pith_doc_free(doc);
+        free(html);
+        free(code);
+        free(lang);
+    }
+}
+END_TEST
+
 START_TEST(init_is_idempotent)
 {
     ck_assert_int_eq(pith_init(), PITH_OK);
@@ -690,6 +764,7 @@ static void add(Suite *s)
     PI_CASE(s, scripts_extract_right);
     PI_CASE(s, relative_urls_resolve);
     PI_CASE(s, page_type_option);
+    PI_CASE(s, code_tables_are_code);
     PI_CASE(s, init_is_idempotent);
 }
 

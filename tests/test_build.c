@@ -80,6 +80,55 @@ START_TEST(code_keeps_whitespace_and_language)
 }
 END_TEST
 
+/* A highlighter's table (codetable.c) is one code block: the code cell's
+ * <pre>, or its lines of block elements beside a gutter of numbers, with
+ * the line breaks and without the numbers. */
+START_TEST(code_tables_are_one_code_block)
+{
+    traced x;
+    pi_model m;
+    model_of(&x, &m,
+             "<body><table><tr><td class=gutter><pre>1\n2</pre></td><td><pre "
+             "class=\"language-ruby\">a = 1\n  b = 2</pre></td><td></td></tr></table>"
+             "<table><tr><td><div>1</div><div>2</div></td><td><div><div><code>x</code></div>\n"
+             "<div>&nbsp;&nbsp;<code>y</code> z</div></div></td></tr></table></body>",
+             NULL, NULL, 0);
+    ck_assert_uint_eq(m.n, 2);
+    ck_assert_int_eq(m.blocks[0].kind, PI_BLK_PRE);
+    ck_assert_str_eq(m.blocks[0].text, "a = 1\n  b = 2");
+    ck_assert_str_eq(m.blocks[0].url, "ruby");
+    ck_assert_int_eq(m.blocks[1].kind, PI_BLK_PRE);
+    ck_assert_str_eq(m.blocks[1].text, "x\n  y z");
+    done(&x, &m);
+}
+END_TEST
+
+/* Tables that are not code stay rows: a number beside words, lines
+ * without a gutter, two rows, a <pre> with other text in its cell. */
+START_TEST(tables_that_are_not_code_stay_rows)
+{
+    static const char *const pages[] = {
+        "<body><table><tr><td>1</td><td>Apples</td></tr></table></body>",
+        "<body><table><tr><td><div>x</div><div>y</div></td></tr></table></body>",
+        "<body><table><tr><td>1</td><td><pre>a</pre></td></tr><tr><td>2</td><td><pre>b</pre>"
+        "</td></tr></table></body>",
+        "<body><table><tr><td>Output: <pre>ok</pre></td></tr></table></body>",
+        "<body><table><tr><td><pre>1</pre></td><td><pre>a</pre></td><td>b</td></tr></table>"
+        "</body>",
+    };
+    for (size_t k = 0; k < sizeof pages / sizeof pages[0]; k++) {
+        traced x;
+        pi_model m;
+        model_of(&x, &m, pages[k], NULL, NULL, 0);
+        ck_assert_uint_ge(m.n, 1);
+        for (size_t i = 0; i < m.n; i++)
+            ck_assert_msg(m.blocks[i].kind == PI_BLK_ROW, "page %zu, block %zu: kind %d", k, i,
+                          (int)m.blocks[i].kind);
+        done(&x, &m);
+    }
+}
+END_TEST
+
 START_TEST(urls_kept_as_written_with_the_base)
 {
     /* The model keeps links and images as the page writes them, with the
@@ -165,6 +214,8 @@ static void add(Suite *s)
     PI_CASE(s, lists_nest_with_their_kind);
     PI_CASE(s, data_tables_have_rows_layout_tables_do_not);
     PI_CASE(s, code_keeps_whitespace_and_language);
+    PI_CASE(s, code_tables_are_one_code_block);
+    PI_CASE(s, tables_that_are_not_code_stay_rows);
     PI_CASE(s, urls_kept_as_written_with_the_base);
     PI_CASE(s, headline_dropped_unless_kept);
     PI_CASE(s, dropped_elements_are_skipped);

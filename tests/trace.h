@@ -26,7 +26,7 @@ typedef struct traced {
 static inline void traced_run_explained(traced *x, const char *html, const char *url,
                                         float threshold, int explain)
 {
-    pi_settings s = {url, NULL, 5000000, 10000, 64u << 20, 0, threshold, explain};
+    pi_settings s = {url, NULL, 5000000, 10000, 64u << 20, 0, threshold, explain, NULL};
     ck_assert_int_eq(pi_pipeline_run(html, strlen(html), &s, &x->r, &x->t), PI_OK);
 }
 

@@ -4,6 +4,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "base/url.h"
+#include "extract/codetable.h"
 #include "extract/tune.h"
 #include "tree/dom.h"
 
@@ -357,6 +358,100 @@ static const pi_node *kept(const walker *w, const pi_dom *n)
     return r && !w->c->drop[r - w->st->nodes] ? r : NULL;
 }
 
+/* Is `t` only the markup's indentation: ASCII white space with a line
+ * break? */
+static int markup_space(const char *t)
+{
+    int nl = 0;
+    for (; *t; t++) {
+        if (!pi_is_html_space((unsigned char)*t))
+            return 0;
+        nl |= *t == '\n';
+    }
+    return nl;
+}
+
+/* Append the text node `n` of a code listing: as it is in a <pre>; as
+ * one line's text from lines of block elements, where the source's line
+ * breaks are markup and a no-break space stands for a space. */
+static void put_code_text(walker *w, pi_dom *n, pi_code_kind kind)
+{
+    const char *t = pi_dom_chars(n);
+    if (!t || (w->c->mute && muted(w, n)))
+        return;
+    if (kind == PI_CODE_LINES && markup_space(t))
+        return;
+    if (!w->src) {
+        const pi_node *r = pi_stats_of(w->st, pi_dom_parent(n));
+        w->src = r ? (uint32_t)r->block + 1 : 0;
+    }
+    if (kind == PI_CODE_PRE) {
+        pi_buf_puts(&w->cur, t);
+        return;
+    }
+    for (const char *p = t; *p; p++) {
+        if (*p == '\n' || *p == '\r')
+            continue;
+        if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) {
+            pi_buf_putc(&w->cur, ' ');
+            p++;
+            continue;
+        }
+        pi_buf_putc(&w->cur, *p);
+    }
+}
+
+/* The code under `root` into the current block: text, a line break for
+ * each <br> and, for lines of block elements, between blocks. */
+static void put_code(walker *w, pi_dom *root, pi_code_kind kind)
+{
+    for (pi_dom *n = root; n;) {
+        int skip = 0;
+        if (pi_dom_is_element(n)) {
+            const pi_node *r = kept(w, n);
+            unsigned f = r ? r->flags : 0;
+            if (!r)
+                skip = 1;
+            else if ((f & PI_TF_BR) && w->cur.len)
+                pi_buf_putc(&w->cur, '\n');
+            else if (kind == PI_CODE_LINES && (f & PI_TF_BLOCK) && n != root && w->cur.len &&
+                     w->cur.data[w->cur.len - 1] != '\n')
+                pi_buf_putc(&w->cur, '\n');
+        } else if (pi_dom_has_chars(n)) {
+            put_code_text(w, n, kind);
+        }
+        n = pi_next(n, root, skip);
+    }
+}
+
+/* A highlighter's code table (codetable.h) as one code block: the code
+ * cell's text with its line breaks, the line numbers left out. */
+static void emit_code_table(walker *w, pi_dom *table, pi_dom *cell, pi_code_kind kind)
+{
+    flush(w);
+    w->kind = PI_BLK_PRE;
+    w->cont = 0;
+    free(w->lang);
+    w->lang = NULL;
+    if (kind == PI_CODE_LINES)
+        put_code(w, cell, kind);
+    for (pi_dom *n = cell; kind == PI_CODE_PRE && n;) {
+        const pi_node *r = pi_dom_is_element(n) ? kept(w, n) : NULL;
+        int skip = pi_dom_is_element(n) && (!r || (r->flags & PI_TF_PRE));
+        if (r && (r->flags & PI_TF_PRE)) {
+            if (!w->lang)
+                w->lang = code_language(n);
+            if (w->cur.len && w->cur.data[w->cur.len - 1] != '\n')
+                pi_buf_putc(&w->cur, '\n');
+            put_code(w, n, kind);
+        }
+        n = pi_next(n, cell, skip);
+    }
+    if (!w->lang)
+        w->lang = code_language(table);
+    flush(w);
+}
+
 static int enter(walker *w, pi_dom *n)
 {
     if (pi_dom_has_chars(n)) {
@@ -391,8 +486,15 @@ static int enter(walker *w, pi_dom *n)
             add_image(w, n);
         return 1;
     }
-    if (f & PI_TF_TABLE)
+    if (f & PI_TF_TABLE) {
         w->layout = (w->layout << 1) | (unsigned long)is_layout_table(r);
+        pi_dom *cell;
+        pi_code_kind code = pi_code_table(w->st, n, &cell);
+        if (code != PI_CODE_NONE) {
+            emit_code_table(w, n, cell, code);
+            return 0;
+        }
+    }
     if (!(f & PI_TF_BLOCK)) {
         pi_span_kind kind;
         if (!w->pre && w->n_open < MAX_NEST && inline_kind(n, f, &kind)) {
