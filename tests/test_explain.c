@@ -384,6 +384,24 @@ START_TEST(learned_reasons)
 }
 END_TEST
 
+/* A page type the caller gives is shown as such, not as the page model's
+ * probabilities. */
+START_TEST(given_page_type)
+{
+    pith_options *o = pith_options_new();
+    ck_assert_int_eq(pith_options_set_int(o, PITH_OPT_EXPLAIN, 1), PITH_OK);
+    ck_assert_int_eq(pith_options_set_string(o, PITH_OPT_PAGE_TYPE, "forum"), PITH_OK);
+    pith_doc *d = NULL;
+    ck_assert_int_eq(pith_extract(PAGE, strlen(PAGE), o, &d), PITH_OK);
+    char *out = render(d, PITH_FORMAT_EXPLAIN);
+    ck_assert_ptr_nonnull(strstr(out, "<dt>page type</dt><dd>forum (given by the caller)</dd>"));
+    ck_assert_ptr_null(strstr(out, "(page model:"));
+    pith_free(out);
+    pith_doc_free(d);
+    pith_options_free(o);
+}
+END_TEST
+
 /* Attributes the view may write: none takes a URL, none is a handler. */
 static int allowed_attribute(const char *name)
 {
@@ -501,6 +519,7 @@ static void add(Suite *s)
     PI_CASE_SLOW(s, same_extraction_corpus, 900);
     PI_CASE(s, rules_reasons);
     PI_CASE(s, learned_reasons);
+    PI_CASE(s, given_page_type);
     PI_CASE(s, hostile_loads_nothing);
     PI_CASE(s, deterministic);
     PI_CASE(s, declared_body);

@@ -29,7 +29,7 @@ import time
 from typing import Any, Dict, Iterable, List, Optional
 
 from . import _jsonl
-from ._options import ALL, validate
+from ._options import ALL, PAGE_TYPE_NAMES, validate
 
 
 # Seconds to wait for a first worker before giving up.
@@ -157,9 +157,11 @@ def main(argv: Optional[List[str]] = None) -> int:
                         help="the library's threads per task (default 2: the file is "
                         "read while pages are extracted)")
     parser.add_argument("--favor", choices=("balanced", "precision", "recall"))
+    parser.add_argument("--page-type", choices=PAGE_TYPE_NAMES)
     parser.add_argument("--json-content", choices=("markdown", "html"))
     args = parser.parse_args(argv)
-    options = {k: v for k, v in (("favor", args.favor), ("json_content", args.json_content)) if v}
+    options = {k: v for k, v in (("favor", args.favor), ("page_type", args.page_type),
+                                 ("json_content", args.json_content)) if v}
     try:
         summary = run(args.inputs, args.output_dir, scheduler=args.scheduler,
                       workers=args.workers, threads=args.threads, **options)
