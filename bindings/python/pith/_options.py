@@ -24,7 +24,9 @@ FAVOR_NAMES = {
 
 # The values of PITH_OPT_PAGE_TYPE (the library checks them too; this list
 # is for the error message).
-PAGE_TYPE_NAMES = ("article", "blog", "product", "collection", "listing", "forum", "documentation", "service")
+PAGE_TYPE_NAMES = (
+    "article", "blog", "product", "collection", "listing", "forum", "documentation", "service",
+)
 
 # Names accepted for a pith_format (render()'s format, json_content), the
 # same as the pith command's -f, in any letter case.

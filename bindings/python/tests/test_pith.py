@@ -194,7 +194,8 @@ class ExtractTest(unittest.TestCase):
         kept = {}
         for page_type in ("article", "collection"):
             with pith.extract(cards, page_type=page_type) as doc:
-                kept[page_type] = sum(name in doc.text for name in ("Oak desk lamp", "Cotton rug", "Glass carafe", "Felt slippers"))
+                names = ("Oak desk lamp", "Cotton rug", "Glass carafe", "Felt slippers")
+                kept[page_type] = sum(name in doc.text for name in names)
         self.assertGreater(kept["collection"], kept["article"])
         self.assertEqual(pith.extract_dict(PAGE, page_type="service")["page_type"], "service")
         with self.assertRaisesRegex(pith.OptionError, r"page_type='recipe'.*'article'.*'service'") as caught:
