@@ -247,10 +247,11 @@ typedef enum pith_option {
      *  The page model is then not consulted: the extraction treats the
      *  page as that kind (a blog as an article) wherever the kind matters
      *  (which blocks the block model keeps, whether comment sections are a
-     *  forum's posts), and PITH_FIELD_PAGE_TYPE reports the value given,
-     *  also for a page without text. Any other string is refused with
-     *  PITH_ERR_OPTION_VALUE when set, and the option keeps its value.
-     *  Default: none (the page model decides). Since 0.1. */
+     *  forum's posts, whether a product or collection page that declares no
+     *  article has authors and a date), and PITH_FIELD_PAGE_TYPE reports
+     *  the value given, also for a page without text. Any other string is
+     *  refused with PITH_ERR_OPTION_VALUE when set, and the option keeps
+     *  its value. Default: none (the page model decides). Since 0.1. */
     PITH_OPT_PAGE_TYPE = 17
 } pith_option;
 
