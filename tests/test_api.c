@@ -605,10 +605,11 @@ static const char *typed_extract(const char *html, size_t len, const char *type,
 }
 
 /* PITH_OPT_PAGE_TYPE: a string option of the page types' names, refused
- * otherwise (the old value kept); the field says the type given ("blog"
- * too, also for a page without text), and the extraction follows it: a
- * shop's twelve product cards are kept as a collection's content where an
- * article's treatment drops them. */
+ * otherwise (the value set before kept); the field says the type given
+ * ("blog" too, also for a page without text), and the extraction follows
+ * it: a shop's twelve product cards are kept as a collection's content
+ * where an article's treatment drops them, and a forum keeps no reader
+ * comments apart. */
 START_TEST(page_type_option)
 {
     static const char *const types[] = {"article",       "blog",    "product",
@@ -656,6 +657,19 @@ START_TEST(page_type_option)
     pith_doc_free(doc);
     ck_assert_msg(as_collection > as_article, "cards kept: %d as a collection, %d as an article",
                   as_collection, as_article);
+    free(html);
+
+    /* The forum guard reads the given type: a forum's comments are its
+     * posts. */
+    snprintf(path, sizeof path, "%s/comments/wordpress.html", PITH_TEST_DATA);
+    html = pi_test_read(path, &len);
+    ck_assert_msg(html != NULL, "no page at %s", path);
+    ck_assert_str_eq(typed_extract(html, len, "article", NULL, &found, &doc), "article");
+    ck_assert_uint_eq(pith_doc_comment_count(doc), 3);
+    pith_doc_free(doc);
+    ck_assert_str_eq(typed_extract(html, len, "forum", NULL, &found, &doc), "forum");
+    ck_assert_uint_eq(pith_doc_comment_count(doc), 0);
+    pith_doc_free(doc);
     free(html);
 }
 END_TEST
