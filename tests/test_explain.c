@@ -384,6 +384,27 @@ START_TEST(learned_reasons)
 }
 END_TEST
 
+/* A code table (tests/data/codetable): the kept rows are the text, the
+ * code's lines are its one block, the gutter is dropped as line numbers. */
+START_TEST(code_tables)
+{
+    static const char *const names[] = {"gutter-pre", "line-divs", "line-breaks"};
+    char path[1024];
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        size_t len = 0;
+        snprintf(path, sizeof path, "%s/codetable/%s.html", PITH_TEST_DATA, names[k]);
+        char *html = pi_test_read(path, &len);
+        ck_assert_msg(html != NULL, "no page at %s", path);
+        check_agrees(html, len, names[k]);
+        char *out = explain_page(html, len);
+        ck_assert_msg(strstr(out, "dropped: line numbers beside a code listing") != NULL,
+                      "%s: no gutter reason", names[k]);
+        pith_free(out);
+        free(html);
+    }
+}
+END_TEST
+
 /* A page type the caller gives is shown as such, not as the page model's
  * probabilities. */
 START_TEST(given_page_type)
@@ -520,6 +541,7 @@ static void add(Suite *s)
     PI_CASE(s, rules_reasons);
     PI_CASE(s, learned_reasons);
     PI_CASE(s, given_page_type);
+    PI_CASE(s, code_tables);
     PI_CASE(s, hostile_loads_nothing);
     PI_CASE(s, deterministic);
     PI_CASE(s, declared_body);

@@ -424,6 +424,21 @@ static void put_code(walker *w, pi_dom *root, pi_code_kind kind)
     }
 }
 
+/* Explaining: the numbers of the cells beside the code, left out. */
+static void note_line_numbers(walker *w, pi_dom *table, pi_dom *code)
+{
+    for (pi_dom *n = table; w->c->why && n;) {
+        int skip = n == code || (pi_dom_is_element(n) && !kept(w, n));
+        const char *t = !skip && pi_dom_has_chars(n) ? pi_dom_chars(n) : NULL;
+        if (t && t[strcspn(t, "0123456789")] && !(w->c->mute && muted(w, n))) {
+            const pi_node *r = pi_stats_of(w->st, pi_dom_parent(n));
+            if (r)
+                w->c->why[r->block] = PI_WHY_LINE_NUMBERS;
+        }
+        n = pi_next(n, table, skip);
+    }
+}
+
 /* A highlighter's code table (codetable.h) as one code block: the code
  * cell's text with its line breaks, the line numbers left out. */
 static void emit_code_table(walker *w, pi_dom *table, pi_dom *cell, pi_code_kind kind)
@@ -433,8 +448,13 @@ static void emit_code_table(walker *w, pi_dom *table, pi_dom *cell, pi_code_kind
     w->cont = 0;
     free(w->lang);
     w->lang = NULL;
-    if (kind == PI_CODE_LINES)
+    if (kind == PI_CODE_LINES) {
+        /* The block is the code's cell, every line in it (render_explain.c);
+         * a <pre>'s block is the <pre>. */
+        const pi_node *cr = pi_stats_of(w->st, cell);
+        w->src = cr ? (uint32_t)(cr - w->st->nodes) + 1 : 0;
         put_code(w, cell, kind);
+    }
     for (pi_dom *n = cell; kind == PI_CODE_PRE && n;) {
         const pi_node *r = pi_dom_is_element(n) ? kept(w, n) : NULL;
         int skip = pi_dom_is_element(n) && (!r || (r->flags & PI_TF_PRE));
@@ -450,6 +470,7 @@ static void emit_code_table(walker *w, pi_dom *table, pi_dom *cell, pi_code_kind
     if (!w->lang)
         w->lang = code_language(table);
     flush(w);
+    note_line_numbers(w, table, cell);
 }
 
 static int enter(walker *w, pi_dom *n)

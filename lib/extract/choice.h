@@ -55,6 +55,7 @@ typedef enum pi_why {
     PI_WHY_DATE_LINE,      /* a line that is only a date */
     PI_WHY_CREDIT,         /* a picture credit */
     PI_WHY_TAIL,           /* trailing context trimmed */
+    PI_WHY_LINE_NUMBERS,   /* the gutter of a code table (codetable.h) */
     PI_WHY_COMMENT,        /* in a comment section (comments.c) */
     PI_WHY_MODEL,          /* the block model's probability (pi_choice.prob) */
     PI_WHY_NO_WORDS        /* the learned layer: no words, the rules decide */

@@ -32,6 +32,7 @@ static const char *const NAMES[] = {
     [PI_WHY_DATE_LINE] = "date line",
     [PI_WHY_CREDIT] = "picture credit",
     [PI_WHY_TAIL] = "tail trim",
+    [PI_WHY_LINE_NUMBERS] = "line numbers",
     [PI_WHY_COMMENT] = "comment section",
     [PI_WHY_MODEL] = "model",
     [PI_WHY_NO_WORDS] = "no words",
@@ -214,6 +215,9 @@ void pi_why_text(pi_buf *b, int why, const pi_stats *st, const pi_choice *c, siz
         break;
     case PI_WHY_TAIL:
         pi_buf_puts(b, "tail trim: a short line at the end");
+        break;
+    case PI_WHY_LINE_NUMBERS:
+        pi_buf_puts(b, "line numbers beside a code listing");
         break;
     case PI_WHY_COMMENT:
         pi_buf_puts(b, "reader comments: in a comment section");

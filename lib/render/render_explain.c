@@ -78,14 +78,15 @@ static int prepare(pi_explain *x)
         x->comment[i] = (st->nodes[i].names & (1u << PI_CW_COMMENT)) || (p >= 0 && x->comment[p]);
         x->top[i] = (int32_t)i == top || (p >= 0 && x->top[p]);
     }
-    /* What the model holds: each block's element, and a data row's cells. */
+    /* What the model holds: each block's element, a data row's cells and
+     * a code block's lines (a code table's, build.c). */
     const pi_model *m = &x->r->model;
     for (size_t k = 0; k < m->n; k++) {
         uint32_t s = m->blocks[k].src;
         if (!s || s > st->n)
             continue;
         x->covered[s - 1] = 1;
-        if (m->blocks[k].kind == PI_BLK_ROW)
+        if (m->blocks[k].kind == PI_BLK_ROW || m->blocks[k].kind == PI_BLK_PRE)
             for (uint32_t j = s; j < s - 1 + x->size[s - 1]; j++)
                 x->covered[j] = !(x->c->mute && x->c->mute[j]);
     }
