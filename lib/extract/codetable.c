@@ -76,21 +76,34 @@ static cell_shape shape_of(const pi_stats *st, pi_dom *cell)
     return s;
 }
 
+/* One row and no table inside? The walk stops at the first of either, so
+ * that a table's walk never covers a table inside it: with the walk below,
+ * each element is read for one table only, and nested tables stay linear. */
+static int one_row_alone(const pi_stats *st, pi_dom *t)
+{
+    int rows = 0;
+    for (pi_dom *n = pi_next(t, t, 0); n; n = pi_next(n, t, 0)) {
+        if (!pi_dom_is_element(n))
+            continue;
+        unsigned f = flags_of(st, n);
+        if ((f & PI_TF_TABLE) || ((f & PI_TF_ROW) && ++rows > 1))
+            return 0;
+    }
+    return rows == 1;
+}
+
 pi_code_kind pi_code_table(const pi_stats *st, pi_dom *t, pi_dom **cell)
 {
     *cell = NULL;
+    if (!one_row_alone(st, t))
+        return PI_CODE_NONE;
     pi_dom *code = NULL;
-    int rows = 0, gutter = 0;
+    int gutter = 0;
     pi_code_kind kind = PI_CODE_NONE;
     for (pi_dom *n = pi_next(t, t, 0); n;) {
         int skip = 0;
         if (pi_dom_is_element(n)) {
             unsigned f = flags_of(st, n);
-            if (f & PI_TF_TABLE)
-                return PI_CODE_NONE;
-            rows += (f & PI_TF_ROW) != 0;
-            if (rows > 1)
-                return PI_CODE_NONE;
             if (f & PI_TF_CELL) {
                 skip = 1;
                 int text = text_kind(st, n, 0);
