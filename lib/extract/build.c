@@ -216,9 +216,12 @@ static int is_layout_table(const pi_node *t)
 }
 
 /* The language of a code block from class names such as "language-c",
- * "lang-python", "highlight-source-js" or "brush: ruby". */
-static char *code_language(pi_dom *pre)
+ * "lang-python", "highlight-source-js" or "brush: ruby", into w->lang
+ * (NULL when none; the builder's oom flag when it cannot be copied). */
+static void code_language(walker *w, pi_dom *pre)
 {
+    free(w->lang);
+    w->lang = NULL;
     for (pi_dom *n = pre; n; n = n == pre ? pi_dom_first_child(n) : pi_dom_next_sibling(n)) {
         if (!pi_dom_is_element(n))
             continue;
@@ -236,13 +239,15 @@ static char *code_language(pi_dom *pre)
             while (p[l] && (pi_is_alnum((unsigned char)p[l]) || p[l] == '+' || p[l] == '-' ||
                             p[l] == '#' || p[l] == '_'))
                 l++;
-            if (l && l < CODE_LANGUAGE_MAX)
-                return pi_strndup(p, l);
+            if (l && l < CODE_LANGUAGE_MAX) {
+                if (!(w->lang = pi_strndup(p, l)))
+                    w->m->oom = 1;
+                return;
+            }
         }
         if (n != pre && pi_dom_is_element(n))
             break;
     }
-    return NULL;
 }
 
 /* The source of an image, preferring lazy-loading attributes over a
@@ -460,7 +465,7 @@ static void emit_code_table(walker *w, pi_dom *table, pi_dom *cell, pi_code_kind
         int skip = pi_dom_is_element(n) && (!r || (r->flags & PI_TF_PRE));
         if (r && (r->flags & PI_TF_PRE)) {
             if (!w->lang)
-                w->lang = code_language(n);
+                code_language(w, n);
             if (w->cur.len && w->cur.data[w->cur.len - 1] != '\n')
                 pi_buf_putc(&w->cur, '\n');
             put_code(w, n, kind);
@@ -468,7 +473,7 @@ static void emit_code_table(walker *w, pi_dom *table, pi_dom *cell, pi_code_kind
         n = pi_next(n, cell, skip);
     }
     if (!w->lang)
-        w->lang = code_language(table);
+        code_language(w, table);
     flush(w);
     note_line_numbers(w, table, cell);
 }
@@ -570,8 +575,7 @@ static int enter(walker *w, pi_dom *n)
     } else if (f & PI_TF_PRE) {
         w->kind = PI_BLK_PRE;
         w->cont = 0;
-        free(w->lang);
-        w->lang = code_language(n);
+        code_language(w, n);
         w->pre++;
     } else if (f & PI_TF_QUOTE) {
         w->quote++;
