@@ -94,7 +94,7 @@ static int run(const char *utf8, size_t len, const pi_settings *s, pi_result *r,
                             r->meta.headline,
                             s->keep_title,
                             r->meta.article_body,
-                            s->threshold,
+                            s->beta2,
                             r->meta.declared,
                             s->url ? s->url : r->meta.canonical_url,
                             s->explain};
