@@ -34,7 +34,7 @@ struct pith_options {
     int keep_title;
     pi_render_opts render;
     int json_content;
-    float threshold; /* the block model's, as PITH_OPT_FAVOR sets it */
+    float beta2; /* the block model's beta squared, as PITH_OPT_FAVOR sets it */
     int explain;
     int comments;          /* render the comments after the article */
     const char *page_type; /* PITH_OPT_PAGE_TYPE: static, of pi_page_type_names */
@@ -49,7 +49,7 @@ static const pith_options defaults = {NULL,
                                       0,
                                       {1, 1, 1, 1, 0, NULL},
                                       0,
-                                      PI_LEARNED_THRESHOLD,
+                                      PI_LEARNED_BETA2,
                                       0,
                                       0,
                                       NULL};
@@ -385,9 +385,9 @@ pith_status pith_options_set_int(pith_options *o, pith_option key, long long val
         o->json_content = (int)value;
         break;
     case PITH_OPT_FAVOR:
-        o->threshold = value == PITH_FAVOR_PRECISION ? PI_FAVOR_PRECISION_THRESHOLD
-                       : value == PITH_FAVOR_RECALL  ? PI_FAVOR_RECALL_THRESHOLD
-                                                     : PI_LEARNED_THRESHOLD;
+        o->beta2 = value == PITH_FAVOR_PRECISION ? PI_FAVOR_PRECISION_BETA2
+                   : value == PITH_FAVOR_RECALL  ? PI_FAVOR_RECALL_BETA2
+                                                 : PI_LEARNED_BETA2;
         break;
     case PITH_OPT_EXPLAIN:
         o->explain = (int)value;
@@ -448,7 +448,7 @@ pith_status pith_extract(const char *html, size_t len, const pith_options *o, pi
                        (uint32_t)o->max_depth,
                        (size_t)o->max_output,
                        o->keep_title,
-                       o->threshold,
+                       o->beta2,
                        o->explain,
                        o->page_type};
     if (o->explain && !(d->trace = calloc(1, sizeof *d->trace))) {
@@ -579,7 +579,7 @@ pith_status pith_doc_render(const pith_doc *d, pith_format format, const pith_op
     case PITH_FORMAT_EXPLAIN: {
         if (!d->trace)
             return PITH_ERR_INVALID_ARGUMENT;
-        pi_explain_facts f = {&d->r, d->trace, d->layer, PI_LEARNED_THRESHOLD};
+        pi_explain_facts f = {&d->r, d->trace, d->layer, d->trace->article.cut};
         s = pi_render_explain(&f, &n);
         break;
     }

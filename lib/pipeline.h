@@ -33,8 +33,9 @@ typedef struct pi_settings {
     uint32_t max_depth;    /* deeper nesting fails with PI_EDEPTH */
     size_t max_output;     /* more text fails with PI_EOUTPUT */
     int keep_title;        /* keep the repeated headline in the text */
-    float threshold;       /* the learned decisions keep a block from this
-                              probability (0: the rules alone) */
+    float beta2;           /* the learned decisions keep the blocks that make
+                              the best expected F-beta, beta squared being
+                              this (0: the rules alone) */
     int explain;           /* record why each element is kept or dropped (the
                               trace's choices; render_explain.c) */
     const char *page_type; /* the caller's page type, one of

@@ -63,7 +63,7 @@ int main(int argc, char **argv)
     char *html = slurp(argv[1], &len);
     if (!html)
         return 1;
-    pi_settings s = {NULL, NULL, 100000000, 1000000, (size_t)-1, 0, PI_LEARNED_THRESHOLD, 0, NULL};
+    pi_settings s = {NULL, NULL, 100000000, 1000000, (size_t)-1, 0, PI_LEARNED_BETA2, 0, NULL};
     pi_result r;
     pi_trace t;
     int err = pi_pipeline_run(html, len, &s, &r, &t);

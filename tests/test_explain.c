@@ -319,7 +319,7 @@ START_TEST(rules_reasons)
     ck_assert(seen_headline);
     ck_assert(seen_tail);
 
-    pi_explain_facts f = {&x.r, &x.t, "score", PI_LEARNED_THRESHOLD};
+    pi_explain_facts f = {&x.r, &x.t, "score", PI_LEARNED_BETA2};
     size_t len;
     char *out = pi_render_explain(&f, &len);
     ck_assert_ptr_nonnull(out);
@@ -346,7 +346,7 @@ START_TEST(rules_reasons)
     ck_assert_ptr_null(y.t.choice.prob);
     ck_assert_int_eq(memcmp(x.t.choice.drop, y.t.choice.drop, x.t.stats.n), 0);
     ck_assert_str_eq(x.r.text, y.r.text);
-    pi_explain_facts g = {&y.r, &y.t, "score", PI_LEARNED_THRESHOLD};
+    pi_explain_facts g = {&y.r, &y.t, "score", PI_LEARNED_BETA2};
     ck_assert_ptr_null(pi_render_explain(&g, &len));
     traced_end(&y);
     traced_end(&x);
@@ -358,7 +358,7 @@ END_TEST
 START_TEST(learned_reasons)
 {
     traced x;
-    traced_run_explained(&x, PAGE, NULL, PI_LEARNED_THRESHOLD, 1);
+    traced_run_explained(&x, PAGE, NULL, PI_LEARNED_BETA2, 1);
     ck_assert_int_eq(x.r.layer, PI_LAYER_LEARNED);
     const pi_choice *c = &x.t.choice;
     ck_assert_ptr_nonnull(c->prob);
@@ -369,15 +369,23 @@ START_TEST(learned_reasons)
             continue;
         judged++;
         ck_assert(c->prob[i] > 0.0f && c->prob[i] < 1.0f);
-        ck_assert_int_eq(c->mute[i], c->prob[i] < PI_LEARNED_THRESHOLD);
+        ck_assert_int_eq(c->mute[i], c->prob[i] < x.t.article.cut);
     }
     ck_assert_uint_ge(judged, 5);
-    pi_explain_facts f = {&x.r, &x.t, "learned", PI_LEARNED_THRESHOLD};
+    /* The page's cut: between the surest and the least sure block. */
+    ck_assert(x.t.article.cut > 0.0f && x.t.article.cut < 1.0f);
+    pi_explain_facts f = {&x.r, &x.t, "learned", x.t.article.cut};
     size_t len;
     char *out = pi_render_explain(&f, &len);
     ck_assert_ptr_nonnull(out);
-    ck_assert_ptr_nonnull(strstr(out, "&gt;= 0.50; rules: kept"));
-    ck_assert_ptr_nonnull(strstr(out, "&lt; 0.50; rules: "));
+    pi_buf cut = {0};
+    pi_put_fixed(&cut, x.t.article.cut, 2);
+    char kept[64], dropped[64];
+    snprintf(kept, sizeof kept, "&gt;= %.*s; rules: kept", (int)cut.len, cut.data);
+    snprintf(dropped, sizeof dropped, "&lt; %.*s; rules: ", (int)cut.len, cut.data);
+    pi_buf_free(&cut);
+    ck_assert_ptr_nonnull(strstr(out, kept));
+    ck_assert_ptr_nonnull(strstr(out, dropped));
     ck_assert_ptr_nonnull(strstr(out, "(page model: article "));
     free(out);
     traced_end(&x);

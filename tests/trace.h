@@ -21,24 +21,24 @@ typedef struct traced {
 } traced;
 
 /* Extract `html` with default settings, `url` (may be NULL), the learned
- * decisions' `threshold` (0: the rules alone) and, with `explain`, every
+ * decisions' beta squared `beta2` (0: the rules alone) and, with `explain`, every
  * decision's reason recorded. */
-static inline void traced_run_explained(traced *x, const char *html, const char *url,
-                                        float threshold, int explain)
+static inline void traced_run_explained(traced *x, const char *html, const char *url, float beta2,
+                                        int explain)
 {
-    pi_settings s = {url, NULL, 5000000, 10000, 64u << 20, 0, threshold, explain, NULL};
+    pi_settings s = {url, NULL, 5000000, 10000, 64u << 20, 0, beta2, explain, NULL};
     ck_assert_int_eq(pi_pipeline_run(html, strlen(html), &s, &x->r, &x->t), PI_OK);
 }
 
-static inline void traced_run_with(traced *x, const char *html, const char *url, float threshold)
+static inline void traced_run_with(traced *x, const char *html, const char *url, float beta2)
 {
-    traced_run_explained(x, html, url, threshold, 0);
+    traced_run_explained(x, html, url, beta2, 0);
 }
 
 /* The library's defaults: the rules, then the learned decisions. */
 static inline void traced_run(traced *x, const char *html)
 {
-    traced_run_with(x, html, NULL, PI_LEARNED_THRESHOLD);
+    traced_run_with(x, html, NULL, PI_LEARNED_BETA2);
 }
 
 /* The rules alone, for tests of their stages. */

@@ -243,12 +243,12 @@ static int learned(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_
     pi_choice lc;
     pi_page_in page = {c, (int)out->layer, in->declared, in->url};
     pi_learned_out lo;
-    PI_TRY(
-        pi_learned_choose(st, &page, out->given ? out->page_types : NULL, in->threshold, &lc, &lo));
+    PI_TRY(pi_learned_choose(st, &page, out->given ? out->page_types : NULL, in->beta2, &lc, &lo));
     memcpy(out->page_types, lo.types, sizeof lo.types);
     /* A page without words is of no kind the model knows. */
     out->typed = out->given || st->nodes[0].words > 0;
     out->confidence = lo.confidence;
+    out->cut = lo.cut;
     uint32_t words = 0;
     for (size_t i = 0; i < st->n; i++)
         words += lc.mute[i] ? 0 : st->nodes[i].own_words;
@@ -304,7 +304,7 @@ static int extract(const pi_stats *st, pi_words *w, const pi_article_in *in, pi_
         PI_TRY(try_alternative(st, PI_RELAXED | PI_NO_NAMES | explain, in, c, &got, out));
     }
     out->rules_top = c->top;
-    if (in->threshold > 0.0f) {
+    if (in->beta2 > 0.0f) {
         PI_TRY(learned(st, w, in, m, c, out));
     } else {
         int text;

@@ -34,8 +34,8 @@ typedef struct pi_article_in {
     const char *headline;      /* the page's headline, or NULL */
     int keep_title;            /* keep the headline at the top of the text */
     const char *declared_body; /* JSON-LD articleBody as text, or NULL */
-    float threshold;           /* the learned decisions keep a block from this
-                                  probability; 0 leaves them out */
+    float beta2;               /* the learned decisions' beta squared
+                                  (learned.h); 0 leaves them out */
     unsigned declared;         /* the types the page declares (PI_DECL_*) */
     const char *url;           /* the page's address, or NULL */
     int explain;               /* record every decision's reason (pi_choice.why) */
@@ -65,6 +65,9 @@ typedef struct pi_article_out {
     /* The model's estimate of the F1 of the blocks kept (learned.h), when
      * the learned layer ran; else -1. */
     float confidence;
+    /* The probability from which the learned layer kept blocks, when it
+     * ran. */
+    float cut;
     pi_attempt attempts[PI_MAX_ATTEMPTS]; /* the rules' attempts, in order */
     int n_attempts;
     /* Explaining, when the learned layer decided: the rules' choice it

@@ -59,16 +59,21 @@ typedef struct pi_learned_out {
      * nothing); 0 when the page has no words. */
     float confidence;
     float rules_confidence;
+    /* The probability from which the page's blocks are kept (1 when it has
+     * none with words). */
+    float cut;
 } pi_learned_out;
 
-/* The learned choice: the whole body, each text block whose probability is
- * under `threshold` muted (its own text left out). `in` says what the
- * features read besides the statistics; `types`, when not NULL, are the
- * page types' probabilities the caller knows (PI_N_PAGE_TYPES), read
- * instead of the page model's; `lo` receives the page types and the
- * confidence. Returns PI_OK or PI_ENOMEM (`out` then holds nothing to
- * free). */
-int pi_learned_choose(const pi_stats *st, const pi_page_in *in, const float *types, float threshold,
+/* The learned choice: the whole body, each text block under the page's cut
+ * muted (its own text left out). The cut is the one that maximises the
+ * expected F-beta of the text, beta squared being `b2` (1 balances
+ * precision and recall; under 1 favours precision, over 1 recall). `in`
+ * says what the features read besides the statistics; `types`, when not
+ * NULL, are the page types' probabilities the caller knows
+ * (PI_N_PAGE_TYPES), read instead of the page model's; `lo` receives the
+ * page types, the cut and the confidence. Returns PI_OK or PI_ENOMEM
+ * (`out` then holds nothing to free). */
+int pi_learned_choose(const pi_stats *st, const pi_page_in *in, const float *types, float b2,
                       pi_choice *out, pi_learned_out *lo);
 
 #endif
