@@ -12,6 +12,10 @@
  * paragraph or list in a cell, one wrapper more. */
 enum { ROW_LEVELS = 4 };
 
+/* How much surer than the page model's P(article) the cut takes an article
+ * to be (learned.c: the page's cut). */
+#define ARTICLE_SURE 2.0f
+
 void pi_page_types(const float *row, float *prob)
 {
     float m[PI_N_PAGE_TYPES], max = -INFINITY, sum = 0.0f;
@@ -107,31 +111,26 @@ static void rows_alike(const pi_stats *st, const pi_features *f, float *prob)
     }
 }
 
-/* The probability from which blocks are kept: the cut that maximises the
- * expected F-beta of the page's text. Kept the blocks K of probability p
- * and words w, the expected hits are sum_K p*w, the expected content
- * C = sum p*w over all blocks, and the expected F-beta
- * (1 + b2) * hits / (b2 * C + sum_K w); over the cuts of the blocks
- * sorted by probability, the best is kept. (It keeps exactly the blocks
- * whose p reaches the best F-beta over 1 + b2: a page of uncertain
- * content keeps its likelier half, a page of sure content only what is
- * sure.) `j` is reordered. Returns 1 (nothing kept) when there is no
+/* The best expected F-beta of the page's text. Kept the blocks K of
+ * probability p and words w, the expected hits are sum_K p*w, the expected
+ * content C = sum p*w over all blocks, and the expected F-beta
+ * (1 + b2) * hits / (b2 * C + sum_K w); the best K is a run of the blocks
+ * sorted by probability, and it is exactly the blocks whose p reaches the
+ * best F-beta over 1 + b2 (a block adds to the F-beta when its p is above
+ * that): a page of uncertain content keeps its likelier part, a page of
+ * sure content only what is sure. `j` is reordered. 0 when there is no
  * block. */
-static float best_cut(judged *j, size_t n, double content, float b2)
+static double best_f(judged *j, size_t n, double content, float b2)
 {
     qsort(j, n, sizeof *j, by_probability);
-    double hits = 0.0, kept = 0.0, best = -1.0;
-    float cut = 1.0f;
+    double hits = 0.0, kept = 0.0, best = 0.0;
     for (size_t k = 0; k < n; k++) {
         hits += (double)j[k].p * j[k].w;
         kept += j[k].w;
         double f = (1.0 + b2) * hits / (b2 * content + kept);
-        if (f > best) {
-            best = f;
-            cut = j[k].p;
-        }
+        best = f > best ? f : best;
     }
-    return cut;
+    return best;
 }
 
 int pi_learned_choose(const pi_stats *st, const pi_page_in *in, const float *types, float b2,
@@ -187,16 +186,18 @@ int pi_learned_choose(const pi_stats *st, const pi_page_in *in, const float *typ
         j[nj++] = b;
         content += (double)b.p * b.w;
     }
-    /* On an article the blocks' probabilities are surer than on the
-     * other kinds of page, and the text wants no furniture cut in: the cut
-     * leans, as much as the page model takes it for an article, to the one
-     * of a page whose content is sure, 1 / (1 + b2) (0.5 for F1). Cross-
-     * validated on wcxb-dev against the best cut alone: bow_f1 0.854 for
-     * 0.855, and on the readability set 0.963 for 0.959 (0.962 at p >=
-     * 0.5), 9.1% of the trafilatura set's furniture blocks kept for 9.8%
-     * (8.5% at p >= 0.5). */
-    float article = lo->types[PI_PT_ARTICLE];
-    lo->cut = article / (1.0f + b2) + (1.0f - article) * best_cut(j, nj, content, b2);
+    /* The cut is the best F-beta over 1 + b2. On an article the blocks'
+     * probabilities are surer than on the other kinds of page, and the text
+     * wants no furniture cut in: as much as the page model takes the page
+     * for an article, the cut is taken as if the best F-beta were 1, as on
+     * a page whose content is sure (1 / (1 + b2), 0.5 for F1); wholly so
+     * from even odds on. Cross-validated on wcxb-dev (train/), bow_f1 0.853
+     * for 0.855 with the best F-beta alone; the readability set 0.963 for
+     * 0.959, and 8.9% of the trafilatura set's furniture blocks kept for
+     * 9.8% (8.5% at p >= 0.5 on every page). */
+    float article = fminf(1.0f, ARTICLE_SURE * lo->types[PI_PT_ARTICLE]);
+    double best = best_f(j, nj, content, b2);
+    lo->cut = (float)((article + (1.0 - article) * best) / (1.0 + b2));
     double kept = 0.0, hits = 0.0, rules_kept = 0.0, rules_hits = 0.0;
     for (size_t k = 0; k < f.n; k++) {
         float *x = f.x + k * PI_N_FEATURES;

@@ -106,7 +106,8 @@
  * mean per-page word precision / recall), against one threshold for every
  * page: p >= 0.5 0.846 (0.864 / 0.891), p >= 0.3 0.850 (0.834 / 0.930),
  * the best F1 of each page 0.855 (0.850 / 0.922): a listing whose items
- * the model doubts keeps them, an article keeps what is sure. */
+ * the model doubts keeps them. An article keeps what is sure (learned.c
+ * ARTICLE_SURE). */
 #define PI_LEARNED_BETA2 1.0f
 /* PITH_OPT_FAVOR's, beta 0.5 and 2, on the same folds: precision 0.882 /
  * recall 0.869 (p >= 0.7 gave 0.874 / 0.833), precision 0.799 / recall
