@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reader comments on written pages (tests/data/comments): for each
 NAME.html, `pith -f json` gives exactly the article text and the comments
-of NAME.expect.json (author, date, text, depth, in page order); no output
+of NAME.expect.json (author, date, text, depth, in page order), and its
+headline where the expectation names one; no output
 format carries the comment form, and the article never carries a comment.
 With --comments, text, Markdown and HTML add the comments after the
 article: every comment's text appears there, Markdown parses (cmark-gfm)
@@ -61,6 +62,8 @@ def check(pith, page, expect):
     doc = json.loads(run(pith, "-f", "json", page))
     if doc["text"] != expect["text"]:
         errors.append(f"{name}: text differs:\n{doc['text']!r}\nexpected\n{expect['text']!r}")
+    if "headline" in expect and doc.get("headline") != expect["headline"]:
+        errors.append(f"{name}: headline {doc.get('headline')!r}, expected {expect['headline']!r}")
     if doc["comments"] != expect["comments"]:
         errors.append(f"{name}: comments differ:\n{json.dumps(doc['comments'], indent=1)}")
     for c in expect["comments"]:

@@ -168,6 +168,18 @@ START_TEST(the_shown_h1_is_the_headline)
               "<meta property=\"og:site_name\" content=\"Example News\"></head>"
               "<body><h1>Example News</h1></body></html>",
               "Rivers rise", "Rivers rise");
+    /* an h1 that is all a link home is the site's name, even where the
+     * page declares none; an h1 linking elsewhere may be the headline */
+    ck_title("<html><head><title>Riverside Walks: The bridge closes in March</title></head>"
+             "<body><h1><a href=\"https://riverside.example/\">Riverside Walks</a></h1>"
+             "<h3>The bridge closes in March</h3></body></html>",
+             "The bridge closes in March");
+    ck_title("<html><head><title>Riverside Walks: The bridge closes in March</title></head>"
+             "<body><h1><a href=\"/\">Riverside Walks</a></h1></body></html>",
+             "The bridge closes in March");
+    ck_title("<html><head><title>Riverside Walks: The bridge closes in March</title></head>"
+             "<body><h1><a href=\"/2024/bridge.html\">Riverside Walks</a></h1></body></html>",
+             "Riverside Walks");
     /* one word is a label, not a headline; several h1s decide nothing */
     ck_title("<html><head><title>Rivers rise in the north</title></head>"
              "<body><h1>News</h1></body></html>",

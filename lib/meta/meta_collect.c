@@ -462,6 +462,42 @@ static void visit_text_byline(mctx *c, const pi_dom *n)
     c->text_byline = pi_meta_clean_author(c, tmp, BYLINE_MAX);
 }
 
+/* Is `href` the site's home: "/", ".", "./", "index.html", or an absolute
+ * URL with no path beyond "/"? */
+static int is_home_href(const char *href)
+{
+    const char *p = href;
+    if (!strncmp(p, "http://", 7) || !strncmp(p, "https://", 8) || !strncmp(p, "//", 2)) {
+        p = strstr(p, "//") + 2;
+        while (*p && *p != '/' && *p != '?' && *p != '#')
+            p++;
+    } else if (!strcmp(p, ".") || !strncmp(p, "./", 2)) {
+        p += 1;
+    }
+    if (*p == '/')
+        p++;
+    return !*p || !strcmp(p, "index.html") || !strcmp(p, "index.php");
+}
+
+/* Does heading `h`, whose text is `text`, hold a link to the site's home
+ * with all of its text? Such an h1 is the site's name, a logo, not a
+ * headline. */
+static int links_home(mctx *c, const pi_dom *h, const char *text)
+{
+    for (const pi_dom *x = pi_dom_first_child(h); x; x = pi_next(x, h, 0)) {
+        if (!pi_dom_is_element(x) || strcmp(pi_dom_name(x), "a"))
+            continue;
+        const char *href = pi_attr(x, "href");
+        if (!href || !is_home_href(href))
+            return 0;
+        char *t = node_text(c, x, TEXT_CAP);
+        int all = t && pi_same_text(t, text);
+        free(t);
+        return all;
+    }
+    return 0;
+}
+
 /* Documentation generators end headings with a permalink mark ("Install¶",
  * "Install #", "Install 🔗"): it is no part of the heading's text. */
 static void drop_permalink(char *t)
@@ -522,6 +558,8 @@ static int visit(mctx *c, const pi_dom *n)
             if (t) {
                 if (nm[1] == '1' && !c->first_h1)
                     c->first_h1 = pi_meta_dup(c, t);
+                if (nm[1] == '1' && !c->home_h1 && links_home(c, n, t))
+                    c->home_h1 = pi_meta_dup(c, t);
                 c->heading_level[c->headings.n] = nm[1] - '0';
                 pi_meta_list_push(c, &c->headings, t);
             }

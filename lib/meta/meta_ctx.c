@@ -313,6 +313,7 @@ void pi_meta_ctx_free(mctx *c)
     free(c->title_el);
     list_free(&c->headings);
     free(c->first_h1);
+    free(c->home_h1);
     free(c->metas);
     list_free(&c->rel_authors);
     list_free(&c->bylines);

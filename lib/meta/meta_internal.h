@@ -70,6 +70,7 @@ typedef struct mctx {
     strlist headings; /* h1 and h2 texts, document order */
     int heading_level[MAX_HEADINGS];
     char *first_h1;
+    char *home_h1; /* the first h1 that is all a link to the site's home: its name */
 
     kv *metas;
     size_t n_metas, cap_metas;

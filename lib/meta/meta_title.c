@@ -326,7 +326,8 @@ static char *headline_of(tctx *t, const char *title, int from)
         parts[0].s = title, parts[0].n = (size_t)(col - title);
         parts[1].s = col + cl, parts[1].n = strlen(col + cl);
         for (int i = 0; i < 2; i++) {
-            int h = heading_of(t, parts[i], h1_only);
+            /* the site's name is never the headline, heading or not */
+            int h = part_is_site(t, parts[i]) ? -1 : heading_of(t, parts[i], h1_only);
             if (h >= 0)
                 return pi_meta_dup(c, c->headings.v[h]);
         }
@@ -463,8 +464,10 @@ void pi_meta_pick_title(mctx *c, const evidence *e, const char *site, const char
         free(t);
         return;
     }
+    /* A page that names no site may show its name as an h1 that links home
+     * (a blog's header): the title's part that it is, is the site's. */
     tctx tc;
-    tctx_init(&tc, c, site, url);
+    tctx_init(&tc, c, site && *site ? site : c->home_h1, url);
     char *r = c->oom ? NULL : headline_of(&tc, t, from);
     if (r && from == FROM_TITLE_ELEMENT) {
         free(t);
