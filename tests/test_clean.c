@@ -87,6 +87,24 @@ START_TEST(noscript_that_swallowed_the_page_is_unwrapped)
 }
 END_TEST
 
+START_TEST(button_that_swallowed_the_page_is_unwrapped)
+{
+    /* libxml2 ignores a </button> while a div opened in the button is
+     * open: the page that follows ends up in the button. A menu button
+     * goes; the swallowed page is kept, in place. */
+    char html[8192] = "<body><button><span>Menu</span></button><p>before</p>"
+                      "<button class=menu><div><div></button></div>";
+    for (int i = 0; i < 60; i++)
+        strcat(html, "<p>The article ended up inside the menu button.</p>");
+    strcat(html, "<p>after</p></body>");
+    char *s = cleaned(html);
+    ck_assert(strncmp(s, "beforeThe article ended up", 26) == 0);
+    ck_assert_ptr_nonnull(strstr(s, "button.after"));
+    ck_assert_ptr_null(strstr(s, "Menu"));
+    free(s);
+}
+END_TEST
+
 START_TEST(hidden_noscript_is_not_unwrapped)
 {
     /* It goes, with what it swallowed. */
@@ -124,6 +142,7 @@ static void add(Suite *s)
     PI_CASE(s, comments_go);
     PI_CASE(s, small_noscript_goes);
     PI_CASE(s, noscript_that_swallowed_the_page_is_unwrapped);
+    PI_CASE(s, button_that_swallowed_the_page_is_unwrapped);
     PI_CASE(s, hidden_noscript_is_not_unwrapped);
     PI_CASE(s, is_hidden_reads_the_first_attribute);
 }

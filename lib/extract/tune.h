@@ -301,10 +301,11 @@ extern const char *const PI_CAPTION_NAMES[];
 #define NAMES_MISLEAD_SHARE 0.9f
 #define NAMES_MISLEAD_MIN_WORDS 100
 
-/* A <noscript> with this much text is unwrapped, not dropped (see
- * clean.c): libxml2 lets one with an unclosed element swallow the page. */
-#define NOSCRIPT_KEEP_BYTES 2000
-#define NOSCRIPT_LOOK_NODES 4096 /* ... found within this many nodes */
+/* A <noscript> or <button> with this much text is unwrapped, not dropped
+ * (see clean.c): libxml2 lets one with an unclosed element swallow the
+ * page. */
+#define SWALLOW_KEEP_BYTES 2000
+#define SWALLOW_LOOK_NODES 4096 /* ... found within this many nodes */
 
 /* A paragraph whose words are mostly link text and that is this short is a
  * "read also" teaser, not prose. */

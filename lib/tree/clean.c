@@ -56,25 +56,29 @@ int pi_is_hidden(const pi_dom *n)
 }
 
 /* Does the subtree hold at least `min` bytes of text within its first
- * NOSCRIPT_LOOK_NODES nodes? The budget keeps nested noscripts linear. */
+ * SWALLOW_LOOK_NODES nodes? The budget keeps nested noscripts linear. */
 static int holds_text(const pi_dom *root, size_t min)
 {
     size_t n = 0, seen = 0;
-    for (const pi_dom *x = root; x && n < min && seen < NOSCRIPT_LOOK_NODES;
+    for (const pi_dom *x = root; x && n < min && seen < SWALLOW_LOOK_NODES;
          x = pi_next(x, root, 0), seen++)
         if (pi_dom_is_text(x) && pi_dom_chars(x))
             n += strlen(pi_dom_chars(x));
     return n >= min;
 }
 
-/* A <noscript> that holds the page: libxml2 reads its content as markup, so
- * an element left open in it ("<noscript><div></noscript>") swallows all
- * that follows. Small ones (a tracking pixel, "enable JavaScript") go;
- * one with a page's worth of text is unwrapped instead. */
-static int is_swallowing_noscript(const pi_dom *n)
+/* A <noscript> or <button> that holds the page. libxml2 reads a noscript's
+ * content as markup, so an element left open in it ("<noscript><div>
+ * </noscript>") swallows all that follows; and it ignores a </button>
+ * while an element opened in the button is open ("<button><div>
+ * </button>"), where a browser closes both. Small ones (a tracking pixel,
+ * "enable JavaScript", a menu button) go; one with a page's worth of text
+ * is unwrapped instead. */
+static int is_swallowing(const pi_dom *n)
 {
-    return pi_dom_name(n) && !strcmp(pi_dom_name(n), "noscript") &&
-           holds_text(n, NOSCRIPT_KEEP_BYTES);
+    const char *name = pi_dom_name(n);
+    return name && (!strcmp(name, "noscript") || !strcmp(name, "button")) &&
+           holds_text(n, SWALLOW_KEEP_BYTES);
 }
 
 int pi_clean(pi_dom *root)
@@ -86,7 +90,7 @@ int pi_clean(pi_dom *root)
         switch (pi_dom_kind_of(n)) {
         case PI_DOM_ELEMENT:
             drop = (pi_tag_flags(pi_dom_name(n)) & PI_TF_DROP) || pi_is_hidden(n);
-            if (drop && n != root && is_swallowing_noscript(n) && !pi_is_hidden(n)) {
+            if (drop && n != root && is_swallowing(n) && !pi_is_hidden(n)) {
                 /* Unwrap: its children take its place and are cleaned in
                  * turn. */
                 n = pi_dom_unwrap(n, root, &oom);
