@@ -105,6 +105,18 @@ START_TEST(button_that_swallowed_the_page_is_unwrapped)
 }
 END_TEST
 
+START_TEST(streamed_segments_are_not_hidden)
+{
+    /* React's streamed content waits in <div hidden id="S:N"> for a script
+     * to show it; other hidden elements, and ids only like it, go. */
+    CLEANS_TO("<body><template id=\"B:0\"></template><p>lead</p>"
+              "<div hidden id=\"S:0\"><p>streamed</p></div>"
+              "<div hidden id=\"S:x\"><p>one</p></div><div hidden id=\"s:1\"><p>two</p></div>"
+              "<div hidden><p>three</p></div></body>",
+              "leadstreamed");
+}
+END_TEST
+
 START_TEST(hidden_noscript_is_not_unwrapped)
 {
     /* It goes, with what it swallowed. */
@@ -143,6 +155,7 @@ static void add(Suite *s)
     PI_CASE(s, small_noscript_goes);
     PI_CASE(s, noscript_that_swallowed_the_page_is_unwrapped);
     PI_CASE(s, button_that_swallowed_the_page_is_unwrapped);
+    PI_CASE(s, streamed_segments_are_not_hidden);
     PI_CASE(s, hidden_noscript_is_not_unwrapped);
     PI_CASE(s, is_hidden_reads_the_first_attribute);
 }

@@ -32,22 +32,42 @@ static int style_has(const char *style, const char *prop, const char *value)
     return 0;
 }
 
+/* Is `id` one of React's streamed segments ("S:0", "S:12")? A server that
+ * streams a page sends what was not ready at first in <div hidden
+ * id="S:N">, at the end of the body, and a script ($RC) puts it in the
+ * place of its <template id="B:N"> and shows it: it is the page, not
+ * hidden. */
+static int is_streamed_segment(const char *id)
+{
+    if (!id || id[0] != 'S' || id[1] != ':' || !id[2])
+        return 0;
+    for (const char *p = id + 2; *p; p++)
+        if (!pi_is_digit((unsigned char)*p))
+            return 0;
+    return 1;
+}
+
 int pi_is_hidden(const pi_dom *n)
 {
     /* One walk over the attributes (this runs for every element), keeping
      * the first of each name as pi_attr() would. */
-    const char *aria = NULL, *style = NULL;
+    const char *aria = NULL, *style = NULL, *id = NULL;
+    int hidden = 0;
     for (const pi_dom_attr *a = pi_dom_attrs(n); a; a = pi_dom_attr_next(a)) {
         const char *nm = pi_dom_attr_name(a);
         if (!nm)
             continue;
         if (nm[0] == 'h' && !strcmp(nm, "hidden"))
-            return 1;
-        if (nm[0] == 'a' && !aria && !strcmp(nm, "aria-hidden"))
+            hidden = 1;
+        else if (nm[0] == 'i' && !id && !strcmp(nm, "id"))
+            id = pi_dom_attr_value(a);
+        else if (nm[0] == 'a' && !aria && !strcmp(nm, "aria-hidden"))
             aria = pi_dom_attr_value(a);
         else if (nm[0] == 's' && !style && !strcmp(nm, "style"))
             style = pi_dom_attr_value(a);
     }
+    if (hidden && !is_streamed_segment(id))
+        return 1;
     if (aria && pi_ci_eq(aria, "true"))
         return 1;
     if (style && (style_has(style, "display", "none") || style_has(style, "visibility", "hidden")))
