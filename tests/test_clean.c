@@ -108,12 +108,30 @@ END_TEST
 START_TEST(streamed_segments_are_not_hidden)
 {
     /* React's streamed content waits in <div hidden id="S:N"> for a script
-     * to show it; other hidden elements, and ids only like it, go. */
-    CLEANS_TO("<body><template id=\"B:0\"></template><p>lead</p>"
+     * to show it in the place of its <template id="B:N">: it is kept, and
+     * moved there; other hidden elements, and ids only like it, go. */
+    CLEANS_TO("<body><p>lead</p><template id=\"B:0\"></template><p>tail</p>"
+              "<template id=\"B:1\"></template>"
               "<div hidden id=\"S:0\"><p>streamed</p></div>"
               "<div hidden id=\"S:x\"><p>one</p></div><div hidden id=\"s:1\"><p>two</p></div>"
-              "<div hidden><p>three</p></div></body>",
-              "leadstreamed");
+              "<div hidden><p>three</p></div><div hidden id=\"S:2\"><p>last</p></div></body>",
+              "leadstreamedtaillast");
+    /* a placeholder inside its own segment stays where it is */
+    CLEANS_TO("<body><p>a</p><div hidden id=\"S:0\"><template id=\"B:0\"></template>"
+              "<p>b</p></div></body>",
+              "ab");
+}
+END_TEST
+
+START_TEST(disclosed_panels_are_not_hidden)
+{
+    /* A tab's panel or an accordion's content, hidden by its style until
+     * the reader opens it, is the page's; a hidden table or menu is not. */
+    CLEANS_TO("<body><p>lead</p><div class=\"tab-pane\" style=\"display:none\"><p>tab</p></div>"
+              "<div class=\"cdr-accordion__content\" style=\"display: none\"><p>open</p></div>"
+              "<div class=\"table\" style=\"display:none\"><p>one</p></div>"
+              "<div class=\"menu\" style=\"display:none\"><p>two</p></div></body>",
+              "leadtabopen");
 }
 END_TEST
 
@@ -156,6 +174,7 @@ static void add(Suite *s)
     PI_CASE(s, noscript_that_swallowed_the_page_is_unwrapped);
     PI_CASE(s, button_that_swallowed_the_page_is_unwrapped);
     PI_CASE(s, streamed_segments_are_not_hidden);
+    PI_CASE(s, disclosed_panels_are_not_hidden);
     PI_CASE(s, hidden_noscript_is_not_unwrapped);
     PI_CASE(s, is_hidden_reads_the_first_attribute);
 }

@@ -13,6 +13,10 @@ const struct pi_pattern PI_POSITIVE[] = {
     {NULL, 0}};
 /* clang-format on */
 
+const struct pi_pattern PI_DISCLOSURE[] = {
+    {"tab", M_TOKEN},     {"tabs", M_TOKEN},   {"tabpanel", M_TOKEN}, {"tabcontent", M_TOKEN},
+    {"accordion", M_SUB}, {"collapse", M_SUB}, {"carousel", M_SUB},   {NULL, 0}};
+
 /* clang-format off */
 const struct pi_pattern PI_NEGATIVE[] = {
     {"comment", M_SUB}, {"sidebar", M_SUB}, {"footer", M_SUB}, {"footnote", M_SUB},

@@ -191,6 +191,12 @@ struct pi_pattern {
                  M_PREFIX: a token that starts with the word */
 };
 
+/* Names of a disclosure widget's hidden part, a tab's panel, an accordion's
+ * or a carousel's content (clean.c): an element hidden by its style and
+ * named so is kept. wcxb-dev 0.887 -> 0.888, readability and trafilatura
+ * unchanged. */
+extern const struct pi_pattern PI_DISCLOSURE[];
+
 /* Names of containers that hold the article. */
 extern const struct pi_pattern PI_POSITIVE[];
 
@@ -305,6 +311,11 @@ extern const char *const PI_CAPTION_NAMES[];
  * (see clean.c): libxml2 lets one with an unclosed element swallow the
  * page. */
 #define SWALLOW_KEEP_BYTES 2000
+
+/* React's streamed segments put in their placeholders' places (clean.c):
+ * the first this many of a page. */
+#define STREAMED_MAX 64
+
 #define SWALLOW_LOOK_NODES 4096 /* ... found within this many nodes */
 
 /* A paragraph whose words are mostly link text and that is this short is a

@@ -1,5 +1,6 @@
 /* clean.c - drop what is never content. */
 #include "tree/clean.h"
+#include "extract/names.h"
 #include "extract/tune.h"
 #include "tree/dom.h"
 
@@ -32,26 +33,42 @@ static int style_has(const char *style, const char *prop, const char *value)
     return 0;
 }
 
-/* Is `id` one of React's streamed segments ("S:0", "S:12")? A server that
- * streams a page sends what was not ready at first in <div hidden
- * id="S:N">, at the end of the body, and a script ($RC) puts it in the
- * place of its <template id="B:N"> and shows it: it is the page, not
- * hidden. */
+/* React's streamed segments. A server that streams a page sends what was
+ * not ready at first in <div hidden id="S:N">, at the end of the body, and
+ * a script ($RC) puts it in the place of its <template id="B:N"> and shows
+ * it: it is the page, not hidden, and it is read where it is shown. The
+ * number N of an id "<kind>:N", or -1. */
+static long streamed_number(const char *id, char kind)
+{
+    if (!id || id[0] != kind || id[1] != ':' || !id[2])
+        return -1;
+    long v = 0;
+    for (const char *p = id + 2; *p; p++) {
+        if (!pi_is_digit((unsigned char)*p) || v > 100000000)
+            return -1;
+        v = v * 10 + (*p - '0');
+    }
+    return v;
+}
+
 static int is_streamed_segment(const char *id)
 {
-    if (!id || id[0] != 'S' || id[1] != ':' || !id[2])
-        return 0;
-    for (const char *p = id + 2; *p; p++)
-        if (!pi_is_digit((unsigned char)*p))
-            return 0;
-    return 1;
+    return streamed_number(id, 'S') >= 0;
+}
+
+/* Is an element named like the part of a disclosure widget a reader opens
+ * (a tab's panel, an accordion's or a carousel's content)? Hidden by its
+ * style until then, it is the page's. */
+static int is_disclosed(const char *cls, const char *id)
+{
+    return pi_names_match(cls, PI_DISCLOSURE) || pi_names_match(id, PI_DISCLOSURE);
 }
 
 int pi_is_hidden(const pi_dom *n)
 {
     /* One walk over the attributes (this runs for every element), keeping
      * the first of each name as pi_attr() would. */
-    const char *aria = NULL, *style = NULL, *id = NULL;
+    const char *aria = NULL, *style = NULL, *id = NULL, *cls = NULL;
     int hidden = 0;
     for (const pi_dom_attr *a = pi_dom_attrs(n); a; a = pi_dom_attr_next(a)) {
         const char *nm = pi_dom_attr_name(a);
@@ -65,13 +82,15 @@ int pi_is_hidden(const pi_dom *n)
             aria = pi_dom_attr_value(a);
         else if (nm[0] == 's' && !style && !strcmp(nm, "style"))
             style = pi_dom_attr_value(a);
+        else if (nm[0] == 'c' && !cls && !strcmp(nm, "class"))
+            cls = pi_dom_attr_value(a);
     }
     if (hidden && !is_streamed_segment(id))
         return 1;
     if (aria && pi_ci_eq(aria, "true"))
         return 1;
     if (style && (style_has(style, "display", "none") || style_has(style, "visibility", "hidden")))
-        return 1;
+        return !is_disclosed(cls, id);
     return 0;
 }
 
@@ -101,14 +120,72 @@ static int is_swallowing(const pi_dom *n)
            holds_text(n, SWALLOW_KEEP_BYTES);
 }
 
+/* The placeholders of a page's streamed segments and the segments that
+ * fill them, the first STREAMED_MAX of each. */
+typedef struct streamed {
+    pi_dom *slot[STREAMED_MAX]; /* <template id="B:N"> */
+    long slot_n[STREAMED_MAX];
+    size_t n_slots;
+    pi_dom *seg[STREAMED_MAX]; /* <div hidden id="S:N">, and its slot */
+    pi_dom *seg_slot[STREAMED_MAX];
+    size_t n_segs;
+} streamed;
+
+static int is_inside(const pi_dom *n, const pi_dom *ancestor)
+{
+    for (; n; n = pi_dom_parent(n))
+        if (n == ancestor)
+            return 1;
+    return 0;
+}
+
+/* Is `n` a placeholder (kept, to be removed once filled) or a segment
+ * (noted with its placeholder)? */
+static int note_streamed(streamed *sp, pi_dom *n)
+{
+    const char *id = pi_attr(n, "id");
+    if (!id || id[1] != ':')
+        return 0;
+    long b = streamed_number(id, 'B');
+    if (b >= 0 && !strcmp(pi_dom_name(n), "template") && sp->n_slots < STREAMED_MAX) {
+        sp->slot[sp->n_slots] = n;
+        sp->slot_n[sp->n_slots++] = b;
+        return 1;
+    }
+    long s = streamed_number(id, 'S');
+    for (size_t k = 0; s >= 0 && k < sp->n_slots && sp->n_segs < STREAMED_MAX; k++) {
+        if (sp->slot_n[k] != s || is_inside(sp->slot[k], n))
+            continue;
+        sp->seg[sp->n_segs] = n;
+        sp->seg_slot[sp->n_segs++] = sp->slot[k];
+        break;
+    }
+    return 0;
+}
+
+/* Each segment to its placeholder, then the placeholders out. */
+static void place_streamed(streamed *sp)
+{
+    for (size_t k = 0; k < sp->n_segs; k++)
+        pi_dom_move_before(sp->seg[k], sp->seg_slot[k]);
+    for (size_t k = 0; k < sp->n_slots; k++)
+        pi_dom_remove(sp->slot[k]);
+}
+
 int pi_clean(pi_dom *root)
 {
     pi_dom *n = root;
     int oom = 0;
+    streamed sp;
+    sp.n_slots = sp.n_segs = 0;
     while (n) {
         int drop = 0;
         switch (pi_dom_kind_of(n)) {
         case PI_DOM_ELEMENT:
+            if (n != root && note_streamed(&sp, n)) {
+                n = pi_next(n, root, 1);
+                continue;
+            }
             drop = (pi_tag_flags(pi_dom_name(n)) & PI_TF_DROP) || pi_is_hidden(n);
             if (drop && n != root && is_swallowing(n) && !pi_is_hidden(n)) {
                 /* Unwrap: its children take its place and are cleaned in
@@ -133,5 +210,6 @@ int pi_clean(pi_dom *root)
             n = pi_next(n, root, 0);
         }
     }
+    place_streamed(&sp);
     return oom ? PI_ENOMEM : PI_OK;
 }

@@ -546,6 +546,13 @@ void pi_dom_remove(pi_dom *n)
     xmlFreeNode(n);
 }
 
+void pi_dom_move_before(pi_dom *n, pi_dom *target)
+{
+    /* An element merges with no neighbour: nothing is allocated. */
+    xmlUnlinkNode(n);
+    xmlAddPrevSibling(target, n);
+}
+
 pi_dom *pi_dom_unwrap(pi_dom *n, const pi_dom *root, int *oom)
 {
     pi_dom *prev = n->prev, *parent = n->parent;

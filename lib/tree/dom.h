@@ -217,6 +217,10 @@ const char *pi_dom_base_href(const pi_dom *root);
 /* Remove `n` and its subtree from the tree and free them. */
 void pi_dom_remove(pi_dom *n);
 
+/* Move the element `n` (and its subtree) to just before `target`, which
+ * must not lie inside it. */
+void pi_dom_move_before(pi_dom *n, pi_dom *target);
+
 /* Replace `n` by its children, in place, and free it. Returns the node that
  * now stands where `n` stood (its first child, or what followed `n` in
  * document order under `root` when it had none). Text may merge with a
