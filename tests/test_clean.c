@@ -116,6 +116,8 @@ START_TEST(streamed_segments_are_not_hidden)
               "<div hidden id=\"S:x\"><p>one</p></div><div hidden id=\"s:1\"><p>two</p></div>"
               "<div hidden><p>three</p></div><div hidden id=\"S:2\"><p>last</p></div></body>",
               "leadstreamedtaillast");
+    /* empty and one-letter ids are no segments */
+    CLEANS_TO("<body><p id=\"\">a</p><p id=\"S\">b</p><template id=\"\"></template></body>", "ab");
     /* a placeholder inside its own segment stays where it is */
     CLEANS_TO("<body><p>a</p><div hidden id=\"S:0\"><template id=\"B:0\"></template>"
               "<p>b</p></div></body>",

@@ -144,7 +144,7 @@ static int is_inside(const pi_dom *n, const pi_dom *ancestor)
 static int note_streamed(streamed *sp, pi_dom *n)
 {
     const char *id = pi_attr(n, "id");
-    if (!id || id[1] != ':')
+    if (!id || !id[0] || id[1] != ':')
         return 0;
     long b = streamed_number(id, 'B');
     if (b >= 0 && !strcmp(pi_dom_name(n), "template") && sp->n_slots < STREAMED_MAX) {
