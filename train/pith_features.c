@@ -79,10 +79,6 @@ static void put_text(pi_buf *b, const char *s)
 
 static FILE *pages;
 
-/* How many ancestors of each block the dump names (train.py's context
- * features read them). */
-enum { ANCESTOR_COLUMNS = 6 };
-
 static int dump(const char *path, const char *id, int urls)
 {
     size_t len;
@@ -136,25 +132,8 @@ static int dump(const char *path, const char *id, int urls)
             if (p)
                 put_text(&text[p->block], pi_dom_chars(x));
         }
-        /* Where each element's subtree ends (preorder numbering): the
-         * subtree of i is [i, end[i]]. */
-        int32_t *end = malloc(t.stats.n * sizeof *end);
-        for (size_t i = 0; end && i < t.stats.n; i++)
-            end[i] = (int32_t)i;
-        for (size_t i = t.stats.n; end && i-- > 1;) {
-            int32_t p = t.stats.nodes[i].parent;
-            if (p >= 0 && end[p] < end[i])
-                end[p] = end[i];
-        }
-        for (size_t k = 0; text && end && k < f.n; k++) {
+        for (size_t k = 0; text && k < f.n; k++) {
             printf("%s\t%d", id, (int)f.block[k]);
-            /* The block's ancestors up to ANCESTOR_COLUMNS, each as its
-             * index and its subtree's end (-1 -1 above the root). */
-            int32_t q = t.stats.nodes[f.block[k]].parent;
-            for (int up = 0; up < ANCESTOR_COLUMNS; up++) {
-                printf("\t%d\t%d", (int)q, q >= 0 ? (int)end[q] : -1);
-                q = q >= 0 ? t.stats.nodes[q].parent : -1;
-            }
             for (int j = 0; j < PI_N_FEATURES; j++)
                 printf("\t%.9g", (double)f.x[k * PI_N_FEATURES + j]);
             const pi_buf *b = &text[f.block[k]];
@@ -163,7 +142,6 @@ static int dump(const char *path, const char *id, int urls)
         for (size_t i = 0; text && i < t.stats.n; i++)
             pi_buf_free(&text[i]);
         free(text);
-        free(end);
         pi_features_free(&f);
     }
     pi_trace_free(&t);
@@ -204,8 +182,6 @@ int main(int argc, char **argv)
         return 2;
     }
     printf("page\tblock");
-    for (int up = 1; up <= ANCESTOR_COLUMNS; up++)
-        printf("\ta%d\te%d", up, up);
     for (int j = 0; j < PI_N_FEATURES; j++) {
         printf("\t");
         put_name(stdout, pi_feature_names[j]);

@@ -47,21 +47,16 @@ CV_SET = "wcxb-dev"
 # ---- data ----------------------------------------------------------------
 
 def load_dump(path):
-    """(feature names, rows): rows are (page, block, ancestors, features,
-    text), the ancestors as (index, subtree end) pairs, nearest first."""
+    """(feature names, rows): rows are (page, block, features, text)."""
     with open(path, encoding="utf-8", errors="replace") as f:
         header = f.readline().rstrip("\n").split("\t")
-        first = 2
-        while header[first][0] in "ae" and header[first][1:].isdigit():
-            first += 1
-        names = header[first:-1]
+        names = header[2:-1]
         rows = []
         for line in f:
             cols = line.rstrip("\n").split("\t")
             if len(cols) != len(header):
                 continue
-            anc = [(int(cols[j]), int(cols[j + 1])) for j in range(2, first, 2)]
-            rows.append((cols[0], int(cols[1]), anc, [float(v) for v in cols[first:-1]], cols[-1]))
+            rows.append((cols[0], int(cols[1]), [float(v) for v in cols[2:-1]], cols[-1]))
     return names, rows
 
 
@@ -142,7 +137,7 @@ def load(dumps, corpus):
         y = np.full(len(rows), -1, dtype=np.int8)
         page_of = []
         golds = {}
-        for i, (pid, _, _, feats, text) in enumerate(rows):
+        for i, (pid, _, feats, text) in enumerate(rows):
             if pid not in pages:
                 gp = Path(corpus) / ds / f"{pid}.json"
                 gold = json.loads(gp.read_text(encoding="utf-8"))
@@ -164,9 +159,7 @@ def load(dumps, corpus):
             else:
                 y[i] = label_snippets(p.gold, text)
         pnames, prow = load_pages(Path(dumps) / f"{ds}.pages.tsv")
-        data[ds] = {"X": X, "y": y, "page": page_of, "text": [r[4] for r in rows],
-                    "block": np.array([r[1] for r in rows], dtype=np.int64),
-                    "anc": np.array([r[2] for r in rows], dtype=np.int64).reshape(len(rows), -1, 2),
+        data[ds] = {"X": X, "y": y, "page": page_of, "text": [r[3] for r in rows],
                     "pages": [pages[k] for k in order], "prow": prow}
     return names, pnames, data
 
@@ -202,18 +195,19 @@ def page_text(d, page, keep):
     return "\n".join(d["text"][i] for i in page.rows if keep[i])
 
 
-def keep_best(d, prob, ptypes, b2=None):
+def keep_best(d, prob, ptypes):
     """What the library keeps of each page (learned.c): with the blocks
     with words sorted by probability p, the best expected F-beta
     F = (1 + b2) * sum_K p*w / (b2 * sum p*w + sum_K w) over the runs K of
-    the likeliest blocks, w being the block's words (own_words); the blocks
-    kept are those from F / (1 + b2), F taken as 1 as much as the page is
-    taken for an article (twice its probability, at most 1) (ptypes: a row of PAGE_TYPES per page, in page
-    order). (The library also gives the cells of
-    a table row their mean probability first; the dump does not say which
-    blocks are cells, so this leaves it out: on wcxb-dev it moves the
-    library's fitted bow_f1 by under 0.001.)"""
-    b2 = BETA2 if b2 is None else b2
+    the likeliest blocks, w being the block's words (own_words) and b2
+    BETA2; the blocks kept are those from F / (1 + b2), F taken as 1 as
+    much as the page is taken for an article (ARTICLE_SURE times its
+    probability, at most 1; ptypes holds a row of PAGE_TYPES per page, in
+    page order). The library also gives the cells of a table row their
+    mean probability first; the dump does not say which blocks are cells,
+    so this leaves it out (on wcxb-dev it moves the library's fitted
+    bow_f1 by under 0.001)."""
+    b2 = BETA2
     own = d["X"][:, 0].astype(np.float64)
     keep = np.zeros(len(prob), bool)
     for j, page in enumerate(d["pages"]):
@@ -286,8 +280,8 @@ PAGE_PARAMS = dict(n_estimators=60, max_depth=4, learning_rate=0.15, subsample=0
 # whose text has the best expected F-beta, beta squared this
 # (lib/extract/tune.h PI_LEARNED_BETA2).
 BETA2 = 1.0
-# An article is taken as sure of its content from even odds on (learned.c
-# ARTICLE_SURE).
+# An article is taken as sure of its content from even odds on
+# (lib/extract/tune.h ARTICLE_SURE).
 ARTICLE_SURE = 2.0
 PAGE_TYPES = ("article", "service", "product", "collection", "listing", "forum", "documentation")
 

@@ -1,6 +1,7 @@
 /* learned.c - the compiled models applied to the page and its text blocks. */
 #include "extract/learned.h"
 #include "base/error.h"
+#include "extract/tune.h"
 
 #include "tree/dom.h"
 
@@ -11,10 +12,6 @@
 /* How far up from a text block its table row is looked for: a cell, a
  * paragraph or list in a cell, one wrapper more. */
 enum { ROW_LEVELS = 4 };
-
-/* How much surer than the page model's P(article) the cut takes an article
- * to be (learned.c: the page's cut). */
-#define ARTICLE_SURE 2.0f
 
 void pi_page_types(const float *row, float *prob)
 {

@@ -59,15 +59,15 @@ typedef struct pi_learned_out {
      * nothing); 0 when the page has no words. */
     float confidence;
     float rules_confidence;
-    /* The probability from which the page's blocks are kept (1 when it has
-     * none with words). */
+    /* The probability from which the page's blocks are kept. */
     float cut;
 } pi_learned_out;
 
 /* The learned choice: the whole body, each text block under the page's cut
- * muted (its own text left out). The cut is the one that maximises the
- * expected F-beta of the text, beta squared being `b2` (1 balances
- * precision and recall; under 1 favours precision, over 1 recall). `in`
+ * muted (its own text left out). The cut keeps the blocks that give the
+ * text its best expected F-beta, beta squared being `b2` (1 balances
+ * precision and recall; under 1 favours precision, over 1 recall), leaning
+ * on an article to the cut of sure content (learned.c). `in`
  * says what the features read besides the statistics; `types`, when not
  * NULL, are the page types' probabilities the caller knows
  * (PI_N_PAGE_TYPES), read instead of the page model's; `lo` receives the

@@ -106,14 +106,18 @@
  * mean per-page word precision / recall), against one threshold for every
  * page: p >= 0.5 0.846 (0.864 / 0.891), p >= 0.3 0.850 (0.834 / 0.930),
  * the best F1 of each page 0.855 (0.850 / 0.922): a listing whose items
- * the model doubts keeps them. An article keeps what is sure (learned.c
- * ARTICLE_SURE). */
+ * the model doubts keeps them. An article keeps what is sure
+ * (ARTICLE_SURE). */
 #define PI_LEARNED_BETA2 1.0f
 /* PITH_OPT_FAVOR's, beta 0.5 and 2, on the same folds: precision 0.882 /
  * recall 0.869 (p >= 0.7 gave 0.874 / 0.833), precision 0.799 / recall
  * 0.951 (p >= 0.3 0.834 / 0.930). */
 #define PI_FAVOR_PRECISION_BETA2 0.25f
 #define PI_FAVOR_RECALL_BETA2 4.0f
+/* How much surer than the page model's P(article) the cut takes an article
+ * to be: wholly from even odds on (learned.c, the page's cut; train.py
+ * ARTICLE_SURE). */
+#define ARTICLE_SURE 2.0f
 
 /* Structured data (JSON-LD articleBody) replaces the DOM result when it has
  * at least DECLARED_MIN_WORDS words and the DOM result under
@@ -311,12 +315,11 @@ extern const char *const PI_CAPTION_NAMES[];
  * (see clean.c): libxml2 lets one with an unclosed element swallow the
  * page. */
 #define SWALLOW_KEEP_BYTES 2000
+#define SWALLOW_LOOK_NODES 4096 /* ... found within this many nodes */
 
 /* React's streamed segments put in their placeholders' places (clean.c):
  * the first this many of a page. */
 #define STREAMED_MAX 64
-
-#define SWALLOW_LOOK_NODES 4096 /* ... found within this many nodes */
 
 /* A paragraph whose words are mostly link text and that is this short is a
  * "read also" teaser, not prose. */

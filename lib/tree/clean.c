@@ -64,7 +64,10 @@ static int is_disclosed(const char *cls, const char *id)
     return pi_names_match(cls, PI_DISCLOSURE) || pi_names_match(id, PI_DISCLOSURE);
 }
 
-int pi_is_hidden(const pi_dom *n)
+/* Is the element hidden by its own attributes? `segment`, when not NULL,
+ * is set to whether it is a streamed segment, whose `hidden` does not hide
+ * it. */
+static int hidden_as(const pi_dom *n, int *segment)
 {
     /* One walk over the attributes (this runs for every element), keeping
      * the first of each name as pi_attr() would. */
@@ -85,13 +88,21 @@ int pi_is_hidden(const pi_dom *n)
         else if (nm[0] == 'c' && !cls && !strcmp(nm, "class"))
             cls = pi_dom_attr_value(a);
     }
-    if (hidden && !is_streamed_segment(id))
+    int streamed = hidden && is_streamed_segment(id);
+    if (segment)
+        *segment = streamed;
+    if (hidden && !streamed)
         return 1;
     if (aria && pi_ci_eq(aria, "true"))
         return 1;
     if (style && (style_has(style, "display", "none") || style_has(style, "visibility", "hidden")))
         return !is_disclosed(cls, id);
     return 0;
+}
+
+int pi_is_hidden(const pi_dom *n)
+{
+    return hidden_as(n, NULL);
 }
 
 /* Does the subtree hold at least `min` bytes of text within its first
@@ -139,20 +150,22 @@ static int is_inside(const pi_dom *n, const pi_dom *ancestor)
     return 0;
 }
 
-/* Is `n` a placeholder (kept, to be removed once filled) or a segment
- * (noted with its placeholder)? */
-static int note_streamed(streamed *sp, pi_dom *n)
+/* Is the <template> `n` a placeholder? Then it is noted, kept until it is
+ * filled, and removed. */
+static int note_slot(streamed *sp, pi_dom *n)
 {
-    const char *id = pi_attr(n, "id");
-    if (!id || !id[0] || id[1] != ':')
+    long b = streamed_number(pi_attr(n, "id"), 'B');
+    if (b < 0 || sp->n_slots >= STREAMED_MAX)
         return 0;
-    long b = streamed_number(id, 'B');
-    if (b >= 0 && !strcmp(pi_dom_name(n), "template") && sp->n_slots < STREAMED_MAX) {
-        sp->slot[sp->n_slots] = n;
-        sp->slot_n[sp->n_slots++] = b;
-        return 1;
-    }
-    long s = streamed_number(id, 'S');
+    sp->slot[sp->n_slots] = n;
+    sp->slot_n[sp->n_slots++] = b;
+    return 1;
+}
+
+/* The kept segment `n` noted with its placeholder, when one came before. */
+static void note_segment(streamed *sp, pi_dom *n)
+{
+    long s = streamed_number(pi_attr(n, "id"), 'S');
     for (size_t k = 0; s >= 0 && k < sp->n_slots && sp->n_segs < STREAMED_MAX; k++) {
         if (sp->slot_n[k] != s || is_inside(sp->slot[k], n))
             continue;
@@ -160,7 +173,6 @@ static int note_streamed(streamed *sp, pi_dom *n)
         sp->seg_slot[sp->n_segs++] = sp->slot[k];
         break;
     }
-    return 0;
 }
 
 /* Each segment to its placeholder, then the placeholders out. */
@@ -181,19 +193,25 @@ int pi_clean(pi_dom *root)
     while (n) {
         int drop = 0;
         switch (pi_dom_kind_of(n)) {
-        case PI_DOM_ELEMENT:
-            if (n != root && note_streamed(&sp, n)) {
+        case PI_DOM_ELEMENT: {
+            const char *name = pi_dom_name(n);
+            if (n != root && !strcmp(name, "template") && note_slot(&sp, n)) {
                 n = pi_next(n, root, 1);
                 continue;
             }
-            drop = (pi_tag_flags(pi_dom_name(n)) & PI_TF_DROP) || pi_is_hidden(n);
-            if (drop && n != root && is_swallowing(n) && !pi_is_hidden(n)) {
+            int segment = 0, hidden = hidden_as(n, &segment);
+            drop = (pi_tag_flags(name) & PI_TF_DROP) || hidden;
+            if (drop && n != root && !hidden && is_swallowing(n)) {
                 /* Unwrap: its children take its place and are cleaned in
                  * turn. */
                 n = pi_dom_unwrap(n, root, &oom);
                 continue;
             }
+            /* Only a segment that stays is moved. */
+            if (segment && !drop)
+                note_segment(&sp, n);
             break;
+        }
         case PI_DOM_COMMENT:
         case PI_DOM_PI:
         case PI_DOM_DTD:
