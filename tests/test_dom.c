@@ -84,6 +84,27 @@ START_TEST(parse_deep_nesting_is_kept)
 }
 END_TEST
 
+START_TEST(parse_moves_content_after_body_into_it)
+{
+    /* What follows </body> or </html> is the body's, as in a browser. */
+    xmlDocPtr d = parse("<html><head><title>t</title></head><body><p>one</p></body></html>"
+                        "<div><p>two</p></div><!-- c --><footer>three</footer>");
+    xmlNodePtr html = xmlDocGetRootElement(d), body = NULL;
+    ck_assert_ptr_null(html->next);
+    for (xmlNodePtr c = html->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "body"))
+            body = c;
+    ck_assert_ptr_nonnull(body);
+    ck_assert_ptr_null(body->next);
+    ck_assert_uint_eq(count_elements(body, "p"), 2);
+    ck_assert_uint_eq(count_elements(body, "footer"), 1);
+    ck_assert_str_eq((const char *)body->last->name, "footer");
+    ck_assert_int_eq(body->last->prev->type, XML_COMMENT_NODE);
+    ck_assert_uint_eq(count_elements(html, "title"), 1);
+    xmlFreeDoc(d);
+}
+END_TEST
+
 START_TEST(next_is_preorder)
 {
     xmlDocPtr d = parse("<div><p>a<b>b</b></p><p>c</p></div>");
@@ -296,6 +317,7 @@ static void add(Suite *s)
     PI_CASE(s, parse_ignores_declared_charset);
     PI_CASE(s, parse_empty);
     PI_CASE(s, parse_deep_nesting_is_kept);
+    PI_CASE(s, parse_moves_content_after_body_into_it);
     PI_CASE(s, next_is_preorder);
     PI_CASE(s, attr_lookup);
     PI_CASE(s, clean_drops_non_content);

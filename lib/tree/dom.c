@@ -445,6 +445,53 @@ void pi_dom_init(void)
     xmlInitParser();
 }
 
+/* Content after </body> or </html> belongs to the body, as a browser's
+ * parser puts it ("after body" insertion modes); libxml2 leaves it beside
+ * the body, or under a second <html> after the first. Elements and
+ * comments move to the end of the body in their order, and a shell left
+ * empty goes; text between them stays (moving it could merge it into a
+ * neighbour, which allocates). Nothing is allocated. */
+static void adopt(xmlNodePtr body, xmlNodePtr n)
+{
+    if (n->type == XML_ELEMENT_NODE && n->name &&
+        (!strcmp((const char *)n->name, "html") || !strcmp((const char *)n->name, "body"))) {
+        for (xmlNodePtr c = n->children, next; c; c = next) {
+            next = c->next;
+            adopt(body, c);
+        }
+        if (!n->children) {
+            xmlUnlinkNode(n);
+            xmlFreeNode(n);
+        }
+    } else if ((n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "head")) ||
+               n->type == XML_COMMENT_NODE) {
+        xmlUnlinkNode(n);
+        xmlAddChild(body, n);
+    }
+}
+
+static void adopt_after_body(xmlDocPtr doc)
+{
+    xmlNodePtr html = doc->children, body = NULL;
+    while (html && html->type != XML_ELEMENT_NODE)
+        html = html->next;
+    if (!html || !html->name || strcmp((const char *)html->name, "html"))
+        return;
+    for (body = html->children; body; body = body->next)
+        if (body->type == XML_ELEMENT_NODE && !strcmp((const char *)body->name, "body"))
+            break;
+    if (!body)
+        return;
+    for (xmlNodePtr n = body->next, next; n; n = next) {
+        next = n->next;
+        adopt(body, n);
+    }
+    for (xmlNodePtr n = html->next, next; n; n = next) {
+        next = n->next;
+        adopt(body, n);
+    }
+}
+
 int pi_parse_html(const char *utf8, size_t len, const char *url, pi_tree **out)
 {
     *out = NULL;
@@ -491,7 +538,10 @@ int pi_parse_html(const char *utf8, size_t len, const char *url, pi_tree **out)
         *out = NULL;
         return PI_ENOMEM;
     }
-    return *out ? PI_OK : PI_EPARSE;
+    if (!*out)
+        return PI_EPARSE;
+    adopt_after_body(*out);
+    return PI_OK;
 }
 
 void pi_tree_free(pi_tree *t)
