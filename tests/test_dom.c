@@ -182,6 +182,51 @@ START_TEST(clean_unwraps_a_noscript_that_swallowed_the_page)
 }
 END_TEST
 
+/* A hidden wrapper that holds most of the page's text is the page, which
+ * a script shows once loaded; a hidden box beside a visible article (a
+ * modal, a consent form) stays out, however long. */
+static void add_prose(char *page, size_t size, size_t *n, size_t bytes)
+{
+    for (size_t end = *n + bytes; *n + 100 < size && *n < end;)
+        *n += (size_t)snprintf(page + *n, size - *n,
+                               "The park counted more bears this year than in any year before. ");
+}
+
+START_TEST(clean_keeps_a_hidden_wrapper_that_holds_the_page)
+{
+    static char page[16384];
+    size_t n = (size_t)snprintf(page, sizeof page,
+                                "<body><nav><a href=/>Home</a></nav>"
+                                "<div class=\"defer\" style=\"display: none\"><p>");
+    add_prose(page, sizeof page, &n, 3000);
+    n += (size_t)snprintf(page + n, sizeof page - n,
+                          "</p><div aria-hidden=true>Close</div></div></body>");
+    xmlDocPtr d = parse(page);
+    xmlNodePtr root = xmlDocGetRootElement(d);
+    pi_clean(root);
+    xmlChar *s = xmlNodeGetContent(root);
+    ck_assert_ptr_nonnull(strstr((char *)s, "more bears"));
+    ck_assert_ptr_null(strstr((char *)s, "Close"));
+    xmlFree(s);
+    xmlFreeDoc(d);
+
+    n = (size_t)snprintf(page, sizeof page, "<body><article><p>");
+    add_prose(page, sizeof page, &n, 4000);
+    n += (size_t)snprintf(page + n, sizeof page - n,
+                          "</p></article><div class=modal style=\"display:none\"><p>Cookies. ");
+    add_prose(page, sizeof page, &n, 3000);
+    snprintf(page + n, sizeof page - n, "</p></div></body>");
+    d = parse(page);
+    root = xmlDocGetRootElement(d);
+    pi_clean(root);
+    ck_assert_uint_eq(count_elements(root, "p"), 1);
+    s = xmlNodeGetContent(root);
+    ck_assert_ptr_null(strstr((char *)s, "Cookies"));
+    xmlFree(s);
+    xmlFreeDoc(d);
+}
+END_TEST
+
 START_TEST(clean_drops_ruby_readings)
 {
     xmlDocPtr d = parse("<body><p><ruby>\xE5\xAD\x90<rp>(</rp><rt>\xE3\x81\x93</rt><rp>)</rp>"
@@ -322,6 +367,7 @@ static void add(Suite *s)
     PI_CASE(s, attr_lookup);
     PI_CASE(s, clean_drops_non_content);
     PI_CASE(s, clean_unwraps_a_noscript_that_swallowed_the_page);
+    PI_CASE(s, clean_keeps_a_hidden_wrapper_that_holds_the_page);
     PI_CASE(s, clean_drops_ruby_readings);
     PI_CASE(s, hidden_detection);
     PI_CASE(s, attributes_capped);

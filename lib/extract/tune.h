@@ -321,6 +321,14 @@ extern const char *const PI_CAPTION_NAMES[];
  * the first this many of a page. */
 #define STREAMED_MAX 64
 
+/* An element hidden by `hidden` or its style that holds more than this
+ * share of the page's text (and at least SWALLOW_KEEP_BYTES of it) is the
+ * page, shown by a script once loaded, not hidden furniture (clean.c); at
+ * most REVEAL_MAX of them a page, so that nested ones cost linear time.
+ * Modals and consent boxes stay under the share. */
+#define REVEAL_SHARE 0.5
+#define REVEAL_MAX 4
+
 /* A paragraph whose words are mostly link text and that is this short is a
  * "read also" teaser, not prose. */
 #define TEASER_LINK_DENSITY 0.5f
