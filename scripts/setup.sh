@@ -12,7 +12,8 @@ set -eu
 PACKAGES="build-essential autoconf automake libtool pkgconf libxml2-dev
 libicu-dev libjson-c-dev zlib1g-dev check python3 valgrind cmark-gfm libxml2-utils
 clang libclang-rt-dev clang-format groff-base wget chromium-headless-shell
-python3-venv python3-setuptools python3-wheel python3-distributed python3-scrapy"
+python3-venv python3-setuptools python3-wheel python3-distributed python3-scrapy
+abigail-tools python3-html5lib"
 
 cd "$(dirname "$0")/.."
 top=$(pwd)

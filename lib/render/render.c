@@ -8,6 +8,8 @@
 #include "base/error.h"
 #include "base/url.h"
 
+#include <strings.h>
+
 const pi_render_opts pi_render_defaults = {1, 1, 1, 1, 0, NULL};
 
 void pi_html_escape(pi_buf *b, const char *s, size_t n, unsigned flags)
@@ -119,6 +121,16 @@ char *pi_render_finish(pi_buf *b, size_t *len)
     if (!s)
         *len = 0;
     return s;
+}
+
+int pi_render_url_safe(const char *u)
+{
+    if (!u || !*u)
+        return 0;
+    if (!pi_url_has_scheme(u))
+        return 1;
+    return !strncasecmp(u, "http:", 5) || !strncasecmp(u, "https:", 6) ||
+           !strncasecmp(u, "mailto:", 7);
 }
 
 char *pi_render_url(pi_buf *b, const char *base, const char *raw)

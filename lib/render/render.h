@@ -87,6 +87,9 @@ void pi_render_inlines(pi_buf *b, const pi_block *blk, size_t from, size_t to,
  * Resolved here rather than when the model is built: the text needs no
  * URL, and most extractions render only the text. */
 char *pi_render_url(pi_buf *b, const char *base, const char *raw);
+/* May an output link to `u`, a URL pi_render_url() gave: one without a
+ * scheme (relative), or http:, https: or mailto:? 0 for NULL or "". */
+int pi_render_url_safe(const char *u);
 
 /* Is the span kind wanted by the options? */
 int pi_span_wanted(const pi_span *sp, const pi_render_opts *o);

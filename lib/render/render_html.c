@@ -3,6 +3,7 @@
  * and a code block's language class; URLs are absolute and never script.
  * Void elements are written <br /> and <img ... />, so that the output is
  * also well-formed XML. */
+#include "base/url.h"
 #include "extract/comments.h"
 #include "render/render.h"
 
@@ -66,13 +67,12 @@ static void comments(pi_buf *b, const pi_comments *c)
     pi_buf_puts(b, "</ol>\n</section>\n");
 }
 
-/* Only URLs a reader can follow: web, mail and relative-resolved ones. */
+/* Only URLs a reader can follow: web and mail ones, relative ones once
+ * resolved. Browsers no longer open ftp:, and every other scheme is
+ * refused rather than judged. */
 static int safe_url(const char *u)
 {
-    if (!u || !*u)
-        return 0;
-    return !strncasecmp(u, "http://", 7) || !strncasecmp(u, "https://", 8) ||
-           !strncasecmp(u, "mailto:", 7) || !strncasecmp(u, "ftp://", 6);
+    return u && pi_url_has_scheme(u) && pi_render_url_safe(u);
 }
 
 static void h_text(pi_buf *b, const char *s, size_t n, void *ctx)

@@ -130,6 +130,12 @@ static void put_url(pi_buf *b, const char *u)
 {
     for (; *u; u++) {
         unsigned char ch = (unsigned char)*u;
+        /* CommonMark decodes character references in a destination: a
+         * page's literal "javascript&colon;" would become a scheme. */
+        if (ch == '&') {
+            pi_buf_puts(b, "&amp;");
+            continue;
+        }
         if (ch <= ' ' || ch == '(' || ch == ')' || ch == '<' || ch == '>' || ch == '\\' ||
             ch == '"' || ch == '`' || ch >= 0x7F) {
             static const char hex[] = "0123456789ABCDEF";
@@ -146,7 +152,7 @@ static void put_target(pi_buf *b, const char *base, const char *raw)
 {
     char *url = pi_render_url(b, base, raw);
     pi_buf_puts(b, "](");
-    put_url(b, url ? url : "");
+    put_url(b, pi_render_url_safe(url) ? url : "");
     pi_buf_putc(b, ')');
     free(url);
 }
