@@ -414,7 +414,10 @@ typedef enum pith_field {
     PITH_FIELD_TITLE = 1,
     /** The authors' names, in page order. */
     PITH_FIELD_AUTHORS = 2,
-    /** Publication date, ISO 8601: "2025-08-17" or "2025-08-17T11:25:00+03:00". */
+    /** Publication date, ISO 8601: "2025-08-17" or "2025-08-17T11:25:00+03:00".
+     *  NULL on a page that is no article, blog or forum thread when only a
+     *  JSON-LD WebPage gives one (the CMS's record of the page), and on a
+     *  documentation page when only the visible page does. */
     PITH_FIELD_PUBLISHED = 3,
     /** Last modification date, ISO 8601. */
     PITH_FIELD_MODIFIED = 4,

@@ -187,6 +187,42 @@ START_TEST(page_type_as_evidence)
 }
 END_TEST
 
+/* A WebPage's datePublished is the CMS's record of the page: kept on an
+ * article, dropped on a service or listing page even when og:type says
+ * "article"; a documentation page keeps a declared date but not one read
+ * off the page. */
+START_TEST(page_type_page_record_dates)
+{
+    static const char page[] = HEAD("<meta property=\"og:type\" content=\"article\">" LD(
+        "{\"@type\":\"WebPage\",\"name\":\"Plumbing services\","
+        "\"datePublished\":\"2019-03-04T10:00:00+00:00\"}"));
+    static const char *const kinds[] = {"service", "listing", "documentation", "article", "forum"};
+    for (int k = 0; k < 5; k++) {
+        pi_meta m = ex(page);
+        ck_assert_str_eq(m.published, "2019-03-04T10:00:00Z");
+        free(m.page_type);
+        m.page_type = pi_strdup(kinds[k]);
+        pi_meta_by_page_type(&m);
+        ck_assert(k < 3 ? m.published == NULL : m.published != NULL);
+        pi_meta_free(&m);
+    }
+    static const char shown[] = "<html><body><h1>Install guide</h1>"
+                                "<p>Last built <time datetime=\"2021-06-07\">7 June</time></p>"
+                                "</body></html>";
+    static const char declared[] = HEAD("<meta property=\"article:published_time\" "
+                                        "content=\"2024-05-01\">");
+    for (int d = 0; d < 2; d++) {
+        pi_meta m = ex(d ? declared : shown);
+        ck_assert_ptr_nonnull(m.published);
+        free(m.page_type);
+        m.page_type = pi_strdup("documentation");
+        pi_meta_by_page_type(&m);
+        ck_assert(d ? m.published != NULL : m.published == NULL);
+        pi_meta_free(&m);
+    }
+}
+END_TEST
+
 START_TEST(time_elements)
 {
     pi_meta m = ex("<html><body><h1>Headline of the day</h1>"
@@ -851,6 +887,7 @@ static void add(Suite *s)
     PI_CASE(s, other_meta_names);
     PI_CASE(s, microdata);
     PI_CASE(s, page_type_as_evidence);
+    PI_CASE(s, page_type_page_record_dates);
     PI_CASE(s, time_elements);
     PI_CASE(s, visible_dates);
     PI_CASE(s, published_prefers_declared);
