@@ -412,7 +412,8 @@ typedef enum pith_field {
      *  first <h1>. A declared "Headline | Site" stays so (see
      *  PITH_FIELD_HEADLINE). At most one value. */
     PITH_FIELD_TITLE = 1,
-    /** The authors' names, in page order. */
+    /** The authors' names, in page order. A date where a name should be
+     *  ("Dec 31, 2025") or "undefined" is none; the next source is asked. */
     PITH_FIELD_AUTHORS = 2,
     /** Publication date, ISO 8601: "2025-08-17" or "2025-08-17T11:25:00+03:00".
      *  NULL on a page that is no article, blog or forum thread when only a

@@ -73,6 +73,29 @@ START_TEST(byline_elements)
 }
 END_TEST
 
+/* A date where the name should be, or a script's unfilled value, is no
+ * author: the next source is asked. */
+START_TEST(date_or_void_is_no_author)
+{
+    pi_meta m = ex("<html><body><div class=\"author\">Dec 31, 2025</div></body></html>");
+    ck_assert_uint_eq(m.n_authors, 0);
+    pi_meta_free(&m);
+    m = ex("<html><body><span class=\"byline\">March 20, 2023 | Wellness</span></body></html>");
+    ck_assert_uint_eq(m.n_authors, 0);
+    pi_meta_free(&m);
+    m = ex("<html><head><meta name=\"author\" content=\"undefined\"></head><body>"
+           "<a rel=\"author\" href=\"/a/jo\">Jo March</a></body></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "Jo March");
+    pi_meta_free(&m);
+    /* a name with a month in it stays a name */
+    m = ex("<html><body><div class=\"author\">By April May</div></body></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "April May");
+    pi_meta_free(&m);
+}
+END_TEST
+
 START_TEST(rel_author)
 {
     pi_meta m = ex("<html><body><a rel=\"author\" href=\"/u/x\">Rel Author</a>"
@@ -242,6 +265,7 @@ static void add(Suite *s)
     PI_CASE(s, jsonld_author_forms);
     PI_CASE(s, byline_elements);
     PI_CASE(s, rel_author);
+    PI_CASE(s, date_or_void_is_no_author);
     PI_CASE(s, byline_roles_and_fields_end_the_names);
     PI_CASE(s, author_addresses_dropped);
     PI_CASE(s, site_name_as_author_yields);

@@ -43,7 +43,8 @@
  *                is what follows another role ("Edited by", "Photos by") or
  *                a labelled field ("Date: ..."); an address beside the name
  *                ("Jane Doe (https://...)", "jane@x.org (Jane Doe)") goes;
- *                "A and B" of two full names gives two authors. A source
+ *                "A and B" of two full names gives two authors; a
+ *                date ("Dec 31, 2025") or "undefined" is no name. A source
  *                whose only answer is the site itself (its name or host),
  *                or a login in JSON-LD or <meta> ("jdoe_2", "jane.doe"),
  *                yields to a later source that names a person, and is kept
