@@ -544,6 +544,14 @@ void pi_meta_pick_authors(mctx *c, const evidence *e, pi_meta *m, const char *si
     size_t n_held = 0;
     for (int st = 0; st < AS_END && !m->n_authors && !c->oom; st++) {
         author_stage(c, e, m, st);
+        if (st >= AS_MICRODATA && m->n_authors > MAX_SHOWN_AUTHORS) {
+            for (size_t i = 0; i < m->n_authors; i++)
+                free(m->authors[i]);
+            free(m->authors);
+            m->authors = NULL;
+            m->n_authors = 0;
+            break; /* the weaker sources would give the first teaser's */
+        }
         /* "Jane Doe, Example News": the name without the site */
         for (size_t i = 0; i < m->n_authors; i++) {
             char *comma = strrchr(m->authors[i], ',');

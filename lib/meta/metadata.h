@@ -44,7 +44,9 @@
  *                a labelled field ("Date: ..."); an address beside the name
  *                ("Jane Doe (https://...)", "jane@x.org (Jane Doe)") goes;
  *                "A and B" of two full names gives two authors; a
- *                date ("Dec 31, 2025") or "undefined" is no name. A source
+ *                date ("Dec 31, 2025") or "undefined" is no name; more
+ *                than four names from microdata, rel=author or bylines
+ *                are the items' of a list, and end the search. A source
  *                whose only answer is the site itself (its name or host),
  *                or a login in JSON-LD or <meta> ("jdoe_2", "jane.doe"),
  *                yields to a later source that names a person, and is kept
