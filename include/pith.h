@@ -412,9 +412,15 @@ typedef enum pith_field {
      *  first <h1>. A declared "Headline | Site" stays so (see
      *  PITH_FIELD_HEADLINE). At most one value. */
     PITH_FIELD_TITLE = 1,
-    /** The authors' names, in page order. */
+    /** The authors' names, in page order. A date where a name should be
+     *  ("Dec 31, 2025") or "undefined" is none; the next source is asked.
+     *  More than four names in the visible markup (microdata, rel=author,
+     *  byline elements) are a list's items' authors: then none. */
     PITH_FIELD_AUTHORS = 2,
-    /** Publication date, ISO 8601: "2025-08-17" or "2025-08-17T11:25:00+03:00". */
+    /** Publication date, ISO 8601: "2025-08-17" or "2025-08-17T11:25:00+03:00".
+     *  NULL on a page that is no article, blog or forum thread when only a
+     *  JSON-LD WebPage gives one (the CMS's record of the page), and on a
+     *  documentation page when only the visible page does. */
     PITH_FIELD_PUBLISHED = 3,
     /** Last modification date, ISO 8601. */
     PITH_FIELD_MODIFIED = 4,

@@ -73,6 +73,55 @@ START_TEST(byline_elements)
 }
 END_TEST
 
+/* A date where the name should be, or a script's unfilled value, is no
+ * author: the next source is asked. */
+START_TEST(date_or_void_is_no_author)
+{
+    pi_meta m = ex("<html><body><div class=\"author\">Dec 31, 2025</div></body></html>");
+    ck_assert_uint_eq(m.n_authors, 0);
+    pi_meta_free(&m);
+    m = ex("<html><body><span class=\"byline\">March 20, 2023 | Wellness</span></body></html>");
+    ck_assert_uint_eq(m.n_authors, 0);
+    pi_meta_free(&m);
+    m = ex("<html><head><meta name=\"author\" content=\"undefined\"></head><body>"
+           "<a rel=\"author\" href=\"/a/jo\">Jo March</a></body></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "Jo March");
+    pi_meta_free(&m);
+    /* a name with a month in it stays a name */
+    m = ex("<html><body><div class=\"author\">By April May</div></body></html>");
+    ck_assert_uint_eq(m.n_authors, 1);
+    ck_assert_str_eq(m.authors[0], "April May");
+    pi_meta_free(&m);
+}
+END_TEST
+
+/* Five rel=author links, one per teaser, are a list's, not the page's; a
+ * paper's authors declared in <meta> may be more. */
+START_TEST(teaser_bylines_are_no_authors)
+{
+    pi_meta m = ex("<html><body><h1>Latest posts</h1>"
+                   "<div class=\"post\"><a rel=\"author\" href=\"/a/0\">Ann Aye</a></div>"
+                   "<div class=\"post\"><a rel=\"author\" href=\"/a/1\">Ben Bee</a></div>"
+                   "<div class=\"post\"><a rel=\"author\" href=\"/a/2\">Cat Cee</a></div>"
+                   "<div class=\"post\"><a rel=\"author\" href=\"/a/3\">Dan Dee</a></div>"
+                   "<div class=\"post\"><a rel=\"author\" href=\"/a/4\">Eve Eee</a></div>"
+                   "<div class=\"byline\">By Ann Aye</div></body></html>");
+    ck_assert_uint_eq(m.n_authors, 0);
+    pi_meta_free(&m);
+    m = ex("<html><head><meta name=\"citation_author\" content=\"A One\">"
+           "<meta name=\"citation_author\" content=\"B Two\">"
+           "<meta name=\"citation_author\" content=\"C Three\">"
+           "<meta name=\"citation_author\" content=\"D Four\">"
+           "<meta name=\"citation_author\" content=\"E Five\"></head><body></body></html>");
+    ck_assert_uint_eq(m.n_authors, 5);
+    pi_meta_free(&m);
+    m = ex("<html><body><span class=\"byline\">By Ann Aye and Ben Bee</span></body></html>");
+    ck_assert_uint_eq(m.n_authors, 2);
+    pi_meta_free(&m);
+}
+END_TEST
+
 START_TEST(rel_author)
 {
     pi_meta m = ex("<html><body><a rel=\"author\" href=\"/u/x\">Rel Author</a>"
@@ -242,6 +291,8 @@ static void add(Suite *s)
     PI_CASE(s, jsonld_author_forms);
     PI_CASE(s, byline_elements);
     PI_CASE(s, rel_author);
+    PI_CASE(s, teaser_bylines_are_no_authors);
+    PI_CASE(s, date_or_void_is_no_author);
     PI_CASE(s, byline_roles_and_fields_end_the_names);
     PI_CASE(s, author_addresses_dropped);
     PI_CASE(s, site_name_as_author_yields);

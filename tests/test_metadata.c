@@ -187,6 +187,74 @@ START_TEST(page_type_as_evidence)
 }
 END_TEST
 
+/* A WebPage's datePublished is the CMS's record of the page: kept on an
+ * article, dropped on a service or listing page even when og:type says
+ * "article"; a documentation page keeps a declared date but not one read
+ * off the page. */
+START_TEST(page_type_page_record_dates)
+{
+    static const char page[] = HEAD("<meta property=\"og:type\" content=\"article\">" LD(
+        "{\"@type\":\"WebPage\",\"name\":\"Plumbing services\","
+        "\"datePublished\":\"2019-03-04T10:00:00+00:00\"}"));
+    static const char *const kinds[] = {"service", "listing", "documentation", "article", "forum"};
+    for (int k = 0; k < 5; k++) {
+        pi_meta m = ex(page);
+        ck_assert_str_eq(m.published, "2019-03-04T10:00:00Z");
+        free(m.page_type);
+        m.page_type = pi_strdup(kinds[k]);
+        pi_meta_by_page_type(&m);
+        ck_assert(k < 3 ? m.published == NULL : m.published != NULL);
+        pi_meta_free(&m);
+    }
+    static const char shown[] = "<html><body><h1>Install guide</h1>"
+                                "<p>Last built <time datetime=\"2021-06-07\">7 June</time></p>"
+                                "</body></html>";
+    static const char declared[] = HEAD("<meta property=\"article:published_time\" "
+                                        "content=\"2024-05-01\">");
+    for (int d = 0; d < 2; d++) {
+        pi_meta m = ex(d ? declared : shown);
+        ck_assert_ptr_nonnull(m.published);
+        free(m.page_type);
+        m.page_type = pi_strdup("documentation");
+        pi_meta_by_page_type(&m);
+        ck_assert(d ? m.published != NULL : m.published == NULL);
+        pi_meta_free(&m);
+    }
+}
+END_TEST
+
+/* An English page whose only date is its footer's copyright year states
+ * no publication date; nor does a "last updated" line of a catalogue
+ * footer give an author. */
+START_TEST(copyright_year_is_no_date)
+{
+    pi_meta m = ex("<html lang=\"en\"><head><title>Garden tools | Acme</title></head><body>"
+                   "<h1>Garden tools</h1><p>Spades, rakes and hoes for every garden.</p>"
+                   "<footer><p>&copy; 2024 Acme Tools Ltd. All rights reserved.</p>"
+                   "<p>Copyright 2019-2025 Acme</p></footer></body></html>");
+    ck_assert_ptr_null(m.published);
+    ck_assert_uint_eq(m.n_authors, 0);
+    pi_meta_free(&m);
+}
+END_TEST
+
+/* A product page whose JSON-LD is the site's Organization names no author. */
+START_TEST(organization_jsonld_is_no_author)
+{
+    pi_meta m = ex(HEAD(LD("{\"@type\":\"Organization\",\"name\":\"Acme Tools\","
+                           "\"founder\":{\"@type\":\"Person\",\"name\":\"Ada Acme\"},"
+                           "\"employee\":[{\"@type\":\"Person\",\"name\":\"Bo Bell\"}]}")
+                            LD("{\"@type\":\"Product\",\"name\":\"Steel spade\"}")));
+    ck_assert_uint_eq(m.n_authors, 0);
+    free(m.page_type);
+    m.page_type = pi_strdup("product");
+    pi_meta_by_page_type(&m);
+    ck_assert_uint_eq(m.n_authors, 0);
+    ck_assert_ptr_null(m.published);
+    pi_meta_free(&m);
+}
+END_TEST
+
 START_TEST(time_elements)
 {
     pi_meta m = ex("<html><body><h1>Headline of the day</h1>"
@@ -851,6 +919,9 @@ static void add(Suite *s)
     PI_CASE(s, other_meta_names);
     PI_CASE(s, microdata);
     PI_CASE(s, page_type_as_evidence);
+    PI_CASE(s, page_type_page_record_dates);
+    PI_CASE(s, copyright_year_is_no_date);
+    PI_CASE(s, organization_jsonld_is_no_author);
     PI_CASE(s, time_elements);
     PI_CASE(s, visible_dates);
     PI_CASE(s, published_prefers_declared);

@@ -10,6 +10,7 @@
  * site itself (its name or host) or a login is held aside for a later
  * source that names a person. */
 #include "base/buf.h"
+#include "base/error.h"
 #include "base/text.h"
 #include "meta/date.h"
 #include "meta/meta_internal.h"
@@ -266,6 +267,28 @@ static char *drop_address(char *s)
     return s;
 }
 
+/* A date where a name should be ("Dec 31, 2025", "March 20, 2023 |
+ * Wellness": a teaser's date line in a byline element), or a script's
+ * unfilled value ("undefined", "null"). */
+static int is_date_or_void(mctx *c, const char *a)
+{
+    if (pi_ci_eq(a, "undefined") || pi_ci_eq(a, "null"))
+        return 1;
+    char head[64], *d = NULL;
+    size_t n = strcspn(a, "|");
+    if (n >= sizeof head)
+        return 0;
+    memcpy(head, a, n);
+    head[n] = '\0';
+    if (pi_date_parse(head, 0, &d) != PI_OK) {
+        c->oom = 1;
+        return 0;
+    }
+    int hit = d != NULL;
+    free(d);
+    return hit;
+}
+
 /* A usable author name from a raw string: "By" removed, trimmed of
  * separators, dates and dangling words, not a URL, not a label, not a
  * sentence. NULL if none. */
@@ -345,7 +368,7 @@ char *pi_meta_clean_author(mctx *c, const char *raw, size_t maxlen)
             c->oom = 1;
     }
     free(s);
-    if (r && (pi_meta_is_url_like(r) || is_label(r) || r[0] == '@')) {
+    if (r && (pi_meta_is_url_like(r) || is_label(r) || r[0] == '@' || is_date_or_void(c, r))) {
         free(r);
         r = NULL;
     }
@@ -521,6 +544,14 @@ void pi_meta_pick_authors(mctx *c, const evidence *e, pi_meta *m, const char *si
     size_t n_held = 0;
     for (int st = 0; st < AS_END && !m->n_authors && !c->oom; st++) {
         author_stage(c, e, m, st);
+        if (st >= AS_MICRODATA && m->n_authors > MAX_SHOWN_AUTHORS) {
+            for (size_t i = 0; i < m->n_authors; i++)
+                free(m->authors[i]);
+            free(m->authors);
+            m->authors = NULL;
+            m->n_authors = 0;
+            break; /* the weaker sources would give the first teaser's */
+        }
         /* "Jane Doe, Example News": the name without the site */
         for (size_t i = 0; i < m->n_authors; i++) {
             char *comma = strrchr(m->authors[i], ',');

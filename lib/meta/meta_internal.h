@@ -35,6 +35,10 @@
 /* A byline is a short line of names; Readability uses the same bound. */
 #define BYLINE_MAX 100
 #define MAX_AUTHORS 32
+/* More names than this in the page's visible markup (microdata, rel=author,
+ * byline elements) are the authors of a list's items, one per teaser or
+ * book, not of the page; declared data may list more (a paper's authors). */
+#define MAX_SHOWN_AUTHORS 4
 
 /* ---- the context -------------------------------------------------------- */
 

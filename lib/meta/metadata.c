@@ -201,31 +201,35 @@ static const char *const modified_keys[] = {
     "http-equiv:last-modified", "lastmod", "revised", "updated", NULL};
 /* clang-format on */
 
-static char *pick_published(mctx *c, const evidence *e, const char *canon)
+static char *pick_published(mctx *c, const evidence *e, const char *canon, int *src)
 {
     char *r = NULL;
     int df = e->day_first;
+    *src = PI_DATE_MAIN;
     if (e->main) {
         r = date_from_owned(c, pi_jl_text(c, pi_jl_get(e->main, "datePublished")), df);
         if (!r)
             r = date_from_owned(c, pi_jl_text(c, pi_jl_get(e->main, "dateCreated")), df);
     }
     if (!r && e->webpage)
+        *src = PI_DATE_WEBPAGE,
         r = date_from_owned(c, pi_jl_text(c, pi_jl_get(e->webpage, "datePublished")), df);
     for (int i = 0; !r && published_keys[i]; i++)
-        r = date_from(c, pi_meta_get(c, published_keys[i]), df);
+        *src = PI_DATE_MAIN, r = date_from(c, pi_meta_get(c, published_keys[i]), df);
     if (!r)
-        r = date_from(c, c->md_published, df);
+        *src = PI_DATE_MAIN, r = date_from(c, c->md_published, df);
     if (!r)
-        r = date_from(c, c->md_created, df);
+        *src = PI_DATE_MAIN, r = date_from(c, c->md_created, df);
     if (!r)
-        r = date_from(c, c->time_pubdate, df);
+        *src = PI_DATE_SHOWN, r = date_from(c, c->time_pubdate, df);
     if (!r)
-        r = date_from(c, c->time_first, df);
+        *src = PI_DATE_SHOWN, r = date_from(c, c->time_first, df);
     if (!r)
-        r = date_from(c, c->hint_date, df);
+        *src = PI_DATE_SHOWN, r = date_from(c, c->hint_date, df);
     if (!r)
-        r = date_from(c, c->text_date, df);
+        *src = PI_DATE_SHOWN, r = date_from(c, c->text_date, df);
+    if (!r)
+        *src = PI_DATE_URL;
     if (!r && pi_date_in_url(canon, &r) != PI_OK)
         c->oom = 1;
     if (!r && !c->oom && pi_date_in_url(c->page_url, &r) != PI_OK)
@@ -445,7 +449,7 @@ int pi_meta_extract(pi_tree *doc, const char *page_url, pi_meta *out)
     pi_meta_pick_authors(&c, &e, out, out->site_name, site_url);
 
     /* a date in the canonical URL is a source of the publication date */
-    out->published = pick_published(&c, &e, out->canonical_url);
+    out->published = pick_published(&c, &e, out->canonical_url, &out->published_src);
     out->modified = pick_modified(&c, &e);
     out->description = pick_description(&c, &e);
     out->article_body = e.main ? pi_jl_text(&c, pi_jl_get(e.main, "articleBody")) : NULL;
@@ -463,10 +467,26 @@ int pi_meta_extract(pi_tree *doc, const char *page_url, pi_meta *out)
     return PI_OK;
 }
 
+static void drop_published(pi_meta *m)
+{
+    free(m->published);
+    m->published = NULL;
+}
+
 void pi_meta_by_page_type(pi_meta *m)
 {
     static const char *const unsigned_kinds[] = {"product", "collection", NULL};
-    if (!m->page_type || (m->declared & (PI_DECL_ARTICLE | PI_DECL_BLOG | PI_DECL_TECH)))
+    static const char *const stated_kinds[] = {"article", "blog", "forum", "other", NULL};
+    if (!m->page_type)
+        return;
+    int stated = 0;
+    for (const char *const *k = stated_kinds; *k && !stated; k++)
+        stated = !strcmp(m->page_type, *k);
+    if (!stated && m->published_src == PI_DATE_WEBPAGE)
+        drop_published(m);
+    if (!strcmp(m->page_type, "documentation") && m->published_src >= PI_DATE_SHOWN)
+        drop_published(m);
+    if (m->declared & (PI_DECL_ARTICLE | PI_DECL_BLOG | PI_DECL_TECH))
         return;
     for (const char *const *k = unsigned_kinds; *k; k++)
         if (!strcmp(m->page_type, *k)) {
@@ -475,8 +495,7 @@ void pi_meta_by_page_type(pi_meta *m)
             free(m->authors);
             m->authors = NULL;
             m->n_authors = 0;
-            free(m->published);
-            m->published = NULL;
+            drop_published(m);
             return;
         }
 }

@@ -43,7 +43,10 @@
  *                is what follows another role ("Edited by", "Photos by") or
  *                a labelled field ("Date: ..."); an address beside the name
  *                ("Jane Doe (https://...)", "jane@x.org (Jane Doe)") goes;
- *                "A and B" of two full names gives two authors. A source
+ *                "A and B" of two full names gives two authors; a
+ *                date ("Dec 31, 2025") or "undefined" is no name; more
+ *                than four names from microdata, rel=author or bylines
+ *                are the items' of a list, and end the search. A source
  *                whose only answer is the site itself (its name or host),
  *                or a login in JSON-LD or <meta> ("jdoe_2", "jane.doe"),
  *                yields to a later source that names a person, and is kept
@@ -109,6 +112,7 @@ typedef struct pi_meta {
     char *page_type;    /* "article", "blog", "product", "forum", "other" */
     char *article_body; /* JSON-LD articleBody of the main entity, as text */
     unsigned declared;  /* PI_DECL_* of every type the page declares */
+    int published_src;  /* PI_DATE_* : where `published` came from */
 } pi_meta;
 
 /* What a page declares it holds, anywhere in its JSON-LD, microdata or
@@ -137,6 +141,14 @@ enum {
     PI_N_DECL = 19
 };
 
+/* Where the publication date came from, strongest first. */
+enum {
+    PI_DATE_MAIN,    /* JSON-LD main entity, <meta>, microdata */
+    PI_DATE_WEBPAGE, /* JSON-LD WebPage: the CMS's record of the page, not of its content */
+    PI_DATE_SHOWN,   /* the visible page: <time>, a date element, a line after the h1 */
+    PI_DATE_URL      /* the canonical or page URL */
+};
+
 /* Fill `out` from `doc`; `page_url` (may be NULL) resolves relative URLs.
  * A NULL or empty doc gives an empty result (page_type "other") and PI_OK.
  * Returns PI_OK or PI_ENOMEM (then `out` holds nothing to free). Uses no
@@ -150,7 +162,12 @@ void pi_meta_free(pi_meta *m);
  * review's author, a catalogue's copyright year) is dropped. Listings and
  * company pages keep theirs: the page model reads too many news pages as
  * those (dropping there cost 3 points of trafilatura's date agreement and
- * readability's bylines). */
+ * readability's bylines). On any page that is no article, blog or forum
+ * thread, a date that only a JSON-LD WebPage gives is the CMS's record of
+ * the page (every page of a site has one), not a date the page states, and
+ * is dropped even where og:type says "article" (CMSs say so of every
+ * page); on a documentation page a date read off the visible page (a
+ * release note's, a "last updated") is dropped too. */
 void pi_meta_by_page_type(pi_meta *m);
 
 /* Normalise a language tag ("en_us" -> "en-US", "zh-hant-tw" -> "zh-Hant-TW")
