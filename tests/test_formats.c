@@ -68,6 +68,16 @@ START_TEST(md_lists_nest)
 }
 END_TEST
 
+START_TEST(md_list_without_its_outer_items_is_not_indented)
+{
+    /* Outer items without text of their own give no block: the list
+     * starts at its first kept item, not four spaces in (a code block). */
+    CHECK("<body><p>Contents</p><ul><li><ul><li><ul><li>a</li><li>b<ul><li>c</li></ul></li>"
+          "</ul></li></ul></li></ul></body>",
+          MD, "Contents\n\n- a\n- b\n  - c\n");
+}
+END_TEST
+
 START_TEST(md_code_block_keeps_whitespace)
 {
     CHECK(
@@ -197,6 +207,7 @@ static void add(Suite *s)
     PI_CASE(s, md_escapes_text_that_looks_like_markup);
     PI_CASE(s, md_links_and_code);
     PI_CASE(s, md_lists_nest);
+    PI_CASE(s, md_list_without_its_outer_items_is_not_indented);
     PI_CASE(s, md_code_block_keeps_whitespace);
     PI_CASE(s, md_table);
     PI_CASE(s, md_quote_and_break);

@@ -331,12 +331,28 @@ char *pi_render_markdown(const pi_model *m, const pi_render_opts *o, size_t *len
     size_t width = 0; /* of the current table */
     int counters[64] = {0};
     const pi_block *prev = NULL;
+    int shift = 0, item_level = 0; /* of list items, see below */
 
     for (size_t i = 0; i < m->n; i++) {
         const pi_block *k = &m->blocks[i];
         if ((k->kind == PI_BLK_IMAGE && !o->images) || (k->kind == PI_BLK_ROW && !o->tables))
             continue;
-        int level = k->kind == PI_BLK_ITEM ? (k->level > 63 ? 63 : k->level) : 0;
+        /* An item's nesting counts from its list's first item kept, one
+         * level deeper than the item before at most: a list whose outer
+         * items were dropped is not indented into a code block. */
+        int level = 0, before = item_level;
+        if (k->kind == PI_BLK_ITEM) {
+            int raw = k->level > 63 ? 63 : k->level;
+            int after_item = prev && prev->kind == PI_BLK_ITEM && prev->list == k->list;
+            if (!after_item)
+                shift = raw - 1;
+            level = raw - shift;
+            if (after_item && level > before + 1)
+                level = before + 1;
+            if (level < 1)
+                level = 1;
+            item_level = level;
+        }
 
         /* The prefix of this block's lines: quote markers, list indent. */
         size_t p = 0;
@@ -405,7 +421,7 @@ char *pi_render_markdown(const pi_model *m, const pi_render_opts *o, size_t *len
             if (!k->cont) {
                 char marker[16];
                 if (k->ordered) {
-                    if (prev && prev->kind == PI_BLK_ITEM && prev->level < level)
+                    if (prev && prev->kind == PI_BLK_ITEM && before < level)
                         counters[level] = 0;
                     int n = ++counters[level];
                     snprintf(marker, sizeof marker, "%d. ", n);
